@@ -1,0 +1,2 @@
+export const ROLES = ['admin', 'coordinator', 'coach', 'spoc_vdab', 'spoc_ocmw', 'expertise', 'dpo'] as const;
+export type Role = (typeof ROLES)[number];

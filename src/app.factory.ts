@@ -1,0 +1,87 @@
+import helmet from '@fastify/helmet';
+import { ConsoleLogger, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { AppModule, AppOptions } from './app.module';
+import { setupOpenApi } from './common/http/openapi';
+import { registerJsonDepthGuard } from './common/http/json-depth';
+import { createValidationPipe } from './common/validation/validation-pipe';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export function createLogger(level: string): LoggerService {
+  const levels = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+  const upTo = levels.slice(0, Math.max(levels.indexOf(level as (typeof levels)[number]), 0) + 1);
+  return new ConsoleLogger({ json: true, logLevels: [...upTo] });
+}
+
+/** Builds the HTTP application (no listen): used by the server and by the e2e tests alike. */
+export async function createApp(
+  options: AppOptions,
+  logger?: LoggerService | false,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A caller's correlation id is kept if it looks like one; otherwise we mint one.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    logger: logger ?? createLogger(options.env.LOG_LEVEL),
+    // Our own JSON parser (json-depth.ts) replaces Nest's, to reject deeply nested bodies.
+    bodyParser: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const log = new ConsoleLogger('http', { json: true });
+  fastify.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    // The route pattern, never the raw URL: a query string may hold a name.
+    if (options.env.LOG_LEVEL === 'debug' || options.env.LOG_LEVEL === 'verbose' || reply.statusCode >= 500) {
+      log.log({
+        requestId: req.id,
+        method: req.method,
+        route: req.routeOptions.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      });
+    }
+  });
+  registerJsonDepthGuard(fastify);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  const origins = options.env.CORS_ORIGINS?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  app.enableCors({
+    origin: origins?.length ? origins : false,
+    exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'],
+    allowedHeaders: [
+      'Authorization',
+      'Content-Type',
+      'If-Match',
+      'Idempotency-Key',
+      'X-Request-Id',
+      'Accept-Language',
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  setupOpenApi(app);
+  await app.init();
+  await fastify.ready();
+  return app;
+}

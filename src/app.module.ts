@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { RequestTransactionInterceptor } from './auth/request-transaction.interceptor';
+import { ProblemFilter } from './common/errors/problem.filter';
+import { EtagInterceptor } from './common/http/etag.interceptor';
+import { ConfigModule } from './config/config.module';
+import { Environment } from './config/environment';
+import { Secrets } from './config/secrets';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { StaffModule } from './staff/staff.module';
+import { TeamsModule } from './teams/teams.module';
+
+export interface AppOptions {
+  env: Environment;
+  secrets: Secrets;
+  appUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ env, secrets, appUrl }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(env, secrets),
+        DatabaseModule.forRoot(appUrl, {
+          poolSize: env.DB_POOL_SIZE,
+          statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+          acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+        }),
+        AuthModule,
+        OrganisationsModule,
+        TeamsModule,
+        StaffModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        // Order matters: the ETag is read off the response after the transaction has committed.
+        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from '../../migrations';
+import { OWNER_ROLE } from './database-roles';
+
+export interface PoolOptions {
+  poolSize: number;
+  statementTimeoutMs: number;
+  acquireTimeoutMs: number;
+}
+
+/** The runtime data source: connects as the app role, and every request runs in its own transaction. */
+export function createAppDataSource(url: string, pool: PoolOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: {
+      max: pool.poolSize,
+      connectionTimeoutMillis: pool.acquireTimeoutMs,
+      statement_timeout: pool.statementTimeoutMs,
+      idle_in_transaction_session_timeout: pool.statementTimeoutMs * 2,
+      application_name: 'jobteam-crm',
+    },
+  });
+}
+
+/** Migrations run as the owner role, so the app role never owns what RLS protects. */
+export function createMigrationDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: 1, options: `-c role=${OWNER_ROLE}`, application_name: 'jobteam-crm-migrate' },
+  });
+}
+
+export async function runMigrations(url: string): Promise<string[]> {
+  const ds = await createMigrationDataSource(url).initialize();
+  try {
+    const done = await ds.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

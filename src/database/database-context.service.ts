@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../access/actor';
+import { permissionsFor } from '../access/role-permissions';
+import { Role } from '../access/role';
+import { Clock } from './clock';
+import { RequestContext, requestContext } from './request-context';
+
+export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');
+
+export class MissingContextError extends Error {
+  constructor() {
+    super('Database access outside a request transaction. Use DatabaseContext.run*().');
+  }
+}
+
+interface BeginRow {
+  organisation_id: string;
+  team_id: string | null;
+  roles: Role[];
+  name: string;
+  email: string;
+}
+
+/**
+ * Hands services the current request's transaction. There is deliberately no way to reach the
+ * global data source from here: a query outside a context would run without RLS settings and see nothing.
+ */
+@Injectable()
+export class DatabaseContext {
+  constructor(
+    @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  private current(): RequestContext {
+    const ctx = requestContext.getStore();
+    if (!ctx) throw new MissingContextError();
+    return ctx;
+  }
+
+  get manager(): EntityManager {
+    return this.current().manager;
+  }
+
+  get actor(): Actor {
+    const actor = this.current().actor;
+    if (!actor) throw new MissingContextError();
+    return actor;
+  }
+
+  get now(): Date {
+    return this.current().now;
+  }
+
+  get requestId(): string {
+    return this.current().requestId;
+  }
+
+  /**
+   * Runs `fn` in one transaction as the given staff member. Organisation and roles come from the
+   * staff row, read under RLS, never from the token. Returns undefined actor for an inactive or unknown member.
+   */
+  async runAsStaff<T>(
+    scope: { tenantId: string; staffId: string; requestId: string },
+    fn: (actor: Actor | undefined) => Promise<T>,
+  ): Promise<T> {
+    return this.transaction(scope.requestId, async (manager, now) => {
+      const rows: BeginRow[] = await manager.query(
+        'select organisation_id, team_id, roles, name, email from app_begin_request($1, $2, $3)',
+        [scope.tenantId, scope.staffId, now.toISOString()],
+      );
+      const row = rows[0];
+      const actor: Actor | undefined = row
+        ? {
+            staffId: scope.staffId,
+            partnershipId: scope.tenantId,
+            organisationId: row.organisation_id,
+            teamId: row.team_id,
+            roles: row.roles,
+            permissions: permissionsFor(row.roles),
+            name: row.name,
+            email: row.email,
+          }
+        : undefined;
+      const ctx = requestContext.getStore()!;
+      ctx.actor = actor;
+      return fn(actor);
+    });
+  }
+
+  /** Runs `fn` in one transaction scoped to a partnership only: bootstrap, seeds and maintenance jobs. */
+  async runInTenant<T>(
+    tenantId: string,
+    fn: (manager: EntityManager) => Promise<T>,
+    requestId = 'system',
+  ): Promise<T> {
+    return this.transaction(requestId, async (manager, now) => {
+      await manager.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [
+        tenantId,
+        now.toISOString(),
+      ]);
+      return fn(manager);
+    });
+  }
+
+  /** A transaction with no tenant at all: RLS shows nothing, which the isolation tests rely on. */
+  async runWithoutTenant<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.transaction('system', (manager) => fn(manager));
+  }
+
+  private async transaction<T>(
+    requestId: string,
+    fn: (manager: EntityManager, now: Date) => Promise<T>,
+  ): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const now = this.clock.now();
+    try {
+      await runner.startTransaction();
+      const ctx: RequestContext = { requestId, manager: runner.manager, now };
+      const result = await requestContext.run(ctx, () => fn(runner.manager, now));
+      await runner.commitTransaction();
+      return result;
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import { Role } from '../../access/role';
+import { hashPassword } from '../../auth/password';
+import { DatabaseContext } from '../database-context.service';
+import { OrganisationSeed, TenantBuilder } from './tenant-builder';
+
+/** Shared by every demo account. Synthetic, for local use only: never seed the demo in production. */
+export const DEMO_PASSWORD = 'Jobteam-demo-2026';
+export const DEMO_DOMAIN = 'demo.jobteam.gent';
+
+export interface DemoLogin {
+  email: string;
+  roles: Role[];
+  organisation: string;
+}
+
+const ORGANISATIONS: (OrganisationSeed & { slug: string })[] = [
+  { slug: 'stad', name: 'Stad Gent', kboNumber: '0207451227', kind: 'promotor' },
+  { slug: 'ocmw', name: 'OCMW Gent', kboNumber: '0212214125', kind: 'ocmw' },
+  { slug: 'compaan', name: 'Compaan / Job&Co vzw', kboNumber: '0440802543', kind: 'partner' },
+  {
+    slug: 'caw',
+    name: 'CAW Oost-Vlaanderen',
+    kboNumber: '0508774601',
+    kind: 'partner',
+    professionalSecrecy: true,
+  },
+  { slug: 'intro', name: 'Groep INTRO vzw', kboNumber: '0461936071', kind: 'partner' },
+  { slug: 'jes', name: 'JES vzw', kboNumber: '0443565558', kind: 'partner' },
+  { slug: 'voluit', name: 'Voluit vzw', kboNumber: '0420982473', kind: 'partner' },
+  { slug: 'amal', name: 'Amal vzw', kboNumber: null, kind: 'partner' },
+  { slug: 'vdab', name: 'VDAB', kboNumber: '0887010362', kind: 'vdab' },
+];
+
+const TEAMS = [
+  {
+    name: 'Team Noord',
+    location: 'Wijkcentrum Rabot',
+    wijken: ['Rabot-Blaisantvest', 'Sluizeken-Tolhuis-Ham', 'Muide-Meulestede-Afrikalaan'],
+  },
+  {
+    name: 'Team Oost',
+    location: 'Dienstencentrum Dampoort',
+    wijken: ['Dampoort', 'Sint-Amandsberg', 'Oostakker'],
+  },
+  {
+    name: 'Team Zuid',
+    location: 'Buurtcentrum Nieuw Gent',
+    wijken: ['Nieuw Gent-UZ', 'Zwijnaarde', 'Ledeberg'],
+  },
+  {
+    name: 'Team West',
+    location: 'Buurtcentrum Brugse Poort',
+    wijken: ['Brugse Poort-Rooigem', 'Bloemekeswijk', 'Mariakerke'],
+  },
+];
+
+/** Synthetic first and last names: a mix a Ghent team would recognise, none belonging to a real person here. */
+const FIRST = [
+  'Lotte',
+  'Yusuf',
+  'Ines',
+  'Bram',
+  'Samira',
+  'Jonas',
+  'Marta',
+  'Koen',
+  'Aylin',
+  'Pieter',
+  'Nadia',
+  'Ruben',
+  'Elif',
+  'Wout',
+  'Fatma',
+  'Sander',
+  'Joke',
+  'Mehmet',
+  'Hanne',
+  'Tomasz',
+];
+const LAST = [
+  'Verbeke',
+  'Demir',
+  'Claeys',
+  'Van Damme',
+  'El Amrani',
+  'De Smet',
+  'Nowak',
+  'Willems',
+  'Yilmaz',
+  'Desmet',
+  'Bakkali',
+  'Maes',
+  'Öztürk',
+  'Coppens',
+  'Popescu',
+  'Goossens',
+  'Dumont',
+  'Kaya',
+  'Vermeulen',
+  'Wouters',
+];
+
+interface StaffPlan {
+  org: string;
+  roles: Role[];
+  label: string;
+  team: number | null;
+  fte: number;
+}
+
+function staffPlan(): StaffPlan[] {
+  const plan: StaffPlan[] = [
+    { org: 'stad', roles: ['admin'], label: 'admin', team: null, fte: 0.2 },
+    { org: 'stad', roles: ['coordinator'], label: 'coordinator', team: null, fte: 1 },
+    { org: 'stad', roles: ['dpo'], label: 'dpo', team: null, fte: 0.2 },
+  ];
+  // 18 coaches spread over the seven coaching organisations and four teams.
+  const coachOrgs = ['stad', 'ocmw', 'compaan', 'caw', 'intro', 'jes', 'voluit', 'amal'];
+  for (let i = 0; i < 18; i++) {
+    const org = coachOrgs[i % coachOrgs.length];
+    plan.push({
+      org,
+      roles: ['coach'],
+      label: `coach${Math.floor(i / coachOrgs.length) + 1}`,
+      team: i % TEAMS.length,
+      fte: i % 5 === 4 ? 0.5 : 1,
+    });
+  }
+  for (let i = 0; i < 8; i++)
+    plan.push({
+      org: 'vdab',
+      roles: ['spoc_vdab'],
+      label: `spoc${i + 1}`,
+      team: i % TEAMS.length,
+      fte: 0.25,
+    });
+  for (let i = 0; i < 4; i++)
+    plan.push({ org: 'ocmw', roles: ['spoc_ocmw'], label: `spoc${i + 1}`, team: i % TEAMS.length, fte: 0.5 });
+  const expertiseOrgs = ['intro', 'jes', 'voluit', 'compaan', 'amal', 'caw', 'stad'];
+  for (let i = 0; i < 7; i++)
+    plan.push({ org: expertiseOrgs[i], roles: ['expertise'], label: 'expertise', team: null, fte: 0.5 });
+  return plan;
+}
+
+/** Builds Jobteam Gent as DOMAIN.md describes it, with synthetic staff. Returns the logins to print. */
+export async function seedDemo(db: DatabaseContext): Promise<DemoLogin[]> {
+  return TenantBuilder.create(db, 'Jobteam Gent', async (b) => {
+    const orgs = new Map<string, { id: string; name: string }>();
+    for (const o of ORGANISATIONS) {
+      const { slug, ...seed } = o;
+      orgs.set(slug, await b.organisation(seed));
+    }
+    const teams = [];
+    for (const t of TEAMS) teams.push(await b.team(t.name, t.location, t.wijken));
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const logins: DemoLogin[] = [];
+    const seen = new Set<string>();
+    let n = 0;
+    for (const p of staffPlan()) {
+      const org = orgs.get(p.org)!;
+      let email = `${p.label}.${p.org}@${DEMO_DOMAIN}`;
+      for (let k = 2; seen.has(email); k++) email = `${p.label}-${k}.${p.org}@${DEMO_DOMAIN}`;
+      seen.add(email);
+      const name = `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}`;
+      n++;
+      await b.staff({
+        email,
+        name,
+        organisationId: org.id,
+        teamId: p.team === null ? null : teams[p.team].id,
+        roles: p.roles,
+        fte: p.fte,
+        passwordHash,
+      });
+      logins.push({ email, roles: p.roles, organisation: org.name });
+    }
+    return logins;
+  });
+}
+
+export function formatDemoLogins(logins: DemoLogin[]): string {
+  const pick = logins.filter(
+    (l, i, all) => all.findIndex((o) => o.roles[0] === l.roles[0] && o.organisation === l.organisation) === i,
+  );
+  return [
+    `Demo logins (password for all: ${DEMO_PASSWORD}):`,
+    ...pick.map((l) => `  ${l.roles.join(',').padEnd(12)} ${l.email.padEnd(40)} ${l.organisation}`),
+  ].join('\n');
+}

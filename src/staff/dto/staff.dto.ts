@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { Role, ROLES } from '../../access/role';
+import { PageQuery } from '../../common/http/pagination';
+import { StaffEntity } from '../staff.entity';
+
+const lowerTrim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateStaffDto {
+  @ApiProperty({ example: 'an.peeters@jobteam.example' })
+  @Transform(lowerTrim)
+  @IsEmail()
+  @Length(3, 254)
+  email!: string;
+  @ApiProperty({ example: 'An Peeters' }) @Transform(trim) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty() @IsUUID() organisationId!: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  teamId?: string | null;
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles!: Role[];
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 1 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1)
+  fte?: number;
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiProperty({ writeOnly: true, minLength: 12 }) @IsString() @Length(12, 200) password!: string;
+}
+
+export class UpdateStaffDto extends PartialType(CreateStaffDto) {}
+
+export class StaffQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() organisationId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class StaffResponse extends OmitType(CreateStaffDto, ['password'] as const) {
+  @ApiProperty() id!: string;
+  @ApiProperty({ nullable: true, type: String }) declare teamId: string | null;
+  @ApiProperty() declare fte: number;
+  @ApiProperty() declare active: boolean;
+  @ApiProperty() version!: number;
+}
+
+export function toStaffResponse(s: StaffEntity): StaffResponse {
+  return {
+    id: s.id,
+    email: s.email,
+    name: s.name,
+    organisationId: s.organisationId,
+    teamId: s.teamId,
+    roles: s.roles,
+    fte: s.fte,
+    active: s.active,
+    version: s.version,
+  };
+}

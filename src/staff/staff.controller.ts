@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Permission } from '../access/permission';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
+
+import { CreateStaffDto, StaffQuery, UpdateStaffDto } from './dto/staff.dto';
+import { StaffService } from './staff.service';
+
+@ApiTags('staff')
+@Controller('staff')
+export class StaffController {
+  constructor(private readonly staff: StaffService) {}
+
+  @Get()
+  @Authenticated({
+    permission: Permission.StaffRead,
+    summary: 'List staff (filter by organisation, team, role, active)',
+  })
+  list(@Query() query: StaffQuery) {
+    return this.staff.list(query);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.StaffRead, summary: 'Get a staff member' })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.staff.get(id);
+  }
+
+  @Post()
+  @Authenticated({ permission: Permission.StaffWrite, summary: 'Create a staff member' })
+  create(@Body() dto: CreateStaffDto) {
+    return this.staff.create(dto);
+  }
+
+  @Patch(':id')
+  @ApiIfMatch()
+  @Authenticated({
+    permission: Permission.StaffWrite,
+    summary: 'Update a staff member (a password here resets it)',
+  })
+  update(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateStaffDto) {
+    return this.staff.update(id, version, dto);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Authenticated({
+    permission: Permission.StaffWrite,
+    summary: 'Deactivate a staff member: login and existing tokens stop working',
+  })
+  deactivate(@Param('id', ParseUUIDPipe) id: string) {
+    return this.staff.deactivate(id);
+  }
+}

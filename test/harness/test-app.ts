@@ -1,0 +1,74 @@
+import { JwtService } from '@nestjs/jwt';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { loadEnvironment } from '../../src/config/environment';
+import { Secrets } from '../../src/config/secrets';
+import { Clock } from '../../src/database/clock';
+import { APP_DATA_SOURCE, DatabaseContext } from '../../src/database/database-context.service';
+import { deriveAppUrl } from '../../src/database/database-roles';
+import { createDatabaseFromTemplate, dropDatabase, testInfo } from './test-database';
+
+export const TEST_SECRETS: Secrets = {
+  jwtSecret: 'test-jwt-secret-that-is-long-enough-for-hs256-0123456789',
+  inszHashKey: 'test-insz-hash-key-0123456789abcdef0123456789abcdef',
+  appDbPassword: '',
+  embeddedSuperPassword: '',
+};
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: () => ReturnType<typeof request>;
+  db: DatabaseContext;
+  clock: Clock;
+  dataSource: DataSource;
+  databaseName: string;
+  appUrl: string;
+  adminUrl: string;
+  token(staff: { id: string; partnershipId: string }, options?: { expiresIn?: number }): string;
+  close(): Promise<void>;
+}
+
+/** One app on one fresh database per test file. */
+export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+  const info = testInfo();
+  const databaseName = `jobteam_test_${info.runId}_${randomBytes(4).toString('hex')}`;
+  const adminUrl = await createDatabaseFromTemplate(info, databaseName);
+  const appUrl = deriveAppUrl(adminUrl, info.appPassword);
+  const env = loadEnvironment({
+    NODE_ENV: 'test',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'jobteam-data-')),
+    MIGRATIONS_RUN: 'false',
+    DEMO_SEED: 'false',
+    LOG_LEVEL: 'fatal',
+    LOGIN_RATE_LIMIT: '1000',
+    ...envOverrides,
+  });
+  const secrets = { ...TEST_SECRETS, appDbPassword: info.appPassword };
+  const app = await createApp({ env, secrets, appUrl }, false);
+  const jwt = new JwtService({ secret: secrets.jwtSecret });
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    db: app.get(DatabaseContext),
+    clock: app.get(Clock),
+    dataSource: app.get<DataSource>(APP_DATA_SOURCE),
+    databaseName,
+    appUrl,
+    adminUrl,
+    token: (staff, options) =>
+      jwt.sign(
+        { sub: staff.id, tid: staff.partnershipId },
+        { expiresIn: options?.expiresIn ?? 3600, algorithm: 'HS256' },
+      ),
+    close: async () => {
+      await app.close();
+      await dropDatabase(info, databaseName);
+    },
+  };
+}
