@@ -1,17 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
 import { RequestTransactionInterceptor } from './auth/request-transaction.interceptor';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { EtagInterceptor } from './common/http/etag.interceptor';
+import { IdempotencyInterceptor } from './common/http/idempotency.interceptor';
 import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
 import { Secrets } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ParticipantsModule } from './participants/participants.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { StaffModule } from './staff/staff.module';
 import { TeamsModule } from './teams/teams.module';
+import { TrajectoriesModule } from './trajectories/trajectories.module';
 
 export interface AppOptions {
   env: Environment;
@@ -32,9 +37,13 @@ export class AppModule {
           acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
         }),
         AuthModule,
+        AccessModule,
+        PrivacyModule,
         OrganisationsModule,
         TeamsModule,
         StaffModule,
+        ParticipantsModule,
+        TrajectoriesModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -42,6 +51,8 @@ export class AppModule {
         // Order matters: the ETag is read off the response after the transaction has committed.
         { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
+        // Inside the transaction: the key row and the work it guards commit or roll back together.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
@@ -31,6 +32,8 @@ export interface TestApp {
   appUrl: string;
   adminUrl: string;
   token(staff: { id: string; partnershipId: string }, options?: { expiresIn?: number }): string;
+  /** Runs SQL as the superuser, past RLS: for assertions about what was stored, never for the system under test. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,15 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
         { sub: staff.id, tid: staff.partnershipId },
         { expiresIn: options?.expiresIn ?? 3600, algorithm: 'HS256' },
       ),
+    sql: async <T>(text: string, params: unknown[] = []) => {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        return (await client.query(text, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
     close: async () => {
       await app.close();
       await dropDatabase(info, databaseName);

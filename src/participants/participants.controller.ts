@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../access/permission';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
+import { CreateParticipantDto, ParticipantQuery, UpdateParticipantDto } from './dto/participant-input.dto';
+import { ParticipantsService } from './participants.service';
+
+@ApiTags('participants')
+@Controller('participants')
+export class ParticipantsController {
+  constructor(private readonly participants: ParticipantsService) {}
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Authenticated({
+    permission: Permission.ParticipantCreate,
+    summary: "Sign up a participant (owned by the caller's organisation); checks duplicates",
+  })
+  create(@Body() dto: CreateParticipantDto) {
+    return this.participants.create(dto);
+  }
+
+  @Get()
+  @Authenticated({
+    permission: Permission.ParticipantRead,
+    summary: 'Search and list the participants the caller may see, each once at its widest scope',
+  })
+  list(@Query() query: ParticipantQuery) {
+    return this.participants.list(query);
+  }
+
+  @Get(':id')
+  @Authenticated({
+    permission: Permission.ParticipantRead,
+    summary: "Get a participant, with the fields the caller's scope allows",
+  })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.participants.get(id);
+  }
+
+  @Patch(':id')
+  @ApiIfMatch()
+  @Authenticated({
+    permission: Permission.ParticipantUpdate,
+    summary: 'Update or rectify a participant (full scope); entry-profile changes need a correctionReason',
+  })
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatch() version: number,
+    @Body() dto: UpdateParticipantDto,
+  ) {
+    return this.participants.update(id, version, dto);
+  }
+}

@@ -1,0 +1,344 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService } from '../access/access.service';
+import { participantNotFound } from '../access/access.errors';
+import { Scope } from '../access/scope';
+import { offsetOf, Page } from '../common/http/pagination';
+import { staleVersion } from '../common/http/if-match.decorator';
+import { localDate } from '../common/validation/dates';
+import { InszInfo, inszMatchesBirthDate, parseInsz } from '../common/validation/insz';
+import { nameKey, normaliseName, searchName } from '../common/validation/names';
+import { DatabaseContext } from '../database/database-context.service';
+import { AuditService } from '../privacy/audit.service';
+import { ConsentChecks } from '../privacy/consent-checks';
+import { TeamEntity } from '../teams/team.entity';
+import {
+  CreateParticipantDto,
+  EntryProfileDto,
+  ParticipantQuery,
+  UpdateParticipantDto,
+} from './dto/participant-input.dto';
+import { ParticipantResponse, toParticipantResponse } from './dto/participant.response';
+import { InszProtector } from './insz-protector';
+import { ParticipantEntity } from './participant.entity';
+import {
+  correctionReasonRequired,
+  futureDate,
+  inszBirthDateMismatch,
+  inszInvalid,
+  participantDuplicate,
+  participantPossibleDuplicate,
+  unknownWijk,
+} from './participants.errors';
+
+const PROFILE_FIELDS: (keyof EntryProfileDto)[] = [
+  'entryDate',
+  'labourStatus',
+  'longTermUnemployed',
+  'educationLevel',
+  'singleAdultHouseholdWithChildren',
+  'thirdCountryNational',
+  'foreignBackground',
+  'homelessOrHousingExclusion',
+  'ruralArea',
+  'disability',
+  'minority',
+];
+
+interface IdentityInput {
+  firstName: string;
+  lastName: string;
+  phone?: string | null;
+  email?: string | null;
+  contactLanguage?: string | null;
+  nationality?: string | null;
+  address?: {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    wijk?: string | null;
+  };
+}
+
+interface DuplicateRow {
+  id: string;
+  match: 'insz' | 'name';
+  organisation_name: string;
+}
+
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly consents: ConsentChecks,
+    private readonly insz: InszProtector,
+  ) {}
+
+  private get repo() {
+    return this.db.manager.getRepository(ParticipantEntity);
+  }
+
+  async create(dto: CreateParticipantDto): Promise<ParticipantResponse> {
+    const actor = this.db.actor;
+    const today = localDate(this.db.now);
+    const insz = this.checkIdentity(dto.birthDate, dto.insz, today);
+    if (dto.entryDate && dto.entryDate > today) throw futureDate('entryDate');
+    if (dto.address?.wijk) await this.assertKnownWijk(dto.address.wijk);
+    const inszHash = insz ? this.insz.hash(insz.normalised) : null;
+    await this.assertNoDuplicate(
+      inszHash,
+      nameKey(dto.firstName, dto.lastName),
+      dto.birthDate,
+      null,
+      dto.confirmedNotDuplicate ?? false,
+    );
+
+    const entity = this.repo.create({
+      partnershipId: actor.partnershipId,
+      ownerOrganisationId: actor.organisationId,
+      ...this.identityColumns(dto),
+      birthDate: dto.birthDate,
+      gender: dto.gender,
+      inszHash,
+      inszEncrypted: insz ? this.insz.encrypt(insz.normalised) : null,
+      ...this.profileColumns(dto),
+      entryDate: dto.entryDate ?? today,
+      referralChannel: dto.referralChannel,
+      referrer: dto.referrer ?? null,
+      createdBy: actor.staffId,
+      version: 1,
+    });
+    entity.id = (await this.db.manager.query('select gen_random_uuid() as id'))[0].id;
+    // The owner grant comes first: the row is only visible (and RETURNING-readable) through it.
+    await this.access.grant({
+      participantId: entity.id,
+      organisationId: actor.organisationId,
+      scope: 'full',
+      reason: 'owner',
+      sourceId: entity.id,
+    });
+    let saved: ParticipantEntity;
+    try {
+      saved = await this.repo.save(entity);
+    } catch (err) {
+      if ((err as { code?: string }).code === '23505')
+        throw participantDuplicate({ organisation: 'another organisation of the partnership' });
+      throw err;
+    }
+    await this.audit.record({
+      action: 'create',
+      resourceType: 'participant',
+      resourceId: saved.id,
+      participantId: saved.id,
+      scope: 'full',
+    });
+    return this.view(saved, 'full');
+  }
+
+  async get(id: string): Promise<ParticipantResponse> {
+    const scope = await this.access.requireScope(id, 'summary');
+    const p = await this.repo.findOneBy({ id });
+    if (!p) throw participantNotFound();
+    await this.audit.record({
+      action: 'read',
+      resourceType: 'participant',
+      resourceId: id,
+      participantId: id,
+      scope,
+    });
+    return this.view(p, scope);
+  }
+
+  async list(query: ParticipantQuery): Promise<Page<ParticipantResponse>> {
+    // RLS already limits rows to participants the caller holds a grant on; filters narrow further.
+    const qb = this.repo.createQueryBuilder('p');
+    if (query.q) {
+      const needle = normaliseName(query.q).replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere(`p.search_name like :q`, { q: `%${needle}%` });
+    }
+    if (query.status) qb.andWhere('p.current_status = :status', { status: query.status });
+    if (query.caseManagerId) qb.andWhere('p.case_manager_id = :cm', { cm: query.caseManagerId });
+    if (query.teamId) qb.andWhere('p.team_id = :team', { team: query.teamId });
+    if (query.wijk) qb.andWhere('p.wijk = :wijk', { wijk: query.wijk });
+    qb.orderBy('p.last_name', 'ASC').addOrderBy('p.first_name', 'ASC').addOrderBy('p.id', 'ASC');
+    const [rows, total] = await qb.skip(offsetOf(query)).take(query.limit).getManyAndCount();
+    const scopes = await this.access.scopesFor(rows.map((r) => r.id));
+    const visible = rows.filter((r) => scopes.has(r.id));
+    await this.audit.record(
+      ...visible.map((r) => ({
+        action: 'list' as const,
+        resourceType: 'participant',
+        resourceId: r.id,
+        participantId: r.id,
+        scope: scopes.get(r.id)!,
+      })),
+    );
+    const full = visible.filter((r) => scopes.get(r.id) === 'full').map((r) => r.id);
+    const special = await this.consents.withConsent(full, 'special_categories');
+    const items = visible.map((r) =>
+      toParticipantResponse(r, { scope: scopes.get(r.id)!, specialCategories: special.has(r.id) }),
+    );
+    return { items, total, page: query.page, limit: query.limit };
+  }
+
+  async update(id: string, version: number, dto: UpdateParticipantDto): Promise<ParticipantResponse> {
+    await this.access.requireScope(id, 'full');
+    const current = await this.repo.findOneBy({ id });
+    if (!current) throw participantNotFound();
+    if (current.version !== version) throw staleVersion();
+    const today = localDate(this.db.now);
+    const birthDate = dto.birthDate ?? current.birthDate;
+    const insz = dto.insz !== undefined ? this.checkIdentity(birthDate, dto.insz, today) : undefined;
+    if (dto.insz === undefined && dto.birthDate) {
+      const stored = this.insz.decrypt(current.inszEncrypted);
+      if (stored) this.checkIdentity(birthDate, stored, today);
+    }
+    if (dto.entryDate && dto.entryDate > today) throw futureDate('entryDate');
+    if (dto.address?.wijk) await this.assertKnownWijk(dto.address.wijk);
+
+    const patch: Partial<ParticipantEntity> = {
+      ...this.identityColumns({
+        ...current,
+        ...dto,
+        address: { ...this.addressOf(current), ...dto.address },
+      }),
+    };
+    if (dto.birthDate) patch.birthDate = dto.birthDate;
+    if (dto.gender) patch.gender = dto.gender;
+    if (dto.referralChannel) patch.referralChannel = dto.referralChannel;
+    if (dto.referrer !== undefined) patch.referrer = dto.referrer;
+    if (insz) {
+      patch.inszHash = this.insz.hash(insz.normalised);
+      patch.inszEncrypted = this.insz.encrypt(insz.normalised);
+    }
+    const profileChanged = PROFILE_FIELDS.filter((f) => dto[f] !== undefined && dto[f] !== current[f]);
+    if (profileChanged.length && !dto.correctionReason) throw correctionReasonRequired();
+    Object.assign(patch, this.profileColumns(dto, current));
+    if (patch.nameKey !== current.nameKey || patch.birthDate !== undefined || patch.inszHash) {
+      await this.assertNoDuplicate(
+        patch.inszHash ?? null,
+        patch.nameKey ?? current.nameKey,
+        patch.birthDate ?? current.birthDate,
+        id,
+        true,
+      );
+    }
+
+    const changes = this.diff(current, patch);
+    const result = await this.db.manager
+      .createQueryBuilder()
+      .update(ParticipantEntity)
+      .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+      .where('id = :id and version = :version', { id, version })
+      .execute();
+    if (!result.affected) throw staleVersion();
+    // Rectification keeps the old values in the audit log (GDPR art. 16), never in the row.
+    await this.audit.record({
+      action: 'update',
+      resourceType: 'participant',
+      resourceId: id,
+      participantId: id,
+      scope: 'full',
+      reason: profileChanged.length ? dto.correctionReason : null,
+      details: { changes, profileCorrection: profileChanged.length > 0 },
+    });
+    return this.view((await this.repo.findOneBy({ id }))!, 'full');
+  }
+
+  /** Maps a row for a caller at a scope; full scope decrypts the INSZ and checks the art. 9 basis. */
+  async view(p: ParticipantEntity, scope: Scope): Promise<ParticipantResponse> {
+    if (scope !== 'full') return toParticipantResponse(p, { scope, specialCategories: false });
+    const specialCategories = await this.consents.has(p.id, 'special_categories');
+    return toParticipantResponse(p, { scope, specialCategories, insz: this.insz.decrypt(p.inszEncrypted) });
+  }
+
+  private checkIdentity(
+    birthDate: string,
+    rawInsz: string | undefined | null,
+    today: string,
+  ): InszInfo | null {
+    if (birthDate > today) throw futureDate('birthDate');
+    if (!rawInsz) return null;
+    const info = parseInsz(rawInsz);
+    if (!info) throw inszInvalid();
+    if (!inszMatchesBirthDate(info, birthDate)) throw inszBirthDateMismatch();
+    return info;
+  }
+
+  private async assertNoDuplicate(
+    inszHash: string | null,
+    key: string,
+    birthDate: string,
+    exceptId: string | null,
+    nameConfirmed: boolean,
+  ) {
+    const rows: DuplicateRow[] = await this.db.manager.query(
+      'select * from app_find_participant_duplicates($1, $2, $3, $4)',
+      [inszHash, key, birthDate, exceptId],
+    );
+    if (rows.length === 0) return;
+    const scopes = await this.access.scopesFor(rows.map((r) => r.id));
+    const describe = (r: DuplicateRow) => ({
+      id: scopes.has(r.id) ? r.id : undefined,
+      organisation: r.organisation_name,
+    });
+    const byInsz = rows.find((r) => r.match === 'insz');
+    if (byInsz) throw participantDuplicate(describe(byInsz));
+    if (!nameConfirmed) throw participantPossibleDuplicate(rows.map(describe));
+  }
+
+  private async assertKnownWijk(wijk: string): Promise<void> {
+    const known = await this.db.manager
+      .getRepository(TeamEntity)
+      .createQueryBuilder('t')
+      .where(':wijk = any(t.wijken)', { wijk })
+      .getExists();
+    if (!known) throw unknownWijk(wijk);
+  }
+
+  private addressOf(p: ParticipantEntity) {
+    return { street: p.street, postalCode: p.postalCode, city: p.city, wijk: p.wijk };
+  }
+
+  private identityColumns(dto: IdentityInput) {
+    return {
+      firstName: dto.firstName,
+      lastName: dto.lastName,
+      searchName: searchName(dto.firstName, dto.lastName),
+      nameKey: nameKey(dto.firstName, dto.lastName),
+      phone: dto.phone ?? null,
+      email: dto.email?.toLowerCase() ?? null,
+      street: dto.address?.street ?? null,
+      postalCode: dto.address?.postalCode ?? null,
+      city: dto.address?.city ?? null,
+      wijk: dto.address?.wijk ?? null,
+      contactLanguage: dto.contactLanguage ?? null,
+      nationality: dto.nationality ?? null,
+    };
+  }
+
+  private profileColumns(dto: EntryProfileDto, current?: ParticipantEntity): Partial<ParticipantEntity> {
+    const out: Partial<ParticipantEntity> = {};
+    for (const f of PROFILE_FIELDS) {
+      const value = dto[f];
+      if (value !== undefined) (out as Record<string, unknown>)[f] = value;
+      else if (!current && f !== 'entryDate') (out as Record<string, unknown>)[f] = null;
+    }
+    return out;
+  }
+
+  private diff(
+    current: ParticipantEntity,
+    patch: Partial<ParticipantEntity>,
+  ): Record<string, { from: unknown; to: unknown }> {
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [k, to] of Object.entries(patch)) {
+      if (k === 'searchName' || k === 'nameKey' || k === 'inszEncrypted') continue;
+      const from = (current as unknown as Record<string, unknown>)[k];
+      if (from !== to)
+        changes[k] = k === 'inszHash' ? { from: from ? 'set' : null, to: 'changed' } : { from, to };
+    }
+    return changes;
+  }
+}

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { REFERRAL_CHANNELS, ReferralChannel } from '../../participants/participant.entity';
+import {
+  OUTCOMES,
+  Outcome,
+  REGULAR_ACTIVATION_KINDS,
+  TRAJECTORY_STATES,
+  TrajectoryState,
+} from '../trajectory-state';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateTrajectoryDto {
+  @ApiPropertyOptional({ enum: REFERRAL_CHANNELS, description: "Defaults to the participant's channel" })
+  @IsOptional()
+  @IsIn(REFERRAL_CHANNELS)
+  referralChannel?: ReferralChannel;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200) referrer?: string;
+  @ApiPropertyOptional({ description: 'An active coach; defaults to the caller when the caller is a coach' })
+  @IsOptional()
+  @IsUUID()
+  caseManagerId?: string;
+  @ApiPropertyOptional({ description: 'Sign-up moment (ISO 8601); defaults to now; never in the future' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  startedAt?: string;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: TRAJECTORY_STATES }) @IsIn(TRAJECTORY_STATES) to!: TrajectoryState;
+  @ApiProperty({ description: 'When it happened (ISO 8601); may be in the past, never in the future' })
+  @IsISO8601({ strict: true })
+  at!: string;
+  @ApiPropertyOptional({ enum: OUTCOMES, description: 'Required to close' })
+  @IsOptional()
+  @IsIn(OUTCOMES)
+  outcome?: Outcome;
+  @ApiPropertyOptional({
+    enum: REGULAR_ACTIVATION_KINDS,
+    description: 'Required when outcome is regular_activation',
+  })
+  @IsOptional()
+  @IsIn(REGULAR_ACTIVATION_KINDS)
+  outcomeKind?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+}
+
+export class CaseManagerDto {
+  @ApiProperty() @IsUUID() staffId!: string;
+  @ApiProperty({ description: 'The warm hand-over note' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  note!: string;
+}
+
+export class CoCoachDto {
+  @ApiProperty() @IsUUID() staffId!: string;
+}

@@ -1,0 +1,362 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Scope } from '../access/scope';
+import { staleVersion } from '../common/http/if-match.decorator';
+import { DatabaseContext } from '../database/database-context.service';
+import { futureDate } from '../participants/participants.errors';
+import { ParticipantEntity } from '../participants/participant.entity';
+import { AuditService } from '../privacy/audit.service';
+import { StaffEntity } from '../staff/staff.entity';
+import { CaseManagerDto, CoCoachDto, CreateTrajectoryDto, TransitionDto } from './dto/trajectory.dto';
+import { toTrajectoryResponse } from './dto/trajectory.response';
+import { allowedNext, canTransition, checkOutcome, isOpen, TrajectoryState } from './trajectory-state';
+import {
+  CaseManagerAssignmentEntity,
+  CoCoachEntity,
+  TrajectoryEntity,
+  TrajectoryTransitionEntity,
+} from './trajectory.entity';
+import {
+  coCoachExists,
+  coCoachIsCaseManager,
+  invalidTransition,
+  notAnActiveCoach,
+  outcomeProblem,
+  trajectoryAlreadyOpen,
+  trajectoryClosed,
+  trajectoryNotFound,
+  transitionBeforePrevious,
+} from './trajectories.errors';
+
+const STATE_COLUMN: Partial<Record<TrajectoryState, keyof TrajectoryEntity>> = {
+  intake: 'intakeAt',
+  begeleiding: 'guidanceStartedAt',
+  nazorg: 'aftercareAt',
+  afgesloten: 'closedAt',
+};
+
+@Injectable()
+export class TrajectoriesService {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private get m(): EntityManager {
+    return this.db.manager;
+  }
+
+  /** Loads a trajectory and the caller's scope on its participant: 404 when invisible, 403 when too narrow. */
+  async load(id: string, needed: Scope): Promise<{ trajectory: TrajectoryEntity; scope: Scope }> {
+    const trajectory = await this.m.getRepository(TrajectoryEntity).findOneBy({ id });
+    if (!trajectory) throw trajectoryNotFound();
+    const scope = await this.access.requireScope(trajectory.participantId, needed).catch((err) => {
+      throw (err as { status?: number }).status === 404 ? trajectoryNotFound() : err;
+    });
+    return { trajectory, scope };
+  }
+
+  async create(participantId: string, dto: CreateTrajectoryDto) {
+    const actor = this.db.actor;
+    await this.access.requireScope(participantId, 'full');
+    const participant = (await this.m.getRepository(ParticipantEntity).findOneBy({ id: participantId }))!;
+    const trajectories = this.m.getRepository(TrajectoryEntity);
+    const open = await trajectories.findOne({ where: { participantId }, order: { startedAt: 'DESC' } });
+    if (open && isOpen(open.status)) throw trajectoryAlreadyOpen(open.id);
+    const startedAt = this.pastOrNow(dto.startedAt, 'startedAt');
+    const caseManager = await this.caseManagerFor(dto.caseManagerId);
+
+    const trajectory = await trajectories.save(
+      trajectories.create({
+        partnershipId: actor.partnershipId,
+        participantId,
+        previousTrajectoryId: open?.id ?? null,
+        status: 'aanmelding',
+        referralChannel: dto.referralChannel ?? participant.referralChannel,
+        referrer: dto.referrer ?? participant.referrer,
+        ownerOrganisationId: participant.ownerOrganisationId,
+        caseManagerId: caseManager?.id ?? null,
+        teamId: caseManager?.teamId ?? null,
+        startedAt,
+        version: 1,
+      }),
+    );
+    await this.recordTransition(trajectory, null, 'aanmelding', startedAt);
+    if (caseManager) await this.assign(trajectory, caseManager, startedAt, 'Case manager at sign-up');
+    await this.syncParticipant(trajectory);
+    await this.audit.record({
+      action: 'create',
+      resourceType: 'trajectory',
+      resourceId: trajectory.id,
+      participantId,
+      scope: 'full',
+    });
+    if (caseManager && caseManager.organisationId !== participant.ownerOrganisationId) {
+      await this.moveOwnership(trajectory, participant.ownerOrganisationId, caseManager.organisationId);
+    }
+    return toTrajectoryResponse(trajectory, 'full', await this.details(trajectory.id));
+  }
+
+  async get(id: string) {
+    const { trajectory, scope } = await this.load(id, 'summary');
+    await this.audit.record({
+      action: 'read',
+      resourceType: 'trajectory',
+      resourceId: id,
+      participantId: trajectory.participantId,
+      scope,
+    });
+    return toTrajectoryResponse(
+      trajectory,
+      scope,
+      scope === 'summary' || scope === 'referral' ? {} : await this.details(id),
+    );
+  }
+
+  async listForParticipant(participantId: string) {
+    const scope = await this.access.requireScope(participantId, 'summary');
+    const rows = await this.m
+      .getRepository(TrajectoryEntity)
+      .find({ where: { participantId }, order: { startedAt: 'ASC', id: 'ASC' } });
+    await this.audit.record({ action: 'list', resourceType: 'trajectory', participantId, scope });
+    return { items: rows.map((t) => toTrajectoryResponse(t, scope)), total: rows.length };
+  }
+
+  async transition(id: string, dto: TransitionDto) {
+    const { trajectory, scope } = await this.load(id, 'case');
+    const from = trajectory.status;
+    if (!canTransition(from, dto.to)) throw invalidTransition(from, dto.to, allowedNext(from));
+    const problem = checkOutcome(dto.to, dto.outcome, dto.outcomeKind);
+    if (problem) throw outcomeProblem(problem);
+    const at = this.pastOrNow(dto.at, 'at');
+    const last = await this.m
+      .getRepository(TrajectoryTransitionEntity)
+      .findOne({ where: { trajectoryId: id }, order: { at: 'DESC' } });
+    if (last && at < last.at) throw transitionBeforePrevious();
+
+    const patch: Partial<TrajectoryEntity> = { status: dto.to, [STATE_COLUMN[dto.to]!]: at };
+    if (dto.to === 'afgesloten')
+      Object.assign(patch, { outcome: dto.outcome, outcomeKind: dto.outcomeKind ?? null });
+    await this.bump(trajectory, patch);
+    await this.recordTransition(trajectory, from, dto.to, at, dto.note, dto.outcome);
+    await this.syncParticipant(trajectory);
+    await this.audit.record({
+      action: 'transition',
+      resourceType: 'trajectory',
+      resourceId: id,
+      participantId: trajectory.participantId,
+      scope,
+      details: { from, to: dto.to, at: at.toISOString(), outcome: dto.outcome ?? null },
+    });
+    return toTrajectoryResponse(trajectory, scope, await this.details(id));
+  }
+
+  /** A warm hand-over. The owning organisation follows the case manager, and the move is logged. */
+  async setCaseManager(id: string, version: number, dto: CaseManagerDto) {
+    const { trajectory } = await this.load(id, 'full');
+    if (!isOpen(trajectory.status)) throw trajectoryClosed();
+    if (trajectory.version !== version) throw staleVersion();
+    const staff = await this.caseManagerFor(dto.staffId);
+    if (!staff) throw notAnActiveCoach();
+    const now = this.db.now;
+    await this.m
+      .getRepository(CaseManagerAssignmentEntity)
+      .update({ trajectoryId: id, toAt: IsNull() }, { toAt: now });
+    await this.assign(trajectory, staff, now, dto.note);
+    const previousOwner = trajectory.ownerOrganisationId;
+    await this.bump(trajectory, { caseManagerId: staff.id, teamId: staff.teamId ?? trajectory.teamId });
+    await this.syncParticipant(trajectory);
+    await this.audit.record({
+      action: 'update',
+      resourceType: 'trajectory.case_manager',
+      resourceId: id,
+      participantId: trajectory.participantId,
+      scope: 'full',
+      details: { to: staff.id, organisationId: staff.organisationId },
+    });
+    const details = await this.details(id);
+    if (staff.organisationId !== previousOwner)
+      await this.moveOwnership(trajectory, previousOwner, staff.organisationId);
+    return toTrajectoryResponse(trajectory, 'full', details);
+  }
+
+  async addCoCoach(id: string, dto: CoCoachDto) {
+    const { trajectory } = await this.load(id, 'full');
+    if (!isOpen(trajectory.status)) throw trajectoryClosed();
+    const staff = await this.caseManagerFor(dto.staffId);
+    if (!staff) throw notAnActiveCoach();
+    if (staff.id === trajectory.caseManagerId) throw coCoachIsCaseManager();
+    const repo = this.m.getRepository(CoCoachEntity);
+    if (await repo.existsBy({ trajectoryId: id, staffId: staff.id, removedAt: IsNull() }))
+      throw coCoachExists();
+    const coCoach = await repo.save(
+      repo.create({
+        partnershipId: trajectory.partnershipId,
+        trajectoryId: id,
+        participantId: trajectory.participantId,
+        staffId: staff.id,
+        organisationId: staff.organisationId,
+        addedAt: this.db.now,
+        addedBy: this.db.actor.staffId,
+      }),
+    );
+    await this.access.grant({
+      participantId: trajectory.participantId,
+      organisationId: staff.organisationId,
+      scope: 'case',
+      reason: 'co_coach',
+      sourceId: coCoach.id,
+    });
+    await this.audit.record({
+      action: 'grant',
+      resourceType: 'trajectory.co_coach',
+      resourceId: id,
+      participantId: trajectory.participantId,
+      scope: 'case',
+      reason: 'co_coach',
+      details: { staffId: staff.id, organisationId: staff.organisationId },
+    });
+    return toTrajectoryResponse(trajectory, 'full', await this.details(id));
+  }
+
+  async removeCoCoach(id: string, staffId: string) {
+    const { trajectory } = await this.load(id, 'full');
+    const repo = this.m.getRepository(CoCoachEntity);
+    const coCoach = await repo.findOneBy({ trajectoryId: id, staffId, removedAt: IsNull() });
+    if (!coCoach) throw trajectoryNotFound();
+    await repo.update({ id: coCoach.id }, { removedAt: this.db.now });
+    await this.access.end({ reason: 'co_coach', sourceId: coCoach.id });
+    await this.audit.record({
+      action: 'revoke',
+      resourceType: 'trajectory.co_coach',
+      resourceId: id,
+      participantId: trajectory.participantId,
+      scope: 'full',
+      reason: 'co_coach',
+      details: { staffId, organisationId: coCoach.organisationId },
+    });
+    return toTrajectoryResponse(trajectory, 'full', await this.details(id));
+  }
+
+  private async details(id: string) {
+    const [coCoaches, caseManagers] = await Promise.all([
+      this.m
+        .getRepository(CoCoachEntity)
+        .find({ where: { trajectoryId: id, removedAt: IsNull() }, order: { addedAt: 'ASC' } }),
+      this.m
+        .getRepository(CaseManagerAssignmentEntity)
+        .find({ where: { trajectoryId: id }, order: { fromAt: 'ASC' } }),
+    ]);
+    return { coCoaches, caseManagers };
+  }
+
+  private async caseManagerFor(staffId: string | undefined): Promise<StaffEntity | null> {
+    const actor = this.db.actor;
+    if (!staffId)
+      return actor.roles.includes('coach')
+        ? this.m.getRepository(StaffEntity).findOneBy({ id: actor.staffId })
+        : null;
+    const staff = await this.m.getRepository(StaffEntity).findOneBy({ id: staffId, active: true });
+    if (!staff || !staff.roles.includes('coach')) throw notAnActiveCoach('caseManagerId');
+    return staff;
+  }
+
+  private async assign(t: TrajectoryEntity, staff: StaffEntity, at: Date, note: string | null) {
+    await this.m.getRepository(CaseManagerAssignmentEntity).insert({
+      partnershipId: t.partnershipId,
+      trajectoryId: t.id,
+      participantId: t.participantId,
+      staffId: staff.id,
+      organisationId: staff.organisationId,
+      fromAt: at,
+      note,
+      assignedBy: this.db.actor.staffId,
+    });
+  }
+
+  private async recordTransition(
+    t: TrajectoryEntity,
+    from: TrajectoryState | null,
+    to: TrajectoryState,
+    at: Date,
+    note?: string,
+    outcome?: string,
+  ) {
+    await this.m.getRepository(TrajectoryTransitionEntity).insert({
+      partnershipId: t.partnershipId,
+      trajectoryId: t.id,
+      participantId: t.participantId,
+      fromStatus: from,
+      toStatus: to,
+      at,
+      note: note ?? null,
+      outcome: (outcome as TrajectoryTransitionEntity['outcome']) ?? null,
+      actorId: this.db.actor.staffId,
+    });
+  }
+
+  /** Applies a change with optimistic locking and keeps the in-memory entity in step. */
+  private async bump(t: TrajectoryEntity, patch: Partial<TrajectoryEntity>) {
+    const result = await this.m
+      .createQueryBuilder()
+      .update(TrajectoryEntity)
+      .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+      .where('id = :id and version = :version', { id: t.id, version: t.version })
+      .execute();
+    if (!result.affected) throw staleVersion();
+    Object.assign(t, patch, { version: t.version + 1 });
+  }
+
+  /** The participant row carries the current trajectory's status, case manager and team for fast filtering. */
+  private async syncParticipant(t: TrajectoryEntity) {
+    await this.m
+      .getRepository(ParticipantEntity)
+      .update(
+        { id: t.participantId },
+        {
+          currentTrajectoryId: t.id,
+          currentStatus: t.status,
+          caseManagerId: t.caseManagerId,
+          teamId: t.teamId,
+        },
+      );
+  }
+
+  /** Ownership moves with the case manager: the new organisation gets the owner grant, the old one loses it. Last, because it may hide the row from the caller. */
+  private async moveOwnership(t: TrajectoryEntity, from: string, to: string) {
+    await this.m
+      .getRepository(ParticipantEntity)
+      .update({ id: t.participantId }, { ownerOrganisationId: to });
+    await this.m
+      .getRepository(TrajectoryEntity)
+      .update({ participantId: t.participantId }, { ownerOrganisationId: to });
+    t.ownerOrganisationId = to;
+    await this.access.grant({
+      participantId: t.participantId,
+      organisationId: to,
+      scope: 'full',
+      reason: 'owner',
+      sourceId: t.participantId,
+    });
+    await this.access.end({ reason: 'owner', participantId: t.participantId, organisationId: from });
+    await this.audit.record({
+      action: 'grant',
+      resourceType: 'participant.ownership',
+      resourceId: t.participantId,
+      participantId: t.participantId,
+      scope: 'full',
+      reason: 'owner',
+      details: { fromOrganisationId: from, toOrganisationId: to, trajectoryId: t.id },
+    });
+  }
+
+  private pastOrNow(value: string | undefined, field: string): Date {
+    if (!value) return this.db.now;
+    const at = new Date(value);
+    // A minute of slack for phone clocks that run a little ahead.
+    if (at.getTime() > this.db.now.getTime() + 60_000) throw futureDate(field);
+    return at;
+  }
+}
