@@ -58,6 +58,19 @@ export class DatabaseContext {
   }
 
   /**
+   * Runs `fn` inside the current transaction as jobteam_tenant_reader: partnership-wide, read-only.
+   * For aggregates and DPO duties only; callers must never return rows from here without their own access check.
+   */
+  async asTenantReader<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const manager = this.manager;
+    await manager.query('set local role jobteam_tenant_reader');
+    // On failure the transaction is aborted and rolls back, role and all; resetting would only mask the error.
+    const result = await fn(manager);
+    await manager.query('reset role');
+    return result;
+  }
+
+  /**
    * Runs `fn` in one transaction as the given staff member. Organisation and roles come from the
    * staff row, read under RLS, never from the token. Returns undefined actor for an inactive or unknown member.
    */

@@ -4,6 +4,11 @@ import { Client } from 'pg';
 export const OWNER_ROLE = 'jobteam_owner';
 /** The role every request runs as: no superuser, no owner, no BYPASSRLS. */
 export const APP_ROLE = 'jobteam_app';
+/**
+ * A no-login role the app role may SET LOCAL ROLE to for partnership-wide reading (reports,
+ * DPO work). Its policies are tenant-bound and still hide confidential notes of other organisations.
+ */
+export const TENANT_READER_ROLE = 'jobteam_tenant_reader';
 
 export class DatabaseSetupError extends Error {}
 
@@ -53,6 +58,9 @@ export async function prepareRoles(adminUrl: string, appPassword: string): Promi
         if not exists (select 1 from pg_roles where rolname = ${quoteLiteral(APP_ROLE)}) then
           create role ${APP_ROLE} login nosuperuser nobypassrls nocreatedb nocreaterole noinherit;
         end if;
+        if not exists (select 1 from pg_roles where rolname = ${quoteLiteral(TENANT_READER_ROLE)}) then
+          create role ${TENANT_READER_ROLE} nologin nosuperuser nobypassrls;
+        end if;
       end $$`),
     );
     await tolerateConcurrentCreate(() =>
@@ -61,10 +69,11 @@ export async function prepareRoles(adminUrl: string, appPassword: string): Promi
       ),
     );
     await client.query(`grant ${OWNER_ROLE} to current_user`).catch(() => undefined);
+    await tolerateConcurrentCreate(() => client.query(`grant ${TENANT_READER_ROLE} to ${APP_ROLE}`));
     await client.query(`grant connect, create, temporary on database ${quoteIdent(db)} to ${OWNER_ROLE}`);
     await client.query(`grant connect on database ${quoteIdent(db)} to ${APP_ROLE}`);
     await client.query(`grant all on schema public to ${OWNER_ROLE}`);
-    await client.query(`grant usage on schema public to ${APP_ROLE}`);
+    await client.query(`grant usage on schema public to ${APP_ROLE}, ${TENANT_READER_ROLE}`);
     await tolerateConcurrentCreate(() => client.query(`create extension if not exists pg_trgm`));
   } finally {
     await client.end();
