@@ -311,17 +311,15 @@ export class TrajectoriesService {
 
   /** The participant row carries the current trajectory's status, case manager and team for fast filtering. */
   private async syncParticipant(t: TrajectoryEntity) {
-    await this.m
-      .getRepository(ParticipantEntity)
-      .update(
-        { id: t.participantId },
-        {
-          currentTrajectoryId: t.id,
-          currentStatus: t.status,
-          caseManagerId: t.caseManagerId,
-          teamId: t.teamId,
-        },
-      );
+    await this.m.getRepository(ParticipantEntity).update(
+      { id: t.participantId },
+      {
+        currentTrajectoryId: t.id,
+        currentStatus: t.status,
+        caseManagerId: t.caseManagerId,
+        teamId: t.teamId,
+      },
+    );
   }
 
   /** Ownership moves with the case manager: the new organisation gets the owner grant, the old one loses it. Last, because it may hide the row from the caller. */

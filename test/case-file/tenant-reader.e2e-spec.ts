@@ -18,12 +18,18 @@ describe('the tenant-reader role (reports and DPO work)', () => {
   afterAll(() => t.close());
 
   it("sees every participant of its own partnership, none of another's, and cannot write", async () => {
-    const seen = await t.db.runAsStaff({ tenantId: a.id, staffId: a.staff.coordinator.id, requestId: 'test' }, async () => {
-      const own = await t.db.manager.query('select count(*)::int as n from participants');
-      const wide = await t.db.asTenantReader((m) => m.query('select count(*)::int as n, count(distinct partnership_id)::int as p from participants'));
-      const write = await t.db.asTenantReader((m) => m.query(`update participants set phone = 'x'`)).catch((e: { code: string }) => e.code);
-      return { own: own[0].n, wide: wide[0], write };
-    }).catch((e) => e);
+    const seen = await t.db
+      .runAsStaff({ tenantId: a.id, staffId: a.staff.coordinator.id, requestId: 'test' }, async () => {
+        const own = await t.db.manager.query('select count(*)::int as n from participants');
+        const wide = await t.db.asTenantReader((m) =>
+          m.query('select count(*)::int as n, count(distinct partnership_id)::int as p from participants'),
+        );
+        const write = await t.db
+          .asTenantReader((m) => m.query(`update participants set phone = 'x'`))
+          .catch((e: { code: string }) => e.code);
+        return { own: own[0].n, wide: wide[0], write };
+      })
+      .catch((e) => e);
     expect(seen).toEqual({ own: 0, wide: { n: 2, p: 1 }, write: '42501' });
   });
 });
