@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
 import { Secrets } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
+import { EmpowermentModule } from './empowerment/empowerment.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { StaffModule } from './staff/staff.module';
@@ -35,6 +36,7 @@ export class AppModule {
         OrganisationsModule,
         TeamsModule,
         StaffModule,
+        EmpowermentModule,
       ],
       controllers: [HealthController],
       providers: [
