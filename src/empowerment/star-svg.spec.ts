@@ -159,6 +159,19 @@ describe('renderStar', () => {
     expect(order).toEqual(['1', '0']);
   });
 
+  it('lays every tinted fill under every outline, so no outline is dulled by a later fill', () => {
+    const svg = render(twoDates());
+    const drawn = findAll(svg, (e) => hasClass('series')(e) || hasClass('series-fill')(e)).map(
+      (e) => e.attrs.class,
+    );
+    expect(drawn).toEqual(['series-fill', 'series-fill', 'series', 'series']);
+    for (const fill of findAll(svg, hasClass('series-fill'))) {
+      const outline = seriesPolygons(svg)[Number(fill.attrs['data-series'])];
+      expect(fill.attrs.points).toBe(outline.attrs.points);
+      expect(fill.attrs.fill).toBe(outline.attrs.stroke);
+    }
+  });
+
   it('places a mean (non-integer) score, e.g. for a team star, at its exact radius', () => {
     const o = twoDates();
     const means = allScores(empowerment, (i) => 1.25 + i * 1.5);

@@ -219,26 +219,37 @@ function axisLabels(o: StarOptions): string[] {
   return out;
 }
 
+/**
+ * All fills first, then all outlines and markers: a later series' tint never dulls an earlier
+ * outline. The solid (latest) outline goes down first, so dashed ones stay visible where they coincide.
+ */
 function seriesShapes(o: StarOptions): string[] {
   const n = o.dimensions.length;
-  const out = ['<g class="series-group">'];
-  // The solid (latest) series goes down first, so the dashed ones stay visible where they coincide.
   const last = o.series.length - 1;
   const order = [last, ...[...o.series.keys()].slice(0, last)];
-  for (const s of order) {
+  const shapes = order.map((s) => {
     const style = seriesStyle(s, o.series.length);
     const coords = o.dimensions.map((d, i) => {
       const r = starRadius(o.series[s].scores[d.key], o.scaleMin, o.scaleMax);
       const a = axisAngle(i, n);
       return [STAR_GEOMETRY.cx + r * Math.cos(a), STAR_GEOMETRY.cy + r * Math.sin(a)];
     });
-    out.push(
-      `<polygon class="series" data-series="${s}" points="${coords.map(([x, y]) => `${num(x)},${num(y)}`).join(' ')}" fill="${style.colour}" fill-opacity="0.12" stroke="${style.colour}" stroke-width="2.5" stroke-linejoin="round"${dashAttr(style)}/>`,
-      ...coords.map(([x, y]) => marker(style, x, y)),
-    );
-  }
-  out.push('</g>');
-  return out;
+    return { s, style, coords, points: coords.map(([x, y]) => `${num(x)},${num(y)}`).join(' ') };
+  });
+  return [
+    '<g class="series-fills" stroke="none" fill-opacity="0.12">',
+    ...shapes.map(
+      (p) =>
+        `<polygon class="series-fill" data-series="${p.s}" points="${p.points}" fill="${p.style.colour}"/>`,
+    ),
+    '</g>',
+    '<g class="series-outlines" fill="none" stroke-width="2.5" stroke-linejoin="round">',
+    ...shapes.flatMap((p) => [
+      `<polygon class="series" data-series="${p.s}" points="${p.points}" stroke="${p.style.colour}"${dashAttr(p.style)}/>`,
+      ...p.coords.map(([x, y]) => marker(p.style, x, y)),
+    ]),
+    '</g>',
+  ];
 }
 
 function legend(o: StarOptions, top: number): string[] {
