@@ -252,6 +252,26 @@ describe('renderStar', () => {
   });
 });
 
+describe('renderStar errors', () => {
+  it('answers as a 400 STAR_NOT_DRAWABLE problem, e.g. for the one-axis release scale', () => {
+    const release = instrumentWith(1);
+    expect(() => renderStar({ ...twoDates(release) })).toThrow(
+      expect.objectContaining({ status: 400, code: 'STAR_NOT_DRAWABLE' }),
+    );
+  });
+
+  it('falls back to Dutch for a language it does not know, and shortens a long legend label', () => {
+    const svg = render({
+      ...twoDates(),
+      lang: 'fr' as 'nl',
+      series: [{ label: 'x'.repeat(80), scores: allScores(empowerment, 5) }],
+    });
+    expect(svg.attrs['xml:lang']).toBe('nl');
+    expect(svg.children[0].text).toBe('Stervoorstelling');
+    expect(textOf(findAll(svg, hasClass('legend-item'))[0]).trim()).toBe(`${'x'.repeat(47)}…`);
+  });
+});
+
 describe('ringValues', () => {
   it('rings every value on short scales and a round step on long ones', () => {
     expect(ringValues(1, 5)).toEqual([1, 2, 3, 4, 5]);

@@ -1,4 +1,5 @@
-import { InstrumentDimension, Language } from './instrument';
+import { DomainError } from '../common/errors/domain-error';
+import { InstrumentDimension, Language, LocalisedText } from './instrument';
 import { Scores } from './scores';
 
 export interface StarSeries {
@@ -19,7 +20,12 @@ export interface StarOptions {
   title?: string;
 }
 
-export class StarInputError extends Error {}
+/** A 400 as it stands: what reaches it is a request for a star that cannot be drawn (e.g. one axis). */
+export class StarInputError extends DomainError {
+  constructor(message: string) {
+    super(400, 'STAR_NOT_DRAWABLE', message);
+  }
+}
 
 export const STAR_DIMENSIONS = { min: 3, max: 20 } as const;
 export const STAR_MAX_SERIES = 4;
@@ -80,6 +86,9 @@ export function escapeXml(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
 }
+
+/** Labels are validated to hold both languages; should one be missing, Dutch is the fallback. */
+const inLang = (t: LocalisedText, lang: Language) => t[lang] ?? t.nl ?? '';
 
 const num = (n: number) => String(Number(n.toFixed(2)));
 const point = (r: number, angle: number) =>
@@ -195,8 +204,8 @@ function axisLabels(o: StarOptions): string[] {
     const y = cy + (outer + labelGap) * sin;
     const anchor = cos > 0.2 ? 'start' : cos < -0.2 ? 'end' : 'middle';
     const lines = [
-      ...wrap(d.label[o.lang], 20, 2).map((t) => ({ t, bold: true })),
-      ...(d.description ? wrap(d.description[o.lang], 22, 2) : []).map((t) => ({ t, bold: false })),
+      ...wrap(inLang(d.label, o.lang), 20, 2).map((t) => ({ t, bold: true })),
+      ...(d.description ? wrap(inLang(d.description, o.lang), 22, 2) : []).map((t) => ({ t, bold: false })),
     ];
     // Above the chart the block grows upwards, below it downwards, at the sides it is centred.
     const top =
@@ -262,7 +271,7 @@ function legend(o: StarOptions, top: number): string[] {
       `<g class="legend-item" data-series="${i}">`,
       `<line x1="${x}" y1="${y}" x2="${x + 48}" y2="${y}" stroke="${style.colour}" stroke-width="2.5"${dashAttr(style)}/>`,
       marker(style, x + 24, y),
-      `<text x="${x + 60}" y="${y + 4.5}">${escapeXml(s.label)}</text>`,
+      `<text x="${x + 60}" y="${y + 4.5}">${escapeXml(wrap(s.label, 48, 1)[0] ?? '')}</text>`,
       '</g>',
     );
   });
@@ -275,7 +284,8 @@ function description(o: StarOptions): string {
   const t = TEXT[o.lang];
   const head = `${o.dimensions.length} ${t.axes}, ${t.scale} ${o.scaleMin} ${t.of} ${o.scaleMax}.`;
   const rows = o.series.map(
-    (s) => `${s.label}: ${o.dimensions.map((d) => `${d.label[o.lang]} ${num(s.scores[d.key])}`).join(', ')}.`,
+    (s) =>
+      `${s.label}: ${o.dimensions.map((d) => `${inLang(d.label, o.lang)} ${num(s.scores[d.key])}`).join(', ')}.`,
   );
   return [head, ...rows].join(' ');
 }
@@ -286,7 +296,8 @@ function description(o: StarOptions): string {
  * StarInputError for fewer than 3 or more than 20 dimensions, 0 or more than 4 series, or a
  * missing or out-of-scale score.
  */
-export function renderStar(o: StarOptions): string {
+export function renderStar(options: StarOptions): string {
+  const o: StarOptions = { ...options, lang: options.lang === 'en' ? 'en' : 'nl' };
   check(o);
   const { width, cy, outer } = STAR_GEOMETRY;
   const legendTop = cy + outer + 80;
