@@ -1,4 +1,4 @@
-import { canDrawStar, validateInstrumentDefinition } from './instrument';
+import { canDrawStar, pickLanguage, validateInstrumentDefinition } from './instrument';
 
 const dims = (...keys: string[]) => keys.map((key) => ({ key }));
 const valid = { key: 'werkfit', dimensions: dims('a', 'b', 'c'), scaleMin: 1, scaleMax: 5 };
@@ -72,5 +72,22 @@ describe('canDrawStar', () => {
     expect(canDrawStar({ dimensions: [] })).toBe(false);
     expect(canDrawStar({ dimensions: dims('a', 'b') as never })).toBe(false);
     expect(canDrawStar({ dimensions: dims('a', 'b', 'c') as never })).toBe(true);
+  });
+});
+
+describe('pickLanguage', () => {
+  it.each([
+    [undefined, 'nl'],
+    ['', 'nl'],
+    ['en', 'en'],
+    ['en-GB,en;q=0.9', 'en'],
+    ['nl-BE', 'nl'],
+    ['fr-BE,fr;q=0.9,en;q=0.8,nl;q=0.7', 'en'],
+    ['fr', 'nl'],
+    ['nl;q=0.5, en;q=0.8', 'en'],
+    ['en;q=0, nl', 'nl'],
+    ['*', 'nl'],
+  ])('reads %p as %s', (header, lang) => {
+    expect(pickLanguage(header)).toBe(lang);
   });
 });

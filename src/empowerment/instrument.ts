@@ -122,3 +122,20 @@ export function validateInstrumentDefinition(def: InstrumentDefinition): FieldEr
 /** A radar chart needs at least three axes; the one-dimension release scale is shown as a number. */
 export const canDrawStar = (instrument: Pick<InstrumentSpec, 'dimensions'>) =>
   instrument.dimensions.length >= 3;
+
+/**
+ * The caller's language from an Accept-Language header: the first of nl or en by preference
+ * (q-values honoured), Dutch when neither is asked for.
+ */
+export function pickLanguage(acceptLanguage: string | undefined): Language {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, order) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
+      return { lang: tag.split('-')[0], q: q ? Number(q[1]) : 1, order };
+    })
+    .filter((l) => l.q > 0 && (LANGUAGES as readonly string[]).includes(l.lang))
+    .sort((a, b) => b.q - a.q || a.order - b.order);
+  return (ranked[0]?.lang as Language | undefined) ?? 'nl';
+}
