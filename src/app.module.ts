@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
 import { Secrets } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
+import { EmpowermentModule } from './empowerment/empowerment.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
@@ -44,6 +45,7 @@ export class AppModule {
         StaffModule,
         ParticipantsModule,
         TrajectoriesModule,
+        EmpowermentModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -6,6 +6,7 @@ import {
   TrajectoryEntity,
   TrajectoryTransitionEntity,
 } from '../trajectories/trajectory.entity';
+import { InstrumentEntity } from '../empowerment/instrument.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PartnershipEntity } from '../partnerships/partnership.entity';
 import { StaffEntity } from '../staff/staff.entity';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   TrajectoryTransitionEntity,
   CaseManagerAssignmentEntity,
   CoCoachEntity,
+  InstrumentEntity,
 ];

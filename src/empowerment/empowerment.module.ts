@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { InstrumentsController } from './instruments.controller';
+import { InstrumentsService } from './instruments.service';
+
+/** Instruments now; assessments, due dates, progress and the star join once trajectories exist. */
+@Module({
+  controllers: [InstrumentsController],
+  providers: [InstrumentsService],
+  exports: [InstrumentsService],
+})
+export class EmpowermentModule {}

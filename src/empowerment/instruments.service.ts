@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '../common/errors/domain-error';
+import { offsetOf, Page, pageOf } from '../common/http/pagination';
+import { findOrFail } from '../common/persistence/versioned';
+import { DatabaseContext } from '../database/database-context.service';
+import {
+  CreateInstrumentDto,
+  InstrumentQuery,
+  InstrumentResponse,
+  LocalisedTextDto,
+  toInstrumentResponse,
+} from './dto/instrument.dto';
+import { DEFAULT_SCHEDULE, DEFAULT_THRESHOLDS, validateInstrumentDefinition } from './instrument';
+import { InstrumentEntity } from './instrument.entity';
+import { instrumentInvalid } from './instruments.errors';
+
+const text = (t: LocalisedTextDto) => ({ nl: t.nl, en: t.en });
+
+/**
+ * Instruments visible to the caller: the built-ins plus the partnership's own. RLS decides which
+ * rows those are; nothing here filters on partnership_id.
+ */
+@Injectable()
+export class InstrumentsService {
+  constructor(private readonly db: DatabaseContext) {}
+
+  private get repo() {
+    return this.db.manager.getRepository(InstrumentEntity);
+  }
+
+  async list(query: InstrumentQuery): Promise<Page<InstrumentResponse>> {
+    const qb = this.repo.createQueryBuilder('i');
+    if (query.key) qb.andWhere('i.key = :key', { key: query.key });
+    if (query.latest) {
+      qb.andWhere(
+        'not exists (select 1 from instruments newer where newer.key = i.key and newer.version > i.version)',
+      );
+    }
+    const [rows, total] = await qb
+      .orderBy('i.key', 'ASC')
+      .addOrderBy('i.version', 'ASC')
+      .addOrderBy('i.partnership_id', 'ASC', 'NULLS FIRST')
+      .offset(offsetOf(query))
+      .limit(query.limit)
+      .getManyAndCount();
+    return pageOf(rows, total, query, toInstrumentResponse);
+  }
+
+  async get(id: string): Promise<InstrumentResponse> {
+    return toInstrumentResponse(await this.find(id));
+  }
+
+  /** For AssessmentsService: the exact version an assessment was or will be scored with. 404 if not visible. */
+  find(id: string): Promise<InstrumentEntity> {
+    return findOrFail(this.db.manager, InstrumentEntity, id, 'Instrument');
+  }
+
+  /**
+   * For AssessmentsService: the instrument a key stands for, e.g. `?instrument=empowerment`.
+   * Without a version, the newest one. Should a built-in and the partnership's own share a
+   * version number, the partnership's own wins.
+   */
+  async resolve(key: string, version?: number): Promise<InstrumentEntity> {
+    const qb = this.repo.createQueryBuilder('i').where('i.key = :key', { key });
+    if (version !== undefined) qb.andWhere('i.version = :version', { version });
+    const found = await qb
+      .orderBy('i.version', 'DESC')
+      .addOrderBy('i.partnership_id', 'ASC', 'NULLS LAST')
+      .getOne();
+    if (!found) throw notFound(version === undefined ? `Instrument ${key}` : `Instrument ${key} v${version}`);
+    return found;
+  }
+
+  /**
+   * Adds an instrument, or the next version of an existing key (a built-in's key too: the
+   * partnership then has its own version). There is no update: a version, once created, is final.
+   */
+  async create(dto: CreateInstrumentDto): Promise<InstrumentResponse> {
+    const errors = validateInstrumentDefinition(dto);
+    if (errors.length) throw instrumentInvalid(errors);
+    const actor = this.db.actor;
+    const m = this.db.manager;
+    // Two admins adding a version of the same key at once would otherwise pick the same number.
+    await m.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `instruments:${actor.partnershipId}:${dto.key}`,
+    ]);
+    const [{ latest }]: { latest: number }[] = await m.query(
+      'select coalesce(max(version), 0)::int as latest from instruments where key = $1',
+      [dto.key],
+    );
+    const saved = await this.repo.save(
+      this.repo.create({
+        partnershipId: actor.partnershipId,
+        key: dto.key,
+        name: text(dto.name),
+        version: latest + 1,
+        dimensions: dto.dimensions.map((d) => ({
+          key: d.key,
+          label: text(d.label),
+          ...(d.description ? { description: text(d.description) } : {}),
+        })),
+        scaleMin: dto.scaleMin,
+        scaleMax: dto.scaleMax,
+        anchors: dto.anchors?.length
+          ? dto.anchors.map((a) => ({
+              score: a.score,
+              label: text(a.label),
+              ...(a.dimension ? { dimension: a.dimension } : {}),
+            }))
+          : null,
+        reviewIntervalMonths: dto.reviewIntervalMonths ?? DEFAULT_SCHEDULE.reviewIntervalMonths,
+        baselineDueWeeks: dto.baselineDueWeeks ?? DEFAULT_SCHEDULE.baselineDueWeeks,
+        progressThreshold: dto.progressThreshold ?? DEFAULT_THRESHOLDS.progressThreshold,
+        regressionThreshold: dto.regressionThreshold ?? DEFAULT_THRESHOLDS.regressionThreshold,
+        createdBy: actor.staffId,
+      }),
+    );
+    return toInstrumentResponse(saved);
+  }
+}
