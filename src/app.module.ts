@@ -7,10 +7,13 @@ import { ProblemFilter } from './common/errors/problem.filter';
 import { EtagInterceptor } from './common/http/etag.interceptor';
 import { IdempotencyInterceptor } from './common/http/idempotency.interceptor';
 import { ConfigModule } from './config/config.module';
+import { ContactsModule } from './contacts/contacts.module';
 import { Environment } from './config/environment';
 import { Secrets } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
+import { GoalsModule } from './goals/goals.module';
 import { HealthController } from './health/health.controller';
+import { LifeDomainsModule } from './life-domains/life-domains.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -44,6 +47,9 @@ export class AppModule {
         StaffModule,
         ParticipantsModule,
         TrajectoriesModule,
+        LifeDomainsModule,
+        GoalsModule,
+        ContactsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,4 +1,7 @@
 import { AccessGrantEntity } from '../access/access-grant.entity';
+import { ContactEntity, ContactRevisionEntity } from '../contacts/contact.entity';
+import { GoalEntity } from '../goals/goal.entity';
+import { LifeDomainEntity } from '../life-domains/life-domain.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
 import {
   CaseManagerAssignmentEntity,
@@ -23,4 +26,8 @@ export const ENTITIES = [
   TrajectoryTransitionEntity,
   CaseManagerAssignmentEntity,
   CoCoachEntity,
+  LifeDomainEntity,
+  GoalEntity,
+  ContactEntity,
+  ContactRevisionEntity,
 ];
