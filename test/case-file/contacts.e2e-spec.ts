@@ -137,6 +137,30 @@ describe('contact moments', () => {
       expect(await contactCount(tr.id)).toBe(0);
     });
 
+    it('creates one contact for ten parallel retries with the same Idempotency-Key', async () => {
+      const { tr } = await setUp();
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          t
+            .http()
+            .post(base(tr.id))
+            .set('authorization', a.auth('coach'))
+            .set('idempotency-key', 'contact-retry-0001')
+            .send(visit),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+      expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+      expect(await contactCount(tr.id)).toBe(1);
+      await t
+        .http()
+        .post(base(tr.id))
+        .set('authorization', a.auth('coach'))
+        .set('idempotency-key', 'contact-retry-0001')
+        .send({ ...visit, durationMinutes: 61 })
+        .expect(422);
+    });
+
     it('refuses a staff member of another partnership and an inactive one', async () => {
       const { tr } = await setUp();
       await create(tr.id, { ...visit, staffId: b.staff.coach.id }).expect(400);
@@ -329,6 +353,19 @@ describe('contact moments', () => {
         ['at', 'kind'],
       ]);
       expect(JSON.stringify(audit)).not.toContain('facturen');
+    });
+
+    it('lets exactly one of two edits of the same version through, with one revision', async () => {
+      const { tr } = await setUp();
+      const c = (await create(tr.id, visit).expect(201)).body;
+      const results = await Promise.all([
+        patch(tr.id, c.id, '"1"', { durationMinutes: 20 }),
+        patch(tr.id, c.id, '"1"', { durationMinutes: 25 }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+      expect(await t.sql(`select version from contact_revisions where contact_id = $1`, [c.id])).toEqual([
+        { version: 1 },
+      ]);
     });
 
     it('rejects a bad edit with 400 and stores no revision', async () => {
