@@ -7,11 +7,14 @@ import { ProblemFilter } from './common/errors/problem.filter';
 import { EtagInterceptor } from './common/http/etag.interceptor';
 import { IdempotencyInterceptor } from './common/http/idempotency.interceptor';
 import { ConfigModule } from './config/config.module';
+import { ContactsModule } from './contacts/contacts.module';
 import { Environment } from './config/environment';
 import { Secrets } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
 import { EmpowermentModule } from './empowerment/empowerment.module';
+import { GoalsModule } from './goals/goals.module';
 import { HealthController } from './health/health.controller';
+import { LifeDomainsModule } from './life-domains/life-domains.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -46,6 +49,9 @@ export class AppModule {
         ParticipantsModule,
         TrajectoriesModule,
         EmpowermentModule,
+        LifeDomainsModule,
+        GoalsModule,
+        ContactsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,4 +1,7 @@
 import { AccessGrantEntity } from '../access/access-grant.entity';
+import { ContactEntity, ContactRevisionEntity } from '../contacts/contact.entity';
+import { GoalEntity } from '../goals/goal.entity';
+import { LifeDomainEntity } from '../life-domains/life-domain.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
 import {
   CaseManagerAssignmentEntity,
@@ -25,4 +28,8 @@ export const ENTITIES = [
   CaseManagerAssignmentEntity,
   CoCoachEntity,
   InstrumentEntity,
+  LifeDomainEntity,
+  GoalEntity,
+  ContactEntity,
+  ContactRevisionEntity,
 ];

@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { participantNotFound } from '../access/access.errors';
+import { offsetOf, pageOf } from '../common/http/pagination';
+import { staleVersion } from '../common/http/if-match.decorator';
+import { updateVersioned } from '../common/persistence/versioned';
+import { pastOrNow } from '../common/validation/past-or-now';
+import { DatabaseContext } from '../database/database-context.service';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { AuditService } from '../privacy/audit.service';
+import { StaffEntity } from '../staff/staff.entity';
+import { TrajectoriesService } from '../trajectories/trajectories.service';
+import { TrajectoryEntity } from '../trajectories/trajectory.entity';
+import { ContactEntity, ContactRevisionEntity } from './contact.entity';
+import {
+  contactAfterClosure,
+  contactNotFound,
+  notTheAuthor,
+  periodInvalid,
+  staffNotActive,
+} from './contacts.errors';
+import { ContactQuery, CreateContactDto, UpdateContactDto } from './dto/contact.dto';
+import {
+  ConfidentialContactRow,
+  IntensityRow,
+  toConfidentialContactResponse,
+  toContactResponse,
+  toIntensity,
+} from './dto/contact.response';
+
+const MONTH = `to_char(c.at at time zone 'Europe/Brussels', 'YYYY-MM')`;
+
+/** The fields an author may change; a revision keeps them as they were. */
+const EDITABLE = ['at', 'kind', 'durationMinutes', 'staffId', 'summary', 'confidential'] as const;
+
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+@Injectable()
+export class ContactsService {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly trajectories: TrajectoriesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private get m(): EntityManager {
+    return this.db.manager;
+  }
+
+  async create(trajectoryId: string, dto: CreateContactDto) {
+    const actor = this.db.actor;
+    const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
+    const at = pastOrNow(dto.at, this.db.now, 'at');
+    this.checkOpenAt(trajectory, at);
+    const staffId = dto.staffId ? await this.activeStaff(dto.staffId) : actor.staffId;
+    // Professional secrecy is the organisation's default: a CAW note is confidential unless said otherwise.
+    const confidential =
+      dto.confidential ??
+      (await this.m.getRepository(OrganisationEntity).findOneByOrFail({ id: actor.organisationId }))
+        .professionalSecrecy;
+    const repo = this.m.getRepository(ContactEntity);
+    const contact = await repo.save(
+      repo.create({
+        partnershipId: trajectory.partnershipId,
+        trajectoryId,
+        participantId: trajectory.participantId,
+        at,
+        kind: dto.kind,
+        durationMinutes: dto.durationMinutes,
+        staffId,
+        authorId: actor.staffId,
+        authorOrganisationId: actor.organisationId,
+        summary: dto.summary || null,
+        confidential,
+        version: 1,
+      }),
+    );
+    await this.audit.record({
+      action: 'create',
+      resourceType: 'contact',
+      resourceId: contact.id,
+      participantId: trajectory.participantId,
+      scope,
+      details: { trajectoryId, kind: contact.kind, confidential },
+    });
+    return toContactResponse(contact);
+  }
+
+  /** The visible contacts in the filter, a page of them, and the intensity over the whole filter, counted in SQL. */
+  async list(trajectoryId: string, query: ContactQuery) {
+    const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
+    if (query.from && query.to && query.from > query.to) throw periodInvalid();
+    const qb = this.m
+      .getRepository(ContactEntity)
+      .createQueryBuilder('c')
+      .where('c.trajectory_id = :trajectoryId', {
+        trajectoryId,
+      });
+    if (query.from)
+      qb.andWhere(`c.at >= cast(:from as date)::timestamp at time zone 'Europe/Brussels'`, {
+        from: query.from,
+      });
+    if (query.to)
+      qb.andWhere(`c.at < (cast(:to as date) + 1)::timestamp at time zone 'Europe/Brussels'`, {
+        to: query.to,
+      });
+    if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
+
+    const intensity: IntensityRow[] = await qb
+      .clone()
+      .select(MONTH, 'month')
+      .addSelect('count(*)::int', 'contacts')
+      .addSelect('coalesce(sum(c.duration_minutes), 0)::int', 'minutes')
+      .groupBy(`grouping sets ((${MONTH}), ())`)
+      .getRawMany();
+    intensity.sort((a, b) => (a.month ?? '').localeCompare(b.month ?? ''));
+    const rows = await qb
+      .orderBy('c.at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .skip(offsetOf(query))
+      .take(query.limit)
+      .getMany();
+    const summary = toIntensity(intensity);
+    await this.audit.record({
+      action: 'list',
+      resourceType: 'contact',
+      resourceId: trajectoryId,
+      participantId: trajectory.participantId,
+      scope,
+      details: { from: query.from ?? null, to: query.to ?? null, kind: query.kind ?? null },
+    });
+    return { ...pageOf(rows, summary.totals.contacts, query, toContactResponse), intensity: summary };
+  }
+
+  async get(trajectoryId: string, contactId: string) {
+    const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
+    const contact = await this.find(trajectoryId, contactId);
+    await this.audit.record({
+      action: 'read',
+      resourceType: 'contact',
+      resourceId: contactId,
+      participantId: trajectory.participantId,
+      scope,
+    });
+    return toContactResponse(contact);
+  }
+
+  /** Only the author edits; the version before the edit is kept as a revision. */
+  async update(trajectoryId: string, contactId: string, version: number, dto: UpdateContactDto) {
+    const actor = this.db.actor;
+    const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
+    const before = await this.find(trajectoryId, contactId);
+    if (before.authorId !== actor.staffId) throw notTheAuthor();
+    if (before.version !== version) throw staleVersion();
+    const patch: Partial<ContactEntity> = {};
+    if (dto.at !== undefined) {
+      patch.at = pastOrNow(dto.at, this.db.now, 'at');
+      this.checkOpenAt(trajectory, patch.at);
+    }
+    if (dto.kind !== undefined) patch.kind = dto.kind;
+    if (dto.durationMinutes !== undefined) patch.durationMinutes = dto.durationMinutes;
+    if (dto.staffId !== undefined) patch.staffId = await this.activeStaff(dto.staffId);
+    if (dto.summary !== undefined) patch.summary = dto.summary || null;
+    if (dto.confidential !== undefined) patch.confidential = dto.confidential;
+    const fields = EDITABLE.filter((f) => patch[f] !== undefined && !same(patch[f], before[f]));
+    if (fields.length === 0) return toContactResponse(before);
+
+    const updated = await updateVersioned(this.m, ContactEntity, contactId, version, patch, 'Contact');
+    await this.m.getRepository(ContactRevisionEntity).insert({
+      partnershipId: before.partnershipId,
+      contactId,
+      participantId: before.participantId,
+      authorOrganisationId: before.authorOrganisationId,
+      confidential: before.confidential,
+      version: before.version,
+      snapshot: {
+        at: before.at.toISOString(),
+        kind: before.kind,
+        durationMinutes: before.durationMinutes,
+        staffId: before.staffId,
+        summary: before.summary,
+        confidential: before.confidential,
+        updatedAt: before.updatedAt.toISOString(),
+      },
+      editedBy: actor.staffId,
+      editedAt: this.db.now,
+    });
+    // Field names only: the content stays in the revision, under the same secrecy as the contact.
+    await this.audit.record({
+      action: 'update',
+      resourceType: 'contact',
+      resourceId: contactId,
+      participantId: trajectory.participantId,
+      scope,
+      details: { trajectoryId, version: updated.version, fields },
+    });
+    return toContactResponse(updated);
+  }
+
+  /**
+   * For the DPO: which confidential notes exist on a participant, partnership-wide, without content.
+   * Professional secrecy keeps the rows from the DPO, so a security-definer function answers.
+   */
+  async confidentialIndex(participantId: string) {
+    const exists: unknown[] = await this.db.asTenantReader((m) =>
+      m.query(`select 1 from participants where id = $1`, [participantId]),
+    );
+    if (exists.length === 0) throw participantNotFound();
+    const rows: ConfidentialContactRow[] = await this.m.query(
+      `select id, at, author_id, author_organisation_id, kind from app_confidential_contacts($1)`,
+      [participantId],
+    );
+    await this.audit.record({
+      action: 'read',
+      resourceType: 'contact.confidential_index',
+      resourceId: participantId,
+      participantId,
+      reason: 'dpo_oversight',
+      details: { count: rows.length },
+    });
+    return { participantId, items: rows.map(toConfidentialContactResponse), total: rows.length };
+  }
+
+  private async find(trajectoryId: string, contactId: string): Promise<ContactEntity> {
+    const contact = await this.m.getRepository(ContactEntity).findOneBy({ id: contactId, trajectoryId });
+    if (!contact) throw contactNotFound();
+    return contact;
+  }
+
+  private async activeStaff(staffId: string): Promise<string> {
+    const staff = await this.m.getRepository(StaffEntity).findOneBy({ id: staffId, active: true });
+    if (!staff) throw staffNotActive();
+    return staff.id;
+  }
+
+  /** A closed trajectory still takes a late registration of a contact from before it closed. */
+  private checkOpenAt(t: TrajectoryEntity, at: Date) {
+    if (t.closedAt && at > t.closedAt) throw contactAfterClosure();
+  }
+}

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { Scope } from '../access/scope';
+import { staleVersion } from '../common/http/if-match.decorator';
+import { DatabaseContext } from '../database/database-context.service';
+import { AuditService } from '../privacy/audit.service';
+import { ConsentChecks } from '../privacy/consent-checks';
+import { TrajectoriesService } from '../trajectories/trajectories.service';
+import { trajectoryClosed } from '../trajectories/trajectories.errors';
+import { isOpen } from '../trajectories/trajectory-state';
+import { PutLifeDomainsDto } from './dto/life-domains.dto';
+import { toLifeDomainsResponse } from './dto/life-domains.response';
+import { isSpecialCategoryDomain, LifeDomain } from './life-domain';
+import { LifeDomainEntity } from './life-domain.entity';
+import { duplicateDomain, specialCategoryNoteNotAllowed } from './life-domains.errors';
+
+interface Change {
+  domain: LifeDomain;
+  from: number | null;
+  to: number | null;
+  noteChanged: boolean;
+}
+
+@Injectable()
+export class LifeDomainsService {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly trajectories: TrajectoriesService,
+    private readonly audit: AuditService,
+    private readonly consents: ConsentChecks,
+  ) {}
+
+  async get(trajectoryId: string) {
+    const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
+    const specialCategories = await this.specialCategories(trajectory.participantId, scope);
+    const [rows, version] = await Promise.all([this.rows(trajectoryId), this.version(trajectoryId)]);
+    await this.audit.record({
+      action: 'read',
+      resourceType: 'life_domains',
+      resourceId: trajectoryId,
+      participantId: trajectory.participantId,
+      scope,
+      details: { specialCategoryNotesShown: specialCategories },
+    });
+    return toLifeDomainsResponse(rows, {
+      trajectoryId,
+      participantId: trajectory.participantId,
+      version,
+      specialCategories,
+    });
+  }
+
+  /** Replaces the set. Only the severity and whether a note changed reach the audit log, never the note. */
+  async put(trajectoryId: string, expectedVersion: number, dto: PutLifeDomainsDto) {
+    const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
+    if (!isOpen(trajectory.status)) throw trajectoryClosed();
+    const seen = new Set<LifeDomain>();
+    for (const d of dto.domains) {
+      if (seen.has(d.domain)) throw duplicateDomain(d.domain);
+      seen.add(d.domain);
+    }
+    const specialCategories = await this.specialCategories(trajectory.participantId, scope);
+    if (!specialCategories) {
+      const given = dto.domains.find((d) => isSpecialCategoryDomain(d.domain) && d.note !== undefined);
+      if (given) throw specialCategoryNoteNotAllowed(given.domain);
+    }
+    const version = await this.claimVersion(trajectoryId, expectedVersion);
+
+    const before = new Map((await this.rows(trajectoryId)).map((r) => [r.domain, r]));
+    const next = dto.domains.map((d) => {
+      const old = before.get(d.domain);
+      // A caller who cannot read a health note cannot erase it by leaving it out.
+      const keepHidden = !specialCategories && isSpecialCategoryDomain(d.domain);
+      const note = keepHidden ? (old?.note ?? null) : (d.note ?? null) || null;
+      return { domain: d.domain, severity: d.severity, note };
+    });
+    const changes: Change[] = [];
+    for (const n of next) {
+      const old = before.get(n.domain);
+      if (!old || old.severity !== n.severity || old.note !== n.note)
+        changes.push({
+          domain: n.domain,
+          from: old?.severity ?? null,
+          to: n.severity,
+          noteChanged: (old?.note ?? null) !== n.note,
+        });
+    }
+    for (const old of before.values())
+      if (!seen.has(old.domain))
+        changes.push({ domain: old.domain, from: old.severity, to: null, noteChanged: old.note !== null });
+
+    const m = this.db.manager;
+    await m.query(`delete from life_domains where trajectory_id = $1 and domain <> all($2::text[])`, [
+      trajectoryId,
+      [...seen],
+    ]);
+    await m.query(
+      `insert into life_domains (partnership_id, trajectory_id, participant_id, domain, severity, note, updated_by, updated_at)
+       select $1, $2, $3, d.domain, d.severity, d.note, $4, $5
+         from jsonb_to_recordset($6::jsonb) as d(domain text, severity smallint, note text)
+       on conflict (trajectory_id, domain) do update
+         set severity = excluded.severity, note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+         where (life_domains.severity, life_domains.note) is distinct from (excluded.severity, excluded.note)`,
+      [
+        trajectory.partnershipId,
+        trajectoryId,
+        trajectory.participantId,
+        this.db.actor.staffId,
+        this.db.now,
+        JSON.stringify(next),
+      ],
+    );
+    await this.audit.record({
+      action: 'update',
+      resourceType: 'life_domains',
+      resourceId: trajectoryId,
+      participantId: trajectory.participantId,
+      scope,
+      details: { version, changes },
+    });
+    return toLifeDomainsResponse(await this.rows(trajectoryId), {
+      trajectoryId,
+      participantId: trajectory.participantId,
+      version,
+      specialCategories,
+    });
+  }
+
+  private async specialCategories(participantId: string, scope: Scope): Promise<boolean> {
+    return scope === 'full' && (await this.consents.has(participantId, 'special_categories'));
+  }
+
+  private rows(trajectoryId: string) {
+    return this.db.manager.getRepository(LifeDomainEntity).findBy({ trajectoryId });
+  }
+
+  private async version(trajectoryId: string): Promise<number> {
+    const [row] = await this.db.manager.query(
+      `select life_domains_version as v from trajectories where id = $1`,
+      [trajectoryId],
+    );
+    return row.v;
+  }
+
+  /** Bumps the set's version if it is still the one the client read; the row lock makes a second writer wait, then fail. */
+  private async claimVersion(trajectoryId: string, expected: number): Promise<number> {
+    const rows: { v: number }[] = await this.db.manager.query(
+      `with u as (update trajectories set life_domains_version = life_domains_version + 1
+                   where id = $1 and life_domains_version = $2 returning life_domains_version)
+       select life_domains_version as v from u`,
+      [trajectoryId, expected],
+    );
+    if (rows.length === 0) throw staleVersion();
+    return rows[0].v;
+  }
+}

@@ -1,0 +1,548 @@
+import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
+import { createParticipant, startTrajectory } from '../factories/participant.factory';
+import { createTestApp, TestApp } from '../harness/test-app';
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString();
+
+describe('contact moments', () => {
+  let t: TestApp;
+  let a: TestPartnership;
+  let b: TestPartnership;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    a = await createPartnership(t, 'A');
+    b = await createPartnership(t, 'B');
+  });
+  afterAll(() => t.close());
+
+  const base = (id: string) => `/trajectories/${id}/contacts`;
+  const create = (id: string, body: Record<string, unknown>, as: StaffKey = 'coach', p = a) =>
+    t.http().post(base(id)).set('authorization', p.auth(as)).send(body);
+  const list = (id: string, query = '', as: StaffKey = 'coach', p = a) =>
+    t
+      .http()
+      .get(`${base(id)}${query}`)
+      .set('authorization', p.auth(as));
+  const patch = (
+    id: string,
+    contactId: string,
+    version: string | null,
+    body: Record<string, unknown>,
+    as: StaffKey = 'coach',
+  ) => {
+    const req = t
+      .http()
+      .patch(`${base(id)}/${contactId}`)
+      .set('authorization', a.auth(as));
+    if (version !== null) req.set('if-match', version);
+    return req.send(body);
+  };
+  const contactCount = async (trajectoryId: string) =>
+    (
+      await t.sql<{ n: number }>(`select count(*)::int as n from contacts where trajectory_id = $1`, [
+        trajectoryId,
+      ])
+    )[0].n;
+
+  async function setUp(owner: StaffKey = 'coach') {
+    const p = await createParticipant(t, a, owner);
+    const tr = await startTrajectory(t, a, p.id, owner, { startedAt: '2024-12-01T09:00:00Z' });
+    return { p, tr };
+  }
+
+  const visit = {
+    at: '2025-01-10T09:00:00Z',
+    kind: 'home_visit',
+    durationMinutes: 60,
+    summary: 'Huisbezoek, post doorgenomen',
+  };
+
+  describe('POST and GET', () => {
+    it('registers a contact for the caller, or for another staff member, with the organisation default for confidential', async () => {
+      const { p, tr } = await setUp();
+      const own = await create(tr.id, visit).expect(201);
+      expect(own.body).toMatchObject({
+        trajectoryId: tr.id,
+        participantId: p.id,
+        at: '2025-01-10T09:00:00.000Z',
+        kind: 'home_visit',
+        durationMinutes: 60,
+        staffId: a.staff.coach.id,
+        authorId: a.staff.coach.id,
+        authorOrganisationId: a.orgs.compaan.id,
+        summary: 'Huisbezoek, post doorgenomen',
+        confidential: false,
+        version: 1,
+      });
+      expect(own.headers.etag).toBe('"1"');
+      const forColleague = await create(tr.id, {
+        ...visit,
+        kind: 'phone',
+        durationMinutes: 10,
+        staffId: a.staff.coach2.id,
+      }).expect(201);
+      expect(forColleague.body).toMatchObject({ staffId: a.staff.coach2.id, authorId: a.staff.coach.id });
+      const one = await t
+        .http()
+        .get(`${base(tr.id)}/${own.body.id}`)
+        .set('authorization', a.auth('coach2'))
+        .expect(200);
+      expect(one.headers.etag).toBe('"1"');
+      expect(one.body.summary).toBe('Huisbezoek, post doorgenomen');
+    });
+
+    it('makes a contact by a CAW coach confidential unless they say otherwise', async () => {
+      const { tr } = await setUp('coachCaw');
+      const secret = await create(tr.id, visit, 'coachCaw').expect(201);
+      expect(secret.body.confidential).toBe(true);
+      const open = await create(tr.id, { ...visit, confidential: false }, 'coachCaw').expect(201);
+      expect(open.body.confidential).toBe(false);
+      const rows = await t.sql(
+        `select confidential, author_organisation_id from contacts where trajectory_id = $1 order by created_at`,
+        [tr.id],
+      );
+      expect(rows).toEqual([
+        { confidential: true, author_organisation_id: a.orgs.caw.id },
+        { confidential: false, author_organisation_id: a.orgs.caw.id },
+      ]);
+    });
+
+    it.each([
+      ['a duration of 0', { ...visit, durationMinutes: 0 }, 'VALIDATION_FAILED'],
+      ['a duration of 601', { ...visit, durationMinutes: 601 }, 'VALIDATION_FAILED'],
+      ['a fractional duration', { ...visit, durationMinutes: 30.5 }, 'VALIDATION_FAILED'],
+      ['an unknown kind', { ...visit, kind: 'coffee' }, 'VALIDATION_FAILED'],
+      [
+        'a date in the future',
+        { ...visit, at: new Date(Date.now() + 3600_000).toISOString() },
+        'DATE_IN_FUTURE',
+      ],
+      ['a date that is not ISO 8601', { ...visit, at: 'gisteren' }, 'VALIDATION_FAILED'],
+      ['no date', { kind: 'phone', durationMinutes: 5 }, 'VALIDATION_FAILED'],
+      [
+        'a staff member of another partnership',
+        { ...visit, staffId: '00000000-0000-4000-8000-000000000000' },
+        'STAFF_NOT_ACTIVE',
+      ],
+      [
+        'a field it does not know',
+        { ...visit, authorId: '00000000-0000-4000-8000-000000000000' },
+        'VALIDATION_FAILED',
+      ],
+    ])('rejects %s with 400 and writes nothing', async (_, body, code) => {
+      const { tr } = await setUp();
+      const res = await create(tr.id, body).expect(400);
+      expect(res.body.code).toBe(code);
+      expect(await contactCount(tr.id)).toBe(0);
+    });
+
+    it('creates one contact for ten parallel retries with the same Idempotency-Key', async () => {
+      const { tr } = await setUp();
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          t
+            .http()
+            .post(base(tr.id))
+            .set('authorization', a.auth('coach'))
+            .set('idempotency-key', 'contact-retry-0001')
+            .send(visit),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+      expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+      expect(await contactCount(tr.id)).toBe(1);
+      await t
+        .http()
+        .post(base(tr.id))
+        .set('authorization', a.auth('coach'))
+        .set('idempotency-key', 'contact-retry-0001')
+        .send({ ...visit, durationMinutes: 61 })
+        .expect(422);
+    });
+
+    it('refuses a staff member of another partnership and an inactive one', async () => {
+      const { tr } = await setUp();
+      await create(tr.id, { ...visit, staffId: b.staff.coach.id }).expect(400);
+      await t.sql(`update staff set active = false where id = $1`, [a.staff.expertise.id]);
+      await create(tr.id, { ...visit, staffId: a.staff.expertise.id }).expect(400);
+      expect(await contactCount(tr.id)).toBe(0);
+    });
+
+    it('takes a late contact from before the closure on a closed trajectory, and nothing after it', async () => {
+      const { tr } = await setUp();
+      await t
+        .http()
+        .post(`/trajectories/${tr.id}/transitions`)
+        .set('authorization', a.auth('coach'))
+        .send({ to: 'afgesloten', at: daysAgo(2), outcome: 'work' })
+        .expect(200);
+      await create(tr.id, { ...visit, at: daysAgo(3) }).expect(201);
+      const late = await create(tr.id, { ...visit, at: daysAgo(1) }).expect(409);
+      expect(late.body.code).toBe('TRAJECTORY_CLOSED');
+    });
+
+    it('answers 401, 403 for roles without the right, and 404 outside the grant or the partnership', async () => {
+      const { tr } = await setUp();
+      const c = (await create(tr.id, visit).expect(201)).body;
+      await t.http().get(base(tr.id)).expect(401);
+      await t.http().post(base(tr.id)).send(visit).expect(401);
+      await create(tr.id, visit, 'spocVdab').expect(403);
+      await create(tr.id, visit, 'admin').expect(403);
+      await create(tr.id, visit, 'coordinator').expect(403);
+      await list(tr.id, '', 'admin').expect(403);
+      await list(tr.id, '', 'spocVdab').expect(404);
+      await list(tr.id, '', 'coachIntro').expect(404);
+      await t
+        .http()
+        .get(`${base(tr.id)}/${c.id}`)
+        .set('authorization', a.auth('coachCaw'))
+        .expect(404);
+      await create(tr.id, visit, 'coachIntro').expect(404);
+      await list(tr.id, '', 'coach', b).expect(404);
+      await create(tr.id, visit, 'coach', b).expect(404);
+      expect(await contactCount(tr.id)).toBe(1);
+    });
+  });
+
+  describe('the list and its intensity', () => {
+    let trajectoryId: string;
+
+    beforeAll(async () => {
+      const { tr } = await setUp();
+      trajectoryId = tr.id;
+      // 23:30 UTC on 31 January is 00:30 on 1 February in Gent: it counts for February.
+      for (const c of [
+        { at: '2025-01-10T09:00:00Z', kind: 'home_visit', durationMinutes: 60 },
+        { at: '2025-01-20T13:00:00Z', kind: 'phone', durationMinutes: 15 },
+        { at: '2025-01-31T23:30:00Z', kind: 'outreach', durationMinutes: 45 },
+        { at: '2025-02-14T10:00:00Z', kind: 'office', durationMinutes: 90 },
+        { at: '2025-03-03T08:00:00Z', kind: 'home_visit', durationMinutes: 120 },
+      ])
+        await create(trajectoryId, c).expect(201);
+    });
+
+    it('counts contacts and minutes per Brussels month, with totals, newest contact first', async () => {
+      const res = await list(trajectoryId).expect(200);
+      expect(res.body.intensity).toEqual({
+        months: [
+          { month: '2025-01', contacts: 2, minutes: 75 },
+          { month: '2025-02', contacts: 2, minutes: 135 },
+          { month: '2025-03', contacts: 1, minutes: 120 },
+        ],
+        totals: { contacts: 5, minutes: 330 },
+      });
+      expect(res.body.total).toBe(5);
+      expect(res.body.items.map((c: { at: string }) => c.at)).toEqual([
+        '2025-03-03T08:00:00.000Z',
+        '2025-02-14T10:00:00.000Z',
+        '2025-01-31T23:30:00.000Z',
+        '2025-01-20T13:00:00.000Z',
+        '2025-01-10T09:00:00.000Z',
+      ]);
+    });
+
+    it('filters by period (local days, inclusive) and by kind', async () => {
+      const feb = await list(trajectoryId, '?from=2025-02-01&to=2025-02-28').expect(200);
+      expect(feb.body.intensity).toEqual({
+        months: [{ month: '2025-02', contacts: 2, minutes: 135 }],
+        totals: { contacts: 2, minutes: 135 },
+      });
+      expect(feb.body.items.map((c: { kind: string }) => c.kind)).toEqual(['office', 'outreach']);
+
+      const visits = await list(trajectoryId, '?kind=home_visit').expect(200);
+      expect(visits.body.intensity).toEqual({
+        months: [
+          { month: '2025-01', contacts: 1, minutes: 60 },
+          { month: '2025-03', contacts: 1, minutes: 120 },
+        ],
+        totals: { contacts: 2, minutes: 180 },
+      });
+
+      const none = await list(trajectoryId, '?from=2024-06-01&to=2024-06-30').expect(200);
+      expect(none.body).toMatchObject({
+        items: [],
+        total: 0,
+        intensity: { months: [], totals: { contacts: 0, minutes: 0 } },
+      });
+    });
+
+    it('pages the items but counts the intensity over the whole filter', async () => {
+      const page = await list(trajectoryId, '?limit=2&page=2').expect(200);
+      expect(page.body).toMatchObject({ total: 5, page: 2, limit: 2 });
+      expect(page.body.items.map((c: { at: string }) => c.at)).toEqual([
+        '2025-01-31T23:30:00.000Z',
+        '2025-01-20T13:00:00.000Z',
+      ]);
+      expect(page.body.intensity.totals).toEqual({ contacts: 5, minutes: 330 });
+    });
+
+    it('rejects a reversed period, an impossible date and an unknown kind with 400', async () => {
+      expect((await list(trajectoryId, '?from=2025-03-01&to=2025-02-01').expect(400)).body.code).toBe(
+        'PERIOD_INVALID',
+      );
+      await list(trajectoryId, '?from=2025-02-30').expect(400);
+      await list(trajectoryId, '?kind=coffee').expect(400);
+    });
+  });
+
+  describe('PATCH', () => {
+    it('lets only the author edit, and keeps every previous version as a revision', async () => {
+      const { tr } = await setUp();
+      const c = (await create(tr.id, { ...visit, durationMinutes: 30 }).expect(201)).body;
+
+      const colleague = await patch(tr.id, c.id, '"1"', { summary: 'Aangepast' }, 'coach2').expect(403);
+      expect(colleague.body.code).toBe('CONTACT_NOT_AUTHOR');
+      await patch(tr.id, c.id, null, { summary: 'x' }).expect(428);
+
+      const first = await patch(tr.id, c.id, '"1"', {
+        durationMinutes: 45,
+        summary: 'Huisbezoek, post en facturen',
+      }).expect(200);
+      expect(first.headers.etag).toBe('"2"');
+      expect(first.body).toMatchObject({
+        durationMinutes: 45,
+        summary: 'Huisbezoek, post en facturen',
+        version: 2,
+      });
+      await patch(tr.id, c.id, '"1"', { durationMinutes: 50 }).expect(412);
+      await patch(tr.id, c.id, '"2"', { kind: 'accompanied_visit', at: '2025-01-11T09:00:00Z' }).expect(200);
+
+      const revisions = await t.sql<{
+        version: number;
+        snapshot: Record<string, unknown>;
+        edited_by: string;
+      }>(
+        `select version, snapshot, edited_by from contact_revisions where contact_id = $1 order by version`,
+        [c.id],
+      );
+      expect(revisions).toEqual([
+        {
+          version: 1,
+          edited_by: a.staff.coach.id,
+          snapshot: expect.objectContaining({
+            at: '2025-01-10T09:00:00.000Z',
+            kind: 'home_visit',
+            durationMinutes: 30,
+            summary: 'Huisbezoek, post doorgenomen',
+            confidential: false,
+          }),
+        },
+        {
+          version: 2,
+          edited_by: a.staff.coach.id,
+          snapshot: expect.objectContaining({
+            kind: 'home_visit',
+            durationMinutes: 45,
+            summary: 'Huisbezoek, post en facturen',
+          }),
+        },
+      ]);
+      const stored = await t.sql(`select kind, at, duration_minutes, version from contacts where id = $1`, [
+        c.id,
+      ]);
+      expect(stored).toEqual([
+        { kind: 'accompanied_visit', at: new Date('2025-01-11T09:00:00Z'), duration_minutes: 45, version: 3 },
+      ]);
+      const audit = await t.sql<{ details: { fields: string[] } }>(
+        `select details from audit_events where resource_id = $1 and action = 'update' order by id`,
+        [c.id],
+      );
+      expect(audit.map((e) => e.details.fields)).toEqual([
+        ['durationMinutes', 'summary'],
+        ['at', 'kind'],
+      ]);
+      expect(JSON.stringify(audit)).not.toContain('facturen');
+    });
+
+    it('lets exactly one of two edits of the same version through, with one revision', async () => {
+      const { tr } = await setUp();
+      const c = (await create(tr.id, visit).expect(201)).body;
+      const results = await Promise.all([
+        patch(tr.id, c.id, '"1"', { durationMinutes: 20 }),
+        patch(tr.id, c.id, '"1"', { durationMinutes: 25 }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+      expect(await t.sql(`select version from contact_revisions where contact_id = $1`, [c.id])).toEqual([
+        { version: 1 },
+      ]);
+    });
+
+    it('rejects a bad edit with 400 and stores no revision', async () => {
+      const { tr } = await setUp();
+      const c = (await create(tr.id, visit).expect(201)).body;
+      await patch(tr.id, c.id, '"1"', { durationMinutes: 601 }).expect(400);
+      await patch(tr.id, c.id, '"1"', { durationMinutes: 0 }).expect(400);
+      await patch(tr.id, c.id, '"1"', { kind: null }).expect(400);
+      await patch(tr.id, c.id, '"1"', { kind: 'coffee' }).expect(400);
+      expect((await patch(tr.id, c.id, '"1"', { at: daysAgo(-1) }).expect(400)).body.code).toBe(
+        'DATE_IN_FUTURE',
+      );
+      const rows = await t.sql(`select duration_minutes, kind, version from contacts where id = $1`, [c.id]);
+      expect(rows).toEqual([{ duration_minutes: 60, kind: 'home_visit', version: 1 }]);
+      expect(await t.sql(`select 1 from contact_revisions where contact_id = $1`, [c.id])).toEqual([]);
+    });
+  });
+
+  describe('professional secrecy', () => {
+    let participantId: string;
+    let trajectoryId: string;
+    let secret: { id: string; at: string };
+    let openNote: { id: string };
+    let coCoachNote: { id: string };
+
+    beforeAll(async () => {
+      const { p, tr } = await setUp('coachCaw');
+      participantId = p.id;
+      trajectoryId = tr.id;
+      await t
+        .http()
+        .post(`/trajectories/${tr.id}/co-coaches`)
+        .set('authorization', a.auth('coachCaw'))
+        .send({ staffId: a.staff.coach.id })
+        .expect(201);
+      // Stad Gent holds a partnership-sharing grant, so only secrecy stands between its staff and the notes.
+      await t.sql(
+        `insert into access_grants (partnership_id, participant_id, organisation_id, scope, reason, valid_from)
+         values ($1, $2, $3, 'full', 'consent_partnership', now() - interval '1 day')`,
+        [a.id, p.id, a.orgs.stad.id],
+      );
+      secret = (
+        await create(
+          tr.id,
+          {
+            at: '2025-02-03T10:00:00Z',
+            kind: 'office',
+            durationMinutes: 50,
+            summary: 'Gesprek over schulden en verslaving',
+          },
+          'coachCaw',
+        ).expect(201)
+      ).body;
+      openNote = (
+        await create(
+          tr.id,
+          {
+            at: '2025-02-05T10:00:00Z',
+            kind: 'accompanied_visit',
+            durationMinutes: 90,
+            summary: 'Samen naar het OCMW',
+            confidential: false,
+          },
+          'coachCaw',
+        ).expect(201)
+      ).body;
+      // A co-coach of another partner may write contacts too.
+      coCoachNote = (
+        await create(tr.id, {
+          at: '2025-02-07T10:00:00Z',
+          kind: 'phone',
+          durationMinutes: 10,
+          summary: 'Afspraak VDAB bevestigd',
+        }).expect(201)
+      ).body;
+    });
+
+    it('shows the confidential contact to its CAW author', async () => {
+      const res = await list(trajectoryId, '', 'coachCaw').expect(200);
+      expect(res.body.items.map((c: { id: string }) => c.id)).toEqual([
+        coCoachNote.id,
+        openNote.id,
+        secret.id,
+      ]);
+      const one = await t
+        .http()
+        .get(`${base(trajectoryId)}/${secret.id}`)
+        .set('authorization', a.auth('coachCaw'))
+        .expect(200);
+      expect(one.body).toMatchObject({ summary: 'Gesprek over schulden en verslaving', confidential: true });
+    });
+
+    it.each(['coach', 'coordinator', 'dpo'] as const)(
+      'hides it, content and count, from %s of another organisation',
+      async (who) => {
+        const res = await list(trajectoryId, '', who).expect(200);
+        expect(res.body.items.map((c: { id: string }) => c.id)).toEqual([coCoachNote.id, openNote.id]);
+        expect(res.body.intensity.totals).toEqual({ contacts: 2, minutes: 100 });
+        expect(JSON.stringify(res.body)).not.toContain('verslaving');
+        await t
+          .http()
+          .get(`${base(trajectoryId)}/${secret.id}`)
+          .set('authorization', a.auth(who))
+          .expect(404);
+      },
+    );
+
+    it('refuses an edit of it from outside CAW as not found, and keeps its revisions inside CAW', async () => {
+      await patch(trajectoryId, secret.id, '"1"', { summary: 'x' }).expect(404);
+      await patch(trajectoryId, openNote.id, '"1"', { summary: 'x' }).expect(403);
+      await patch(trajectoryId, secret.id, '"1"', { durationMinutes: 55 }, 'coachCaw').expect(200);
+      const revisions = await t.db.runAsStaff(
+        { tenantId: a.id, staffId: a.staff.coach.id, requestId: 'test' },
+        () =>
+          t.db.manager.query(`select count(*)::int as n from contact_revisions where contact_id = $1`, [
+            secret.id,
+          ]),
+      );
+      expect(revisions).toEqual([{ n: 0 }]);
+      expect(await t.sql(`select version from contact_revisions where contact_id = $1`, [secret.id])).toEqual(
+        [{ version: 1 }],
+      );
+    });
+
+    it('tells the DPO that it exists: date, author, organisation and kind, never the content', async () => {
+      const res = await t
+        .http()
+        .get(`/participants/${participantId}/confidential-contacts`)
+        .set('authorization', a.auth('dpo'))
+        .expect(200);
+      expect(res.body).toEqual({
+        participantId,
+        total: 1,
+        items: [
+          {
+            id: secret.id,
+            at: '2025-02-03T10:00:00.000Z',
+            authorId: a.staff.coachCaw.id,
+            authorOrganisationId: a.orgs.caw.id,
+            kind: 'office',
+          },
+        ],
+      });
+      const audit = await t.sql(
+        `select actor_id, reason from audit_events where participant_id = $1 and resource_type = 'contact.confidential_index'`,
+        [participantId],
+      );
+      expect(audit).toEqual([{ actor_id: a.staff.dpo.id, reason: 'dpo_oversight' }]);
+    });
+
+    it('keeps that index from everyone but the DPO of the same partnership', async () => {
+      const url = `/participants/${participantId}/confidential-contacts`;
+      await t.http().get(url).expect(401);
+      await t.http().get(url).set('authorization', a.auth('coordinator')).expect(403);
+      await t.http().get(url).set('authorization', a.auth('coachCaw')).expect(403);
+      await t.http().get(url).set('authorization', b.auth('dpo')).expect(404);
+      await t
+        .http()
+        .get(`/participants/00000000-0000-4000-8000-000000000000/confidential-contacts`)
+        .set('authorization', a.auth('dpo'))
+        .expect(404);
+    });
+
+    it('has the SQL function itself answer nothing without a tenant, to a non-DPO, or to another tenant', async () => {
+      const ask = (tenantId: string, staffId: string) =>
+        t.db.runAsStaff({ tenantId, staffId, requestId: 'test' }, () =>
+          t.db.manager.query(`select id from app_confidential_contacts($1)`, [participantId]),
+        );
+      expect(await ask(a.id, a.staff.dpo.id)).toEqual([{ id: secret.id }]);
+      expect(await ask(a.id, a.staff.coordinator.id)).toEqual([]);
+      expect(await ask(a.id, a.staff.coach.id)).toEqual([]);
+      expect(await ask(b.id, b.staff.dpo.id)).toEqual([]);
+      expect(
+        await t.db.runWithoutTenant((m) =>
+          m.query(`select id from app_confidential_contacts($1)`, [participantId]),
+        ),
+      ).toEqual([]);
+    });
+  });
+});
