@@ -240,15 +240,17 @@ export class Collaboration1795300300000 implements MigrationInterface {
       revoke all on function app_case_meeting_visible(uuid) from public;
       grant execute on function app_case_meeting_visible(uuid) to jobteam_app;
 
-      create policy case_meetings_read on case_meetings for select
-        using (${tenant} and app_case_meeting_visible(id));
-      create policy case_meetings_insert on case_meetings for insert
+      -- The organiser test comes first and reads only the row, so INSERT ... RETURNING passes before the
+      -- function could see the new row. Policies name jobteam_app so the owner inside the function meets only its own.
+      create policy case_meetings_read on case_meetings for select to jobteam_app
+        using (${tenant} and (organiser_organisation_id = app_org() or app_case_meeting_visible(id)));
+      create policy case_meetings_insert on case_meetings for insert to jobteam_app
         with check (${tenant} and organiser_id = app_user() and organiser_organisation_id = app_org());
     `);
     await q.query(`
-      create policy case_meeting_attendees_read on case_meeting_attendees for select
+      create policy case_meeting_attendees_read on case_meeting_attendees for select to jobteam_app
         using (${tenant} and app_case_meeting_visible(case_meeting_id));
-      create policy case_meeting_attendees_insert on case_meeting_attendees for insert
+      create policy case_meeting_attendees_insert on case_meeting_attendees for insert to jobteam_app
         with check (${tenant} and exists (select 1 from case_meetings m where m.id = case_meeting_id and m.organiser_id = app_user()));
     `);
     // Items and actions are about a participant: the meeting must be visible AND the reader must hold

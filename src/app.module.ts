@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
+import { CaseMeetingsModule } from './case-meetings/case-meetings.module';
 import { RequestTransactionInterceptor } from './auth/request-transaction.interceptor';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { EtagInterceptor } from './common/http/etag.interceptor';
@@ -46,6 +47,7 @@ export class AppModule {
         ParticipantsModule,
         TrajectoriesModule,
         ReferralsModule,
+        CaseMeetingsModule,
       ],
       controllers: [HealthController],
       providers: [

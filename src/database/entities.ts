@@ -1,4 +1,10 @@
 import { AccessGrantEntity } from '../access/access-grant.entity';
+import {
+  CaseMeetingActionEntity,
+  CaseMeetingAttendeeEntity,
+  CaseMeetingEntity,
+  CaseMeetingItemEntity,
+} from '../case-meetings/case-meeting.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
 import {
   CaseManagerAssignmentEntity,
@@ -26,4 +32,8 @@ export const ENTITIES = [
   CoCoachEntity,
   ReferralEntity,
   ReferralTransitionEntity,
+  CaseMeetingEntity,
+  CaseMeetingAttendeeEntity,
+  CaseMeetingItemEntity,
+  CaseMeetingActionEntity,
 ];
