@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
+import { AgendaModule } from './agenda/agenda.module';
 import { AuthModule } from './auth/auth.module';
 import { CaseMeetingsModule } from './case-meetings/case-meetings.module';
 import { RequestTransactionInterceptor } from './auth/request-transaction.interceptor';
@@ -11,6 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
 import { Secrets } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
+import { GroupSessionsModule } from './group-sessions/group-sessions.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
@@ -48,6 +50,8 @@ export class AppModule {
         TrajectoriesModule,
         ReferralsModule,
         CaseMeetingsModule,
+        GroupSessionsModule,
+        AgendaModule,
       ],
       controllers: [HealthController],
       providers: [

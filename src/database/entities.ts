@@ -12,6 +12,7 @@ import {
   TrajectoryEntity,
   TrajectoryTransitionEntity,
 } from '../trajectories/trajectory.entity';
+import { GroupSessionAttendanceEntity, GroupSessionEntity } from '../group-sessions/group-session.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PartnershipEntity } from '../partnerships/partnership.entity';
 import { ReferralEntity, ReferralTransitionEntity } from '../referrals/referral.entity';
@@ -36,4 +37,6 @@ export const ENTITIES = [
   CaseMeetingAttendeeEntity,
   CaseMeetingItemEntity,
   CaseMeetingActionEntity,
+  GroupSessionEntity,
+  GroupSessionAttendanceEntity,
 ];

@@ -256,6 +256,15 @@ export class ReferralsService {
     return this.view(referral, true);
   }
 
+  /** Open referrals assigned to the staff member, soonest due first, for the agenda. */
+  openAssignedTo(staffId: string) {
+    return this.m.getRepository(ReferralEntity).find({
+      where: { assignedSpocId: staffId, state: In([...OPEN_REFERRAL_STATES]) },
+      order: { dueAt: 'ASC', id: 'ASC' },
+      take: 100,
+    });
+  }
+
   /** Loads a referral the caller may see (RLS decides: its two sides, or case-level holders of the participant). */
   async load(id: string): Promise<ReferralEntity> {
     const referral = await this.m.getRepository(ReferralEntity).findOneBy({ id });
