@@ -1,6 +1,6 @@
 import { addWorkingDays } from '../../src/referrals/working-days';
 import { syntheticInsz } from '../factories/insz';
-import { createParticipant } from '../factories/participant.factory';
+import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { api, giveConsent } from './helpers';
@@ -243,6 +243,63 @@ describe('referrals', () => {
         .send({ to: 'accepted' })
         .expect(404);
       await move('not-a-uuid', 'spocVdab', { to: 'accepted' }).expect(400);
+    });
+  });
+
+  describe('who sees a referral (RLS and service)', () => {
+    it('shows an outbound referral to case-level holders of the participant, read-only, and to no one with less', async () => {
+      const p = await createParticipant(t, a);
+      const tr = await startTrajectory(t, a, p.id);
+      await giveConsent(t, a, p.id, 'vdab_exchange');
+      const r = (await outbound(p.id).expect(201)).body;
+      await A.get(`/referrals/${r.id}`, 'coachIntro').expect(404);
+      await A.post(`/trajectories/${tr.id}/co-coaches`, 'coach', { staffId: a.staff.coachIntro.id }).expect(
+        201,
+      );
+      const co = await A.get(`/referrals/${r.id}`, 'coachIntro').expect(200);
+      expect(co.body.allowedTransitions).toEqual([]);
+      const wrong = await move(r.id, 'coachIntro', { to: 'cancelled' }).expect(403);
+      expect(wrong.body.code).toBe('REFERRAL_WRONG_SIDE');
+      // A summary-level grant (a group-session facilitator) is not enough to see referrals.
+      await t.sql(
+        `insert into access_grants (partnership_id, participant_id, staff_id, scope, reason, valid_from)
+         values ($1, $2, $3, 'summary', 'group_session', now() - interval '1 hour')`,
+        [a.id, p.id, a.staff.coachCaw.id],
+      );
+      await A.get(`/participants/${p.id}`, 'coachCaw').expect(200);
+      await A.get(`/referrals/${r.id}`, 'coachCaw').expect(404);
+      // Without a request context the table shows nothing at all.
+      const none = await t.db.runWithoutTenant((m) => m.query('select count(*)::int as n from referrals'));
+      expect(none[0].n).toBe(0);
+    });
+
+    it('lets VDAB send a known participant it may see to a partner, which then sees them at referral scope', async () => {
+      const p = await createParticipant(t, a);
+      await giveConsent(t, a, p.id, 'vdab_exchange');
+      await A.post('/referrals', 'spocVdab', {
+        direction: 'inbound',
+        target: 'partnership',
+        kind: 'other',
+        participantId: p.id,
+        targetOrganisationId: a.orgs.intro.id,
+      }).expect(404);
+      await outbound(p.id).expect(201);
+      const r = await A.post('/referrals', 'spocVdab', {
+        direction: 'inbound',
+        target: 'partnership',
+        kind: 'other',
+        participantId: p.id,
+        targetOrganisationId: a.orgs.intro.id,
+      }).expect(201);
+      const seen = await A.get(`/participants/${p.id}`, 'coachIntro').expect(200);
+      expect(seen.body.scope).toBe('referral');
+      const accepted = await move(r.body.id, 'coachIntro', { to: 'accepted' }).expect(200);
+      expect(accepted.body).toMatchObject({ state: 'accepted', participantId: p.id, trajectoryId: null });
+      const participants = await t.sql(
+        'select count(*)::int as n from participants where partnership_id = $1 and first_name = $2',
+        [a.id, p.firstName],
+      );
+      expect(participants[0].n).toBe(1);
     });
   });
 
