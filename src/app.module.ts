@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
+import { AgendaModule } from './agenda/agenda.module';
 import { AuthModule } from './auth/auth.module';
+import { CaseMeetingsModule } from './case-meetings/case-meetings.module';
 import { RequestTransactionInterceptor } from './auth/request-transaction.interceptor';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { EtagInterceptor } from './common/http/etag.interceptor';
@@ -13,11 +15,13 @@ import { Secrets } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
 import { EmpowermentModule } from './empowerment/empowerment.module';
 import { GoalsModule } from './goals/goals.module';
+import { GroupSessionsModule } from './group-sessions/group-sessions.module';
 import { HealthController } from './health/health.controller';
 import { LifeDomainsModule } from './life-domains/life-domains.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { StaffModule } from './staff/staff.module';
 import { TeamsModule } from './teams/teams.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
@@ -52,6 +56,10 @@ export class AppModule {
         LifeDomainsModule,
         GoalsModule,
         ContactsModule,
+        ReferralsModule,
+        CaseMeetingsModule,
+        GroupSessionsModule,
+        AgendaModule,
       ],
       controllers: [HealthController],
       providers: [

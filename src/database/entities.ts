@@ -2,6 +2,12 @@ import { AccessGrantEntity } from '../access/access-grant.entity';
 import { ContactEntity, ContactRevisionEntity } from '../contacts/contact.entity';
 import { GoalEntity } from '../goals/goal.entity';
 import { LifeDomainEntity } from '../life-domains/life-domain.entity';
+import {
+  CaseMeetingActionEntity,
+  CaseMeetingAttendeeEntity,
+  CaseMeetingEntity,
+  CaseMeetingItemEntity,
+} from '../case-meetings/case-meeting.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
 import {
   CaseManagerAssignmentEntity,
@@ -10,8 +16,10 @@ import {
   TrajectoryTransitionEntity,
 } from '../trajectories/trajectory.entity';
 import { InstrumentEntity } from '../empowerment/instrument.entity';
+import { GroupSessionAttendanceEntity, GroupSessionEntity } from '../group-sessions/group-session.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PartnershipEntity } from '../partnerships/partnership.entity';
+import { ReferralEntity, ReferralTransitionEntity } from '../referrals/referral.entity';
 import { StaffEntity } from '../staff/staff.entity';
 import { TeamEntity } from '../teams/team.entity';
 
@@ -32,4 +40,12 @@ export const ENTITIES = [
   GoalEntity,
   ContactEntity,
   ContactRevisionEntity,
+  ReferralEntity,
+  ReferralTransitionEntity,
+  CaseMeetingEntity,
+  CaseMeetingAttendeeEntity,
+  CaseMeetingItemEntity,
+  CaseMeetingActionEntity,
+  GroupSessionEntity,
+  GroupSessionAttendanceEntity,
 ];

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { CaseMeetingsService } from '../case-meetings/case-meetings.service';
+import { toActionResponse } from '../case-meetings/dto/case-meeting.response';
+import { DatabaseContext } from '../database/database-context.service';
+import { toGroupSessionResponse } from '../group-sessions/dto/group-session.response';
+import { GroupSessionsService } from '../group-sessions/group-sessions.service';
+import { ReferralsService } from '../referrals/referrals.service';
+
+/**
+ * One call for "what needs doing today". Each section reads through the same RLS as its own
+ * feature; overdue empowerment reviews join once that feature exists.
+ */
+@Injectable()
+export class AgendaService {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly referrals: ReferralsService,
+    private readonly meetings: CaseMeetingsService,
+    private readonly sessions: GroupSessionsService,
+  ) {}
+
+  async mine() {
+    const me = this.db.actor.staffId;
+    const now = this.db.now;
+    const referrals = await this.referrals.openAssignedTo(me);
+    const actions = await this.meetings.openActionsOf(me);
+    const meetings = await this.meetings.upcomingFor(me);
+    const sessions = await this.sessions.upcomingFacilitatedBy(me);
+    return {
+      at: now.toISOString(),
+      referrals: referrals.map((r) => ({
+        id: r.id,
+        direction: r.direction,
+        target: r.target,
+        kind: r.kind,
+        state: r.state,
+        participantId: r.participantId,
+        dueAt: r.dueAt.toISOString(),
+        overdue: r.dueAt.getTime() < now.getTime(),
+      })),
+      caseMeetingActions: actions.map((a) => ({
+        ...toActionResponse(a),
+        overdue: a.dueAt.getTime() < now.getTime(),
+      })),
+      caseMeetings: meetings.map((m) => ({
+        id: m.id,
+        teamId: m.teamId,
+        scheduledAt: m.scheduledAt.toISOString(),
+        location: m.location,
+      })),
+      groupSessions: sessions.map(toGroupSessionResponse),
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Permission } from '../access/permission';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { negotiateAgenda } from './agenda-format';
+import { CaseMeetingsService } from './case-meetings.service';
+import { CaseMeetingItemDto, CaseMeetingQuery, CreateCaseMeetingDto } from './dto/case-meeting.dto';
+
+@ApiTags('case-meetings')
+@Controller('case-meetings')
+export class CaseMeetingsController {
+  constructor(private readonly meetings: CaseMeetingsService) {}
+
+  @Post()
+  @Authenticated({
+    permission: Permission.CaseMeetingWrite,
+    summary: 'Plan a case meeting of a local team; attendees may come from any organisation',
+  })
+  create(@Body() dto: CreateCaseMeetingDto) {
+    return this.meetings.create(dto);
+  }
+
+  @Get()
+  @Authenticated({
+    permission: Permission.CaseMeetingRead,
+    summary: 'Case meetings the caller organises (organisation) or attends',
+  })
+  list(@Query() query: CaseMeetingQuery) {
+    return this.meetings.list(query);
+  }
+
+  @Get(':id')
+  @Authenticated({
+    permission: Permission.CaseMeetingRead,
+    summary: 'A case meeting with the items and actions the caller may see',
+  })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.meetings.get(id);
+  }
+
+  @Post(':id/items')
+  @Authenticated({
+    permission: Permission.CaseMeetingWrite,
+    summary:
+      'Discuss a trajectory (case_meeting consent or participant present); attendees get case access until 14 days after',
+  })
+  addItem(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CaseMeetingItemDto) {
+    return this.meetings.addItem(id, dto);
+  }
+
+  @Post(':id/actions/:actionId/complete')
+  @HttpCode(200)
+  @Authenticated({
+    // Completing one's own action is part of taking part: SPOCs and expertise staff own actions too.
+    permission: Permission.CaseMeetingRead,
+    summary: 'Mark an action done (its owner, or someone with case access to the participant)',
+  })
+  complete(@Param('id', ParseUUIDPipe) id: string, @Param('actionId', ParseUUIDPipe) actionId: string) {
+    return this.meetings.completeAction(id, actionId);
+  }
+
+  @Get(':id/agenda')
+  @ApiProduces('application/json', 'text/markdown')
+  @Authenticated({
+    permission: Permission.CaseMeetingRead,
+    summary: 'The agenda with what the caller may see of each item; printable with Accept: text/markdown',
+  })
+  async agenda(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return negotiateAgenda(reply, accept, await this.meetings.agenda(id));
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Permission } from '../access/permission';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { AttendanceDto, CreateGroupSessionDto, GroupSessionQuery } from './dto/group-session.dto';
+import { GroupSessionsService } from './group-sessions.service';
+
+@ApiTags('group-sessions')
+@Controller('group-sessions')
+export class GroupSessionsController {
+  constructor(private readonly sessions: GroupSessionsService) {}
+
+  @Post()
+  @Authenticated({
+    permission: Permission.GroupSessionWrite,
+    summary: 'Plan an expertise-cell group session; the facilitator is an expertise member or a coach',
+  })
+  create(@Body() dto: CreateGroupSessionDto) {
+    return this.sessions.create(dto);
+  }
+
+  @Get()
+  @Authenticated({ permission: Permission.GroupSessionRead, summary: "The partnership's group sessions" })
+  list(@Query() query: GroupSessionQuery) {
+    return this.sessions.list(query);
+  }
+
+  @Get(':id')
+  @Authenticated({
+    permission: Permission.GroupSessionRead,
+    summary: 'A group session with the attendance (names and phone) the caller may see',
+  })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.sessions.get(id);
+  }
+
+  @Post(':id/attendance')
+  @HttpCode(200)
+  @Authenticated({
+    permission: Permission.GroupSessionWrite,
+    summary: 'Register a participant or record attendance; attending is a group_session contact moment',
+  })
+  attendance(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AttendanceDto) {
+    return this.sessions.attendance(id, dto);
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Permission } from '../access/permission';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { CreateReferralDto, ReferralQuery, ReferralTransitionDto } from './dto/referral.dto';
+import { ReferralsService } from './referrals.service';
+
+@ApiTags('referrals')
+@Controller('referrals')
+export class ReferralsController {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @Post()
+  @Authenticated({
+    permission: Permission.ReferralWrite,
+    summary: 'Refer a person into the partnership (VDAB/OCMW) or a participant out to the VDAB/OCMW offer',
+  })
+  create(@Body() dto: CreateReferralDto) {
+    return this.referrals.create(dto);
+  }
+
+  @Get()
+  @Authenticated({
+    permission: Permission.ReferralRead,
+    summary:
+      'Referrals the caller may see, or a SPOC inbox (mine/team/organisation), by due date, with counts',
+  })
+  list(@Query() query: ReferralQuery) {
+    return this.referrals.list(query);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.ReferralRead, summary: 'A referral with its transitions' })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.referrals.get(id);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Authenticated({
+    permission: Permission.ReferralWrite,
+    summary: 'Accept, reject (with reason), start, complete or cancel a referral',
+  })
+  transition(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReferralTransitionDto) {
+    return this.referrals.transition(id, dto);
+  }
+}

@@ -1,0 +1,113 @@
+import { createParticipant, startTrajectory } from '../factories/participant.factory';
+import { createPartnership, TestPartnership } from '../factories/partnership.factory';
+import { createTestApp, TestApp } from '../harness/test-app';
+import { api, giveConsent } from './helpers';
+
+const DAY = 86400_000;
+
+describe('GET /me/agenda', () => {
+  let t: TestApp;
+  let a: TestPartnership;
+  let b: TestPartnership;
+  let A: ReturnType<typeof api>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    a = await createPartnership(t, 'A');
+    b = await createPartnership(t, 'B');
+    A = api(t, a);
+  });
+  afterEach(() => t.clock.reset());
+  afterAll(() => t.close());
+
+  it("gathers a caller's open referrals, case-meeting actions, upcoming meetings and sessions, and drops what is done", async () => {
+    const p = await createParticipant(t, a);
+    const tr = await startTrajectory(t, a, p.id);
+    await giveConsent(t, a, p.id, 'vdab_exchange');
+    const referral = await A.post('/referrals', 'coach', {
+      direction: 'outbound',
+      target: 'vdab',
+      kind: 'bit_evaluation',
+      participantId: p.id,
+      assignedSpocId: a.staff.spocVdab.id,
+      dueAt: new Date(Date.now() + DAY).toISOString(),
+    }).expect(201);
+    const meeting = await A.post('/case-meetings', 'coach', {
+      teamId: a.teams[0].id,
+      scheduledAt: new Date(Date.now() + 3 * DAY).toISOString(),
+      location: 'Rabot',
+      attendeeIds: [a.staff.spocVdab.id],
+    }).expect(201);
+    const item = await A.post(`/case-meetings/${meeting.body.id}/items`, 'coach', {
+      trajectoryId: tr.id,
+      participantPresent: true,
+      actions: [
+        {
+          description: 'BIT inplannen',
+          ownerStaffId: a.staff.spocVdab.id,
+          dueAt: new Date(Date.now() + 5 * DAY).toISOString(),
+        },
+      ],
+    }).expect(201);
+    const session = await A.post('/group-sessions', 'expertise', {
+      theme: 'Werken in de haven',
+      tag: 'sector_info',
+      at: new Date(Date.now() + DAY).toISOString(),
+      durationMinutes: 90,
+      location: 'Muide',
+    }).expect(201);
+
+    const spoc = await A.get('/me/agenda', 'spocVdab').expect(200);
+    expect(spoc.body.referrals).toEqual([
+      expect.objectContaining({
+        id: referral.body.id,
+        state: 'submitted',
+        participantId: p.id,
+        overdue: false,
+      }),
+    ]);
+    expect(spoc.body.caseMeetingActions).toEqual([
+      expect.objectContaining({ id: item.body.actions[0].id, description: 'BIT inplannen', overdue: false }),
+    ]);
+    expect(spoc.body.caseMeetings).toEqual([
+      expect.objectContaining({ id: meeting.body.id, location: 'Rabot' }),
+    ]);
+    expect(spoc.body.groupSessions).toEqual([]);
+    expect(spoc.body).not.toHaveProperty('empowermentReviews');
+
+    const expertise = await A.get('/me/agenda', 'expertise').expect(200);
+    expect(expertise.body.groupSessions).toEqual([
+      expect.objectContaining({ id: session.body.id, theme: 'Werken in de haven' }),
+    ]);
+    expect(expertise.body.referrals).toEqual([]);
+
+    // Two days on: the referral is overdue, the session has passed.
+    t.clock.travel(2 * DAY);
+    const later = await A.get('/me/agenda', 'spocVdab').expect(200);
+    expect(later.body.referrals[0].overdue).toBe(true);
+    expect((await A.get('/me/agenda', 'expertise').expect(200)).body.groupSessions).toEqual([]);
+
+    await A.post(`/referrals/${referral.body.id}/transitions`, 'spocVdab', {
+      to: 'rejected',
+      reason: 'Al gekend',
+    }).expect(200);
+    await A.post(
+      `/case-meetings/${meeting.body.id}/actions/${item.body.actions[0].id}/complete`,
+      'spocVdab',
+    ).expect(200);
+    const done = await A.get('/me/agenda', 'spocVdab').expect(200);
+    expect(done.body.referrals).toEqual([]);
+    expect(done.body.caseMeetingActions).toEqual([]);
+  });
+
+  it('shows nothing of another partnership and needs a token', async () => {
+    const other = await t.http().get('/me/agenda').set('authorization', b.auth('spocVdab')).expect(200);
+    expect(other.body).toMatchObject({
+      referrals: [],
+      caseMeetingActions: [],
+      caseMeetings: [],
+      groupSessions: [],
+    });
+    await t.http().get('/me/agenda').expect(401);
+  });
+});
