@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
+import { DataProtectionModule } from './privacy/data-protection.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { StaffModule } from './staff/staff.module';
 import { TeamsModule } from './teams/teams.module';
@@ -44,6 +45,7 @@ export class AppModule {
         StaffModule,
         ParticipantsModule,
         TrajectoriesModule,
+        DataProtectionModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -8,6 +8,7 @@ import {
 } from '../trajectories/trajectory.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PartnershipEntity } from '../partnerships/partnership.entity';
+import { ConsentEntity } from '../privacy/consent.entity';
 import { StaffEntity } from '../staff/staff.entity';
 import { TeamEntity } from '../teams/team.entity';
 
@@ -23,4 +24,5 @@ export const ENTITIES = [
   TrajectoryTransitionEntity,
   CaseManagerAssignmentEntity,
   CoCoachEntity,
+  ConsentEntity,
 ];
