@@ -68,7 +68,7 @@ async function pseudonymiseOne(client: Client, tenant: string, participantId: st
       await client.query(
         `insert into audit_events (partnership_id, at, actor_roles, action, resource_type, resource_id,
                                    participant_id, reason, request_id)
-         values ($1, $2, '{system}', 'pseudonymise', 'participant', $3, $3, 'retention_period', $4)`,
+         values ($1, $2, '{system}', 'pseudonymise', 'participant', $3::text, $3::uuid, 'retention_period', $4)`,
         [tenant, now, participantId, `retention-${now.slice(0, 10)}`],
       );
     }
