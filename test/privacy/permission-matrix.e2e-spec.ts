@@ -165,16 +165,12 @@ const ENDPOINTS: Endpoint[] = [
     permission: P.ConsentWrite,
     expect: { own: '201 recorded', none: '404', consent: '403', coCoach: '403', otherPartnership: '404' },
     call: (t, auth, ids) =>
-      t
-        .http()
-        .post(`/participants/${ids.participant}/consents`)
-        .set('authorization', auth)
-        .send({
-          scope: 'vdab_exchange',
-          basis: 'consent',
-          givenAt: new Date().toISOString(),
-          evidence: 'Formulier M-1',
-        }),
+      t.http().post(`/participants/${ids.participant}/consents`).set('authorization', auth).send({
+        scope: 'vdab_exchange',
+        basis: 'consent',
+        givenAt: new Date().toISOString(),
+        evidence: 'Formulier M-1',
+      }),
     shape: (b) => (b.active === true && b.scope === 'vdab_exchange' ? 'recorded' : 'unexpected'),
   },
   {
