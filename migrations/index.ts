@@ -2,6 +2,7 @@ import { Foundation1795300000000 } from './1795300000000-Foundation';
 import { CaseFile1795300100000 } from './1795300100000-CaseFile';
 import { TenantReader1795300150000 } from './1795300150000-TenantReader';
 import { Casework1795300160000 } from './1795300160000-Casework';
+import { SubjectRights1795300170000 } from './1795300170000-SubjectRights';
 import { Instruments1795300200000 } from './1795300200000-Instruments';
 import { Collaboration1795300300000 } from './1795300300000-Collaboration';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   CaseFile1795300100000,
   TenantReader1795300150000,
   Casework1795300160000,
+  SubjectRights1795300170000,
   Instruments1795300200000,
   Collaboration1795300300000,
 ];

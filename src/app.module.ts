@@ -20,6 +20,7 @@ import { HealthController } from './health/health.controller';
 import { LifeDomainsModule } from './life-domains/life-domains.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
+import { DataProtectionModule } from './privacy/data-protection.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { StaffModule } from './staff/staff.module';
@@ -60,6 +61,7 @@ export class AppModule {
         CaseMeetingsModule,
         GroupSessionsModule,
         AgendaModule,
+        DataProtectionModule,
       ],
       controllers: [HealthController],
       providers: [

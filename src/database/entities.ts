@@ -20,6 +20,7 @@ import { GroupSessionAttendanceEntity, GroupSessionEntity } from '../group-sessi
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PartnershipEntity } from '../partnerships/partnership.entity';
 import { ReferralEntity, ReferralTransitionEntity } from '../referrals/referral.entity';
+import { ConsentEntity } from '../privacy/consent.entity';
 import { StaffEntity } from '../staff/staff.entity';
 import { TeamEntity } from '../teams/team.entity';
 
@@ -48,4 +49,5 @@ export const ENTITIES = [
   CaseMeetingActionEntity,
   GroupSessionEntity,
   GroupSessionAttendanceEntity,
+  ConsentEntity,
 ];

@@ -2,17 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
 import { Scope } from '../access/scope';
 
-export type AuditAction =
-  | 'read'
-  | 'list'
-  | 'create'
-  | 'update'
-  | 'transition'
-  | 'export'
-  | 'grant'
-  | 'revoke'
-  | 'pseudonymise'
-  | 'search';
+export const AUDIT_ACTIONS = [
+  'read',
+  'list',
+  'create',
+  'update',
+  'transition',
+  'export',
+  'grant',
+  'revoke',
+  'pseudonymise',
+  'search',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   action: AuditAction;

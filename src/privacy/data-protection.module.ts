@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ParticipantsModule } from '../participants/participants.module';
+import { AccessLogService } from './access-log.service';
+import { AuditEventsController } from './audit-events.controller';
+import { AuditEventsService } from './audit-events.service';
+import { ConsentsController } from './consents.controller';
+import { ConsentsService } from './consents.service';
+import { SubjectRightsController } from './subject-rights.controller';
+import { SubjectRightsService } from './subject-rights.service';
+
+/**
+ * The privacy routes. Kept apart from PrivacyModule (audit writer and consent checks, which the
+ * participant feature itself imports) so the export can use the participant INSZ protector.
+ */
+@Module({
+  imports: [ParticipantsModule],
+  controllers: [ConsentsController, AuditEventsController, SubjectRightsController],
+  providers: [ConsentsService, AuditEventsService, AccessLogService, SubjectRightsService],
+})
+export class DataProtectionModule {}

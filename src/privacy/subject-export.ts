@@ -1,0 +1,161 @@
+import { EntityManager } from 'typeorm';
+import { InszProtector } from '../participants/insz-protector';
+import { ParticipantEntity } from '../participants/participant.entity';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+type Row = Record<string, unknown>;
+
+/**
+ * Everything held about one participant, read with whatever role the manager runs as (the app
+ * role for the owner, the tenant reader for the DPO): RLS still hides other organisations'
+ * confidential contacts. Goals, life domains and contacts are read with plain SQL over the
+ * case-file columns so this export does not depend on the services that write them.
+ * Staff appear as organisation and role, not by name.
+ */
+export async function readCaseFile(
+  m: EntityManager,
+  participantId: string,
+  opts: { specialCategories: boolean; insz: InszProtector },
+) {
+  const p = await m.getRepository(ParticipantEntity).findOneBy({ id: participantId });
+  if (!p) return null;
+  const q = (sql: string) => m.query(sql, [participantId]) as Promise<Row[]>;
+  const orgName = (column: string) => `(select name from organisations o where o.id = ${column})`;
+
+  const trajectories = await q(`select id, status, referral_channel, referrer, started_at, intake_at,
+      guidance_started_at, aftercare_at, closed_at, outcome, outcome_kind, previous_trajectory_id,
+      ${orgName('t.owner_organisation_id')} as owner_organisation
+    from trajectories t where participant_id = $1 order by started_at, id`);
+  const transitions = await q(`select trajectory_id, from_status, to_status, at, outcome, note
+    from trajectory_transitions where participant_id = $1 order by at, id`);
+  const caseManagers = await q(`select trajectory_id, from_at, to_at, note,
+      ${orgName('a.organisation_id')} as organisation
+    from case_manager_assignments a where participant_id = $1 order by from_at, id`);
+  const coCoaches = await q(`select trajectory_id, added_at, removed_at,
+      ${orgName('c.organisation_id')} as organisation
+    from co_coaches c where participant_id = $1 order by added_at, id`);
+  const goals =
+    await q(`select id, trajectory_id, life_domain, title, target_date, status, status_changed_at, steps
+    from goals where participant_id = $1 order by created_at, id`);
+  const lifeDomains = await q(`select trajectory_id, domain, severity, note, updated_at
+    from life_domains where participant_id = $1 order by trajectory_id, domain`);
+  const contacts = await q(`select id, trajectory_id, at, kind, duration_minutes, summary, confidential,
+      ${orgName('c.author_organisation_id')} as organisation
+    from contacts c where participant_id = $1 order by at, id`);
+  const consents = await q(`select id, scope, basis, reference, given_at, evidence, withdrawn_at
+    from consents where participant_id = $1 order by given_at, id`);
+  const grants = await q(`select g.scope, g.reason, g.valid_from, g.valid_until, g.ended_at,
+      coalesce(${orgName('g.organisation_id')},
+               (select o.name from staff s join organisations o on o.id = s.organisation_id where s.id = g.staff_id)) as organisation
+    from access_grants g where participant_id = $1 order by valid_from, id`);
+
+  const byTrajectory = (rows: Row[], id: unknown) => rows.filter((r) => r.trajectory_id === id);
+  return {
+    identity: {
+      firstName: p.firstName,
+      lastName: p.lastName,
+      birthDate: p.birthDate,
+      gender: p.gender,
+      insz: opts.insz.decrypt(p.inszEncrypted),
+      phone: p.phone,
+      email: p.email,
+      address: { street: p.street, postalCode: p.postalCode, city: p.city, wijk: p.wijk },
+      nationality: p.nationality,
+      contactLanguage: p.contactLanguage,
+    },
+    profile: {
+      entryDate: p.entryDate,
+      labourStatus: p.labourStatus,
+      longTermUnemployed: p.longTermUnemployed,
+      educationLevel: p.educationLevel,
+      singleAdultHouseholdWithChildren: p.singleAdultHouseholdWithChildren,
+      thirdCountryNational: p.thirdCountryNational,
+      foreignBackground: p.foreignBackground,
+      homelessOrHousingExclusion: p.homelessOrHousingExclusion,
+      ruralArea: p.ruralArea,
+      ...(opts.specialCategories ? { disability: p.disability, minority: p.minority } : {}),
+      referralChannel: p.referralChannel,
+      referrer: p.referrer,
+      vdabTrajectoryStatus: p.vdabTrajectoryStatus,
+    },
+    pseudonymisedAt: iso(p.pseudonymisedAt),
+    trajectories: trajectories.map((t) => ({
+      id: t.id,
+      status: t.status,
+      ownerOrganisation: t.owner_organisation,
+      referralChannel: t.referral_channel,
+      referrer: t.referrer,
+      startedAt: iso(t.started_at as Date),
+      intakeAt: iso(t.intake_at as Date),
+      guidanceStartedAt: iso(t.guidance_started_at as Date),
+      aftercareAt: iso(t.aftercare_at as Date),
+      closedAt: iso(t.closed_at as Date),
+      outcome: t.outcome,
+      outcomeKind: t.outcome_kind,
+      previousTrajectoryId: t.previous_trajectory_id,
+      transitions: byTrajectory(transitions, t.id).map((x) => ({
+        from: x.from_status,
+        to: x.to_status,
+        at: iso(x.at as Date),
+        outcome: x.outcome,
+        note: x.note,
+      })),
+      caseManagers: byTrajectory(caseManagers, t.id).map((a) => ({
+        organisation: a.organisation,
+        from: iso(a.from_at as Date),
+        to: iso(a.to_at as Date),
+        note: a.note,
+      })),
+      coCoaches: byTrajectory(coCoaches, t.id).map((c) => ({
+        organisation: c.organisation,
+        from: iso(c.added_at as Date),
+        to: iso(c.removed_at as Date),
+      })),
+    })),
+    goals: goals.map((g) => ({
+      id: g.id,
+      trajectoryId: g.trajectory_id,
+      lifeDomain: g.life_domain,
+      title: g.title,
+      targetDate: g.target_date,
+      status: g.status,
+      statusChangedAt: iso(g.status_changed_at as Date),
+      steps: g.steps,
+    })),
+    lifeDomains: lifeDomains.map((d) => ({
+      trajectoryId: d.trajectory_id,
+      domain: d.domain,
+      severity: d.severity,
+      note: d.note,
+      updatedAt: iso(d.updated_at as Date),
+    })),
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      trajectoryId: c.trajectory_id,
+      at: iso(c.at as Date),
+      kind: c.kind,
+      durationMinutes: c.duration_minutes,
+      organisation: c.organisation,
+      confidential: c.confidential,
+      summary: c.summary,
+    })),
+    consents: consents.map((c) => ({
+      id: c.id,
+      scope: c.scope,
+      basis: c.basis,
+      reference: c.reference,
+      givenAt: iso(c.given_at as Date),
+      evidence: c.evidence,
+      withdrawnAt: iso(c.withdrawn_at as Date),
+    })),
+    accessGrants: grants.map((g) => ({
+      organisation: g.organisation,
+      scope: g.scope,
+      reason: g.reason,
+      validFrom: iso(g.valid_from as Date),
+      validUntil: iso(g.valid_until as Date),
+      endedAt: iso(g.ended_at as Date),
+    })),
+  };
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Permission } from '../access/permission';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { PageQuery } from '../common/http/pagination';
+import { PseudonymiseDto } from './dto/pseudonymise.dto';
+import { SubjectRightsService } from './subject-rights.service';
+
+@ApiTags('privacy')
+@Controller('participants/:id')
+export class SubjectRightsController {
+  constructor(private readonly rights: SubjectRightsService) {}
+
+  @Get('access-log')
+  @Authenticated({
+    permission: Permission.ParticipantRead,
+    summary: "Who saw or changed the participant's data, when and why (owner or DPO; GDPR art. 15)",
+  })
+  accessLog(@Param('id', ParseUUIDPipe) id: string, @Query() page: PageQuery) {
+    return this.rights.accessLogFor(id, page);
+  }
+
+  @Get('export')
+  @Authenticated({
+    permission: Permission.SubjectExport,
+    summary: 'Everything held about the participant as JSON (owner or DPO; GDPR art. 15 and 20)',
+  })
+  export(@Param('id', ParseUUIDPipe) id: string) {
+    return this.rights.export(id);
+  }
+
+  @Post('pseudonymise')
+  @HttpCode(200)
+  @Authenticated({
+    permission: Permission.Pseudonymise,
+    summary:
+      'Replace identity and free text by a pseudonym, keeping ESF+ data (DPO; all trajectories closed)',
+  })
+  pseudonymise(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PseudonymiseDto) {
+    return this.rights.pseudonymise(id, dto ?? {});
+  }
+}

@@ -1,0 +1,163 @@
+import { createPartnership, TestPartnership } from '../factories/partnership.factory';
+import { createParticipant, startTrajectory } from '../factories/participant.factory';
+import { createTestApp, TestApp } from '../harness/test-app';
+import { addCaseWork } from './case-fixtures';
+
+/**
+ * Grant rows are readable within the tenant on purpose: both walls evaluate them, and consents,
+ * referrals and case meetings write grants for other organisations. They hold ids, scopes and
+ * dates, no personal data. Another partnership sees none of them (asserted below).
+ */
+const TENANT_READABLE = ['access_grants'];
+
+/** Rows in the collaboration tables: an outbound referral, a case-meeting item with an action, a session registration. */
+async function collaborate(t: TestApp, a: TestPartnership, participantId: string, trajectoryId: string) {
+  const post = (url: string, body: Record<string, unknown>) =>
+    t.http().post(url).set('authorization', a.auth('coach')).send(body).expect(201);
+  const soon = new Date(Date.now() + 3600_000).toISOString();
+  await post('/referrals', { direction: 'outbound', target: 'vdab', kind: 'training', participantId });
+  const meeting = await post('/case-meetings', {
+    teamId: a.teams[0].id,
+    scheduledAt: soon,
+    location: 'Rabot',
+    attendeeIds: [a.staff.coach.id],
+  });
+  await post(`/case-meetings/${meeting.body.id}/items`, {
+    trajectoryId,
+    participantPresent: true,
+    summary: 'Bespreking',
+    actions: [{ description: 'Opvolgen', ownerStaffId: a.staff.coach.id, dueAt: soon }],
+  });
+  const session = await post('/group-sessions', {
+    theme: 'Solliciteren',
+    tag: 'digital',
+    at: soon,
+    durationMinutes: 60,
+    location: 'Dampoort',
+    facilitatorId: a.staff.coach2.id,
+  });
+  await t
+    .http()
+    .post(`/group-sessions/${session.body.id}/attendance`)
+    .set('authorization', a.auth('coach'))
+    .send({ participantId, attended: false })
+    .expect(200);
+}
+
+describe('the database wall, table by table', () => {
+  let t: TestApp;
+  let a: TestPartnership;
+  let b: TestPartnership;
+  let tables: string[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    a = await createPartnership(t, 'A');
+    b = await createPartnership(t, 'B');
+    const p = await createParticipant(t, a, 'coach');
+    const tr = await startTrajectory(t, a, p.id, 'coach');
+    await t
+      .http()
+      .post(`/trajectories/${tr.id}/co-coaches`)
+      .set('authorization', a.auth('coach'))
+      .send({ staffId: a.staff.coach2.id })
+      .expect(201);
+    await t
+      .http()
+      .post(`/trajectories/${tr.id}/transitions`)
+      .set('authorization', a.auth('coach'))
+      .send({ to: 'intake', at: new Date().toISOString(), note: 'Intake gedaan' })
+      .expect(200);
+    await t
+      .http()
+      .post(`/participants/${p.id}/consents`)
+      .set('authorization', a.auth('coach'))
+      .send({
+        scope: 'vdab_exchange',
+        basis: 'consent',
+        givenAt: new Date().toISOString(),
+        evidence: 'Formulier V-1',
+      })
+      .expect(201);
+    await addCaseWork(
+      t,
+      a,
+      { participantId: p.id, trajectoryId: tr.id },
+      {
+        goal: 'Doel',
+        note: 'Nota',
+        contact: 'Contact',
+        confidential: 'Vertrouwelijk',
+        foreignConfidential: 'CAW vertrouwelijk',
+      },
+    );
+    await collaborate(t, a, p.id, tr.id);
+    await t.sql(
+      `insert into contact_revisions (partnership_id, contact_id, participant_id, author_organisation_id, confidential, version, snapshot, edited_by)
+       select partnership_id, id, participant_id, author_organisation_id, confidential, 1, '{}'::jsonb, author_id from contacts`,
+    );
+    const rows = await t.sql<{ table_name: string }>(
+      `select c.table_name from information_schema.columns c
+         join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+        where c.table_schema = 'public' and c.column_name = 'participant_id' and t.table_type = 'BASE TABLE'
+        order by c.table_name`,
+    );
+    tables = ['participants', ...rows.map((r) => r.table_name)];
+  });
+  afterAll(() => t.close());
+
+  const countsAs = (p: TestPartnership, staffId: string) =>
+    t.db.runAsStaff({ tenantId: p.id, staffId, requestId: 'rls-proof' }, async () => {
+      const out: Record<string, number> = {};
+      for (const table of tables)
+        out[table] = (await t.db.manager.query(`select count(*)::int as n from ${table}`))[0].n;
+      return out;
+    });
+
+  it('has rows in every participant-linked table (a new table needs a fixture row here)', async () => {
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'participants',
+        'trajectories',
+        'goals',
+        'life_domains',
+        'contacts',
+        'contact_revisions',
+        'consents',
+        'audit_events',
+        'access_grants',
+        'co_coaches',
+        'case_manager_assignments',
+        'trajectory_transitions',
+      ]),
+    );
+    const empty: string[] = [];
+    for (const table of tables) {
+      const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from ${table}`);
+      if (n === 0) empty.push(table);
+    }
+    expect(empty).toEqual([]);
+  });
+
+  it('shows a coach of another organisation in the same partnership 0 rows of every table, raw SQL as the app role', async () => {
+    const seen = await countsAs(a, a.staff.coachIntro.id);
+    const expected = Object.fromEntries(tables.map((table) => [table, 0]));
+    for (const table of TENANT_READABLE) delete expected[table];
+    for (const table of TENANT_READABLE) delete seen[table];
+    expect(seen).toEqual(expected);
+  });
+
+  it('shows the owning organisation its rows, so the zeros above are the policies at work', async () => {
+    const seen = await countsAs(a, a.staff.coach.id);
+    expect(tables.filter((table) => seen[table] === 0)).toEqual([]);
+    expect(seen.participants).toBe(1);
+    // Its own note, its own confidential note and the case-meeting contact; CAW's confidential note is not among them.
+    expect(seen.contacts).toBe(3);
+    expect(seen.audit_events).toBeGreaterThan(0);
+  });
+
+  it('shows a coach of another partnership 0 rows everywhere, grants included', async () => {
+    const seen = await countsAs(b, b.staff.coach.id);
+    expect(seen).toEqual(Object.fromEntries(tables.map((table) => [table, 0])));
+  });
+});
