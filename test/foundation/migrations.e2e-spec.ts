@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -43,6 +43,12 @@ async function schemaFingerprint(ds: DataSource) {
 describe('migrations', () => {
   const info = testInfo();
   const created: string[] = [];
+  const tempDirs: string[] = [];
+  const tempDir = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    tempDirs.push(dir);
+    return dir;
+  };
   const freshDatabase = async () => {
     const name = `jobteam_test_${info.runId}_mig_${randomBytes(4).toString('hex')}`;
     created.push(name);
@@ -53,11 +59,12 @@ describe('migrations', () => {
     childEnv({
       DATABASE_URL: databaseUrl,
       DATABASE_APP_PASSWORD: info.appPassword,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'jobteam-cli-')),
+      DATA_DIR: tempDir('jobteam-cli-'),
     });
 
   afterAll(async () => {
     for (const name of created) await dropDatabase(info, name);
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   describe('in process', () => {
@@ -122,7 +129,7 @@ describe('migrations', () => {
       expect(check.code).toBe(1);
       expect(check.stderr).toContain('ALTER TABLE "teams" ADD "location" text NOT NULL');
 
-      const cwd = mkdtempSync(join(tmpdir(), 'jobteam-generate-'));
+      const cwd = tempDir('jobteam-generate-');
       mkdirSync(join(cwd, 'migrations'));
       cpSync(join(PROJECT_ROOT, 'migrations/index.ts'), join(cwd, 'migrations/index.ts'));
       const res = await runNode(MIGRATE(), ['generate', 'AddTeamLocation'], env, { cwd });
