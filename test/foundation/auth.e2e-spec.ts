@@ -335,5 +335,6 @@ describe('login rate limit', () => {
     expect(res.body).toMatchObject({ status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS' });
     expect(res.body.retryAfterSeconds).toBeGreaterThan(0);
     expect(res.body.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(res.headers['retry-after']).toBe(String(res.body.retryAfterSeconds));
   });
 });
