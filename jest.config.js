@@ -16,7 +16,8 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
+  // jest-circus reads the timeout from the global config only; inside a project it is silently ignored.
+  testTimeout: 60000,
 };

@@ -111,7 +111,8 @@ export class SubjectRights1795300170000 implements MigrationInterface {
     `);
     for (const table of PSEUDONYMISED_TABLES) {
       await q.query(`drop policy if exists ${table}_owner_pseudonymise on ${table}`);
-      if (table !== 'participants') await q.query(`drop policy if exists ${table}_pseudonymise_read on ${table}`);
+      if (table !== 'participants')
+        await q.query(`drop policy if exists ${table}_pseudonymise_read on ${table}`);
     }
   }
 }

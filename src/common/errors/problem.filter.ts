@@ -159,6 +159,9 @@ export class ProblemFilter implements ExceptionFilter {
       });
     }
     if (reply.sent) return;
+    // Clients and proxies honour the header, not a field in the body.
+    if (typeof problem.retryAfterSeconds === 'number')
+      reply.header('retry-after', String(problem.retryAfterSeconds));
     reply
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')

@@ -142,6 +142,31 @@ function staffPlan(): StaffPlan[] {
   return plan;
 }
 
+interface DemoStaff extends StaffPlan {
+  email: string;
+  name: string;
+}
+
+/** The demo staff with their emails and synthetic names: pure, so the logins can be printed without a database. */
+function demoStaff(): DemoStaff[] {
+  const seen = new Set<string>();
+  return staffPlan().map((p, n) => {
+    let email = `${p.label}.${p.org}@${DEMO_DOMAIN}`;
+    for (let k = 2; seen.has(email); k++) email = `${p.label}-${k}.${p.org}@${DEMO_DOMAIN}`;
+    seen.add(email);
+    return { ...p, email, name: `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}` };
+  });
+}
+
+const organisationName = (slug: string) => ORGANISATIONS.find((o) => o.slug === slug)!.name;
+
+export function demoLogins(): DemoLogin[] {
+  return demoStaff().map((s) => ({ email: s.email, roles: s.roles, organisation: organisationName(s.org) }));
+}
+
+/** The demo's first admin: its presence tells whether the demo has been seeded. */
+export const DEMO_ADMIN_EMAIL = `admin.stad@${DEMO_DOMAIN}`;
+
 /** Builds Jobteam Gent as DOMAIN.md describes it, with synthetic staff. Returns the logins to print. */
 export async function seedDemo(db: DatabaseContext): Promise<DemoLogin[]> {
   return TenantBuilder.create(db, 'Jobteam Gent', async (b) => {
@@ -153,28 +178,18 @@ export async function seedDemo(db: DatabaseContext): Promise<DemoLogin[]> {
     const teams = [];
     for (const t of TEAMS) teams.push(await b.team(t.name, t.location, t.wijken));
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const logins: DemoLogin[] = [];
-    const seen = new Set<string>();
-    let n = 0;
-    for (const p of staffPlan()) {
-      const org = orgs.get(p.org)!;
-      let email = `${p.label}.${p.org}@${DEMO_DOMAIN}`;
-      for (let k = 2; seen.has(email); k++) email = `${p.label}-${k}.${p.org}@${DEMO_DOMAIN}`;
-      seen.add(email);
-      const name = `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}`;
-      n++;
+    for (const s of demoStaff()) {
       await b.staff({
-        email,
-        name,
-        organisationId: org.id,
-        teamId: p.team === null ? null : teams[p.team].id,
-        roles: p.roles,
-        fte: p.fte,
+        email: s.email,
+        name: s.name,
+        organisationId: orgs.get(s.org)!.id,
+        teamId: s.team === null ? null : teams[s.team].id,
+        roles: s.roles,
+        fte: s.fte,
         passwordHash,
       });
-      logins.push({ email, roles: p.roles, organisation: org.name });
     }
-    return logins;
+    return demoLogins();
   });
 }
 
