@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ReportsModule } from './reports/reports.module';
 import { StaffModule } from './staff/staff.module';
 import { TeamsModule } from './teams/teams.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
@@ -44,6 +45,7 @@ export class AppModule {
         StaffModule,
         ParticipantsModule,
         TrajectoriesModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

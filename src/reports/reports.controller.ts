@@ -1,0 +1,46 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Permission } from '../access/permission';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { ExplainQuery, PeriodQuery } from './dto/report-query.dto';
+import { EsfExportService } from './esf-export.service';
+import { EsfReportService } from './esf-report.service';
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly esf: EsfReportService,
+    private readonly exports: EsfExportService,
+  ) {}
+
+  @Get('esf')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary:
+      'ESF+ common indicators (EECO01–17, EECR01–06) for a period, by gender, each with its code and definition',
+  })
+  esfReport(@Query() q: PeriodQuery) {
+    return this.esf.report(q);
+  }
+
+  @Get('esf/participants')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary: 'The participants behind one ESF+ number: ids, and names where the caller holds a grant',
+  })
+  esfParticipants(@Query() q: ExplainQuery) {
+    return this.esf.explain(q);
+  }
+
+  @Get('esf.csv')
+  @ApiProduces('text/csv')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary: 'ESF+ export, one row per participant and one column per indicator (streamed, audited)',
+  })
+  esfCsv(@Query() q: PeriodQuery, @Res() reply: FastifyReply) {
+    return this.exports.csv(q, reply);
+  }
+}
