@@ -3,9 +3,11 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
-import { ExplainQuery, PeriodQuery } from './dto/report-query.dto';
+import { DataQualityService } from './data-quality.service';
+import { DataQualityQuery, ExplainQuery, PeriodQuery, QuarterQuery } from './dto/report-query.dto';
 import { EsfExportService } from './esf-export.service';
 import { EsfReportService } from './esf-report.service';
+import { QuarterlyReportService } from './quarterly-report.service';
 
 @ApiTags('reports')
 @Controller('reports')
@@ -13,6 +15,8 @@ export class ReportsController {
   constructor(
     private readonly esf: EsfReportService,
     private readonly exports: EsfExportService,
+    private readonly quarterly: QuarterlyReportService,
+    private readonly dataQuality: DataQualityService,
   ) {}
 
   @Get('esf')
@@ -42,5 +46,25 @@ export class ReportsController {
   })
   esfCsv(@Query() q: PeriodQuery, @Res() reply: FastifyReply) {
     return this.exports.csv(q, reply);
+  }
+
+  @Get('quarterly')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary:
+      'Quarterly follow-up: inflow, reach, exits against the work target, durations, contact intensity, caseload per FTE',
+  })
+  quarterlyReport(@Query() q: QuarterQuery) {
+    return this.quarterly.report(q);
+  }
+
+  @Get('data-quality')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary:
+      'Participants with incomplete or inconsistent entry data, each with its reasons (names only with a grant)',
+  })
+  dataQualityList(@Query() q: DataQualityQuery) {
+    return this.dataQuality.list(q);
   }
 }

@@ -158,3 +158,22 @@ export async function insertFollowUp(
 
 /** A date at 10:00 UTC: the same calendar day in Brussels, summer or winter. */
 export const day = (date: string) => `${date}T10:00:00Z`;
+
+export async function insertContact(
+  t: TestApp,
+  p: TestPartnership,
+  trajectoryId: string,
+  at: string,
+  kind: string,
+  minutes: number,
+  by: 'coach' | 'coach2' | 'coachCaw' | 'coachIntro' = 'coach',
+  confidential = false,
+) {
+  const staff = p.staff[by];
+  await t.sql(
+    `insert into contacts (partnership_id, trajectory_id, participant_id, at, kind, duration_minutes, staff_id, author_id,
+       author_organisation_id, summary, confidential)
+     select $1, t.id, t.participant_id, $3, $4, $5, $6, $6, $7, 'Gesprek', $8 from trajectories t where t.id = $2`,
+    [p.id, trajectoryId, at, kind, minutes, staff.id, staff.organisationId, confidential],
+  );
+}
