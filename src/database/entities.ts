@@ -1,5 +1,6 @@
 import { AccessGrantEntity } from '../access/access-grant.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
+import { FollowUpEntity } from '../reports/follow-ups/follow-up.entity';
 import {
   CaseManagerAssignmentEntity,
   CoCoachEntity,
@@ -23,4 +24,5 @@ export const ENTITIES = [
   TrajectoryTransitionEntity,
   CaseManagerAssignmentEntity,
   CoCoachEntity,
+  FollowUpEntity,
 ];

@@ -4,9 +4,16 @@ import type { FastifyReply } from 'fastify';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { DataQualityService } from './data-quality.service';
-import { DataQualityQuery, ExplainQuery, PeriodQuery, QuarterQuery } from './dto/report-query.dto';
+import {
+  DataQualityQuery,
+  ExplainQuery,
+  FollowUpsDueQuery,
+  PeriodQuery,
+  QuarterQuery,
+} from './dto/report-query.dto';
 import { EsfExportService } from './esf-export.service';
 import { EsfReportService } from './esf-report.service';
+import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { QuarterlyReportService } from './quarterly-report.service';
 
 @ApiTags('reports')
@@ -17,6 +24,7 @@ export class ReportsController {
     private readonly exports: EsfExportService,
     private readonly quarterly: QuarterlyReportService,
     private readonly dataQuality: DataQualityService,
+    private readonly followUps: FollowUpsService,
   ) {}
 
   @Get('esf')
@@ -66,5 +74,14 @@ export class ReportsController {
   })
   dataQualityList(@Query() q: DataQualityQuery) {
     return this.dataQuality.list(q);
+  }
+
+  @Get('follow-ups-due')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary: 'Who to contact for a follow-up, and when: 4 weeks and 6 months after leaving',
+  })
+  followUpsDue(@Query() q: FollowUpsDueQuery) {
+    return this.followUps.due(q);
   }
 }

@@ -20,3 +20,15 @@ export const specialCategoryAggregateOnly = (code: string) =>
 
 export const xlsxUnavailable = () =>
   new DomainError(503, 'XLSX_UNAVAILABLE', 'The XLSX export is not available on this server.');
+
+export const followUpBeforeExit = () =>
+  new DomainError(
+    409,
+    'FOLLOW_UP_BEFORE_EXIT',
+    'A follow-up records the situation after leaving: close the trajectory first.',
+  );
+
+export const followUpDateBeforeExit = (exitDate: string) =>
+  badRequest('FOLLOW_UP_DATE_BEFORE_EXIT', `The follow-up date is before the exit date (${exitDate}).`, [
+    { field: 'at', message: 'before the exit date' },
+  ]);
