@@ -11,6 +11,9 @@ import { forEachBatch } from './export/cursor';
 import { Name, PARTICIPANT_HEADER, participantRow } from './export/esf-rows';
 import { ReplyStream } from './export/reply-stream';
 import { checkPeriod } from './period';
+import { xlsxUnavailable } from './reports.errors';
+import { createWorkbook, loadExcel } from './export/xlsx';
+import { ESF_INDICATORS } from './esf-indicators';
 
 const BATCH = 1000;
 const ROWS_SQL = `select * from (${ESF_FACTS_SQL}) f
@@ -47,6 +50,96 @@ export class EsfExportService {
       await this.rows(q, async (row) => out.write(csvLine(row)));
     } catch (err) {
       this.log.error({ requestId: this.db.requestId, message: 'CSV export broke off', error: String(err) });
+      out.fail(err as Error);
+      throw err;
+    }
+    await out.end();
+  }
+
+  /** Summary, participants and definitions sheets, streamed like the CSV. */
+  async xlsx(q: PeriodQuery, reply: FastifyReply): Promise<void> {
+    // Before anything is sent, so a server without exceljs answers a clean 503.
+    const excel = await loadExcel();
+    if (!excel) throw xlsxUnavailable();
+    const summary = await this.esf.aggregate(q);
+    await this.audit.record({
+      action: 'export',
+      resourceType: 'report.esf',
+      details: { format: 'xlsx', from: q.from, to: q.to },
+    });
+    const out = new ReplyStream(
+      reply,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      `esf-${q.from}-${q.to}.xlsx`,
+    );
+    const book = createWorkbook(excel, out.stream);
+    try {
+      const s = book.addWorksheet('Summary');
+      s.addRow(['ESF+ indicators', `${q.from} to ${q.to}`]).commit();
+      s.addRow([
+        'code',
+        'name',
+        'cohort',
+        'female',
+        'male',
+        'nonbinary',
+        'total',
+        'unknown female',
+        'unknown male',
+        'unknown nonbinary',
+        'unknown total',
+      ]).commit();
+      for (const i of [...summary.outputs, ...summary.results]) {
+        const u = i.unknown;
+        s.addRow([
+          i.code,
+          i.name,
+          i.cohort,
+          i.value.female,
+          i.value.male,
+          i.value.nonbinary,
+          i.value.total,
+          u?.female ?? null,
+          u?.male ?? null,
+          u?.nonbinary ?? null,
+          u?.total ?? null,
+        ]).commit();
+      }
+      s.commit();
+      const p = book.addWorksheet('Participants');
+      p.addRow(PARTICIPANT_HEADER).commit();
+      let n = 0;
+      await this.rows(q, async (row) => {
+        p.addRow(row).commit();
+        return ++n % 200 === 0 ? out.drained() : out.open;
+      });
+      p.commit();
+      const d = book.addWorksheet('Definitions');
+      d.addRow([
+        'code',
+        'name',
+        'kind',
+        'cohort',
+        'definition',
+        'mapping',
+        'special category (aggregate only)',
+      ]).commit();
+      for (const i of ESF_INDICATORS)
+        d.addRow([
+          i.code,
+          i.name,
+          i.kind,
+          i.cohort,
+          i.definition,
+          i.mapping,
+          i.specialCategory ? 'yes' : 'no',
+        ]).commit();
+      d.addRow([]).commit();
+      d.addRow(['source', summary.source]).commit();
+      d.commit();
+      await book.commit();
+    } catch (err) {
+      this.log.error({ requestId: this.db.requestId, message: 'XLSX export broke off', error: String(err) });
       out.fail(err as Error);
       throw err;
     }

@@ -46,15 +46,21 @@ export class EsfReportService {
   ) {}
 
   async report(q: PeriodQuery) {
-    checkPeriod(q.from, q.to);
-    const rows = await this.db.asTenantReader<GenderCountRow[]>((m) =>
-      m.query(AGGREGATE_SQL, [q.from, q.to]),
-    );
+    const report = await this.aggregate(q);
     await this.audit.record({
       action: 'read',
       resourceType: 'report.esf',
       details: { from: q.from, to: q.to },
     });
+    return report;
+  }
+
+  /** The figures without an audit event, for callers that audit their own use (exports). */
+  async aggregate(q: PeriodQuery) {
+    checkPeriod(q.from, q.to);
+    const rows = await this.db.asTenantReader<GenderCountRow[]>((m) =>
+      m.query(AGGREGATE_SQL, [q.from, q.to]),
+    );
     return toEsfReportResponse(q, rows);
   }
 

@@ -56,6 +56,16 @@ export class ReportsController {
     return this.exports.csv(q, reply);
   }
 
+  @Get('esf.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary: 'ESF+ workbook: summary, participants and definitions sheets (streamed, audited)',
+  })
+  esfXlsx(@Query() q: PeriodQuery, @Res() reply: FastifyReply) {
+    return this.exports.xlsx(q, reply);
+  }
+
   @Get('quarterly')
   @Authenticated({
     permission: Permission.ReportRead,

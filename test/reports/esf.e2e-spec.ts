@@ -1,5 +1,6 @@
 import { codeOf } from '../../src/reports/esf-indicators';
 import { parseCsv } from '../../src/reports/export/csv';
+import { loadExcel } from '../../src/reports/export/xlsx';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, grant, insertFollowUp, insertParticipant, insertTrajectory } from './report-fixtures';
@@ -417,6 +418,76 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
     it('refuses a coach with 403 and an anonymous caller with 401', async () => {
       await csv('coach').expect(403);
       await t.http().get('/reports/esf.csv').query(YEAR).expect(401);
+    });
+  });
+
+  describe('GET /reports/esf.xlsx', () => {
+    const download = (as: Parameters<TestPartnership['auth']>[0] = 'coordinator') =>
+      t
+        .http()
+        .get('/reports/esf.xlsx')
+        .query(YEAR)
+        .set('authorization', a.auth(as))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+
+    it('has summary, participants and definitions sheets that read back to the JSON figures (503 without exceljs)', async () => {
+      const excel = (await loadExcel()) as unknown as {
+        Workbook: new () => {
+          xlsx: { load(b: Buffer): Promise<unknown> };
+          worksheets: { name: string; getSheetValues(): unknown[][] }[];
+        };
+      } | null;
+      if (!excel) {
+        const res = await t
+          .http()
+          .get('/reports/esf.xlsx')
+          .query(YEAR)
+          .set('authorization', a.auth('coordinator'))
+          .expect(503);
+        expect(res.body.code).toBe('XLSX_UNAVAILABLE');
+        return;
+      }
+      const res = await download().expect(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const book = new excel.Workbook();
+      await book.xlsx.load(res.body as Buffer);
+      expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Participants', 'Definitions']);
+      const rows = (name: string) =>
+        book.worksheets
+          .find((w) => w.name === name)!
+          .getSheetValues()
+          .filter(Boolean)
+          .map((r) => (r as unknown[]).slice(1));
+      const json = byCode((await esf().expect(200)).body as EsfReport);
+      const summary = rows('Summary').slice(2);
+      expect(summary).toHaveLength(23);
+      for (const [code, , , female, male, nonbinary, total, uf, um, un, ut] of summary as (
+        string | number | undefined
+      )[][]) {
+        const i = json.get(code as string)!;
+        expect({ code, value: { female, male, nonbinary, total } }).toEqual({ code, value: i.value });
+        const unknown = ut === undefined ? undefined : { female: uf, male: um, nonbinary: un, total: ut };
+        expect({ code, unknown }).toEqual({ code, unknown: i.unknown });
+      }
+      const [header, ...people] = rows('Participants') as unknown[][];
+      expect(people).toHaveLength(23);
+      const col = (name: string) => header.indexOf(name);
+      for (const code of header.filter((h) => /^EEC[OR]\d\d$/.test(String(h))) as string[]) {
+        const counted = people.filter((r) => r[col(code)] === 1).length;
+        expect({ code, counted }).toEqual({ code, counted: json.get(code)!.value.total });
+      }
+      const definitions = rows('Definitions');
+      expect(definitions[0][0]).toBe('code');
+      expect(definitions.slice(1, 24).map((r) => r[0])).toEqual([...json.keys()]);
+    });
+
+    it('refuses a coach with 403', async () => {
+      await t.http().get('/reports/esf.xlsx').query(YEAR).set('authorization', a.auth('coach')).expect(403);
     });
   });
 });

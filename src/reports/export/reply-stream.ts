@@ -46,6 +46,12 @@ export class ReplyStream {
     return !this.closed;
   }
 
+  /** Waits while the client is behind, for producers that write into `stream` directly. */
+  async drained(): Promise<boolean> {
+    if (!this.closed && this.body.writableNeedDrain) await this.write('');
+    return !this.closed;
+  }
+
   /** Ends the body and waits until the client has taken all of it (or has gone). */
   async end(): Promise<void> {
     if (!this.closed) this.body.end();
