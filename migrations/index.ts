@@ -5,6 +5,7 @@ import { Casework1795300160000 } from './1795300160000-Casework';
 import { SubjectRights1795300170000 } from './1795300170000-SubjectRights';
 import { Instruments1795300200000 } from './1795300200000-Instruments';
 import { Collaboration1795300300000 } from './1795300300000-Collaboration';
+import { Reports1795300400000 } from './1795300400000-Reports';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SubjectRights1795300170000,
   Instruments1795300200000,
   Collaboration1795300300000,
+  Reports1795300400000,
 ];

@@ -23,6 +23,7 @@ import { ParticipantsModule } from './participants/participants.module';
 import { DataProtectionModule } from './privacy/data-protection.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { ReportsModule } from './reports/reports.module';
 import { StaffModule } from './staff/staff.module';
 import { TeamsModule } from './teams/teams.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
@@ -62,6 +63,7 @@ export class AppModule {
         GroupSessionsModule,
         AgendaModule,
         DataProtectionModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

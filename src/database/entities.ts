@@ -9,6 +9,7 @@ import {
   CaseMeetingItemEntity,
 } from '../case-meetings/case-meeting.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
+import { FollowUpEntity } from '../reports/follow-ups/follow-up.entity';
 import {
   CaseManagerAssignmentEntity,
   CoCoachEntity,
@@ -50,4 +51,5 @@ export const ENTITIES = [
   GroupSessionEntity,
   GroupSessionAttendanceEntity,
   ConsentEntity,
+  FollowUpEntity,
 ];

@@ -93,6 +93,11 @@ describe('the database wall, table by table', () => {
     );
     await collaborate(t, a, p.id, tr.id);
     await t.sql(
+      `insert into follow_ups (partnership_id, trajectory_id, participant_id, at, situation, recorded_by)
+       values ($1, $2, $3, current_date, 'job_searching', $4)`,
+      [a.id, tr.id, p.id, a.staff.coach.id],
+    );
+    await t.sql(
       `insert into contact_revisions (partnership_id, contact_id, participant_id, author_organisation_id, confidential, version, snapshot, edited_by)
        select partnership_id, id, participant_id, author_organisation_id, confidential, 1, '{}'::jsonb, author_id from contacts`,
     );

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '../database/database-context.service';
+import { AuditService } from '../privacy/audit.service';
+import { DataQualityQuery } from './dto/report-query.dto';
+import { EsfReportService } from './esf-report.service';
+
+/** Every check, with the message a coordinator reads. The SQL below emits these codes. */
+export const DATA_QUALITY_REASONS = {
+  labour_status_missing:
+    'Labour status at entry is missing: the participant is left out of the ESF+ total (EECO01).',
+  education_level_missing: 'Education level (ISCED) at entry is missing.',
+  long_term_unemployed_missing:
+    'Unemployed at entry, but whether this is long-term unemployment is not recorded.',
+  long_term_without_unemployed: 'Marked long-term unemployed, but the labour status is not unemployed.',
+  adult_in_education: 'Aged 18 or over at entry with labour status "in education" (school pupil): check it.',
+  entry_before_birth: 'The entry date is before the birth date.',
+  third_country_national_missing: 'Third-country national (yes/no) is not recorded.',
+  foreign_background_missing: 'Foreign background (yes/no) is not recorded.',
+  homeless_missing: 'Homeless or housing exclusion (yes/no) is not recorded.',
+  rural_area_missing: 'Rural area (yes/no) is not recorded.',
+  special_category_not_asked:
+    'Disability or minority was never asked (a participant may decline; record that).',
+  closed_without_outcome: 'A closed trajectory has no outcome.',
+  no_contact_90_days: 'An open trajectory has had no contact in the last 90 days.',
+} as const;
+export type DataQualityReason = keyof typeof DATA_QUALITY_REASONS;
+
+const SILENT_DAYS = 90;
+
+const CHECKS_SQL = `
+  with silent as (select distinct participant_id from app_report_silent_trajectories($1::timestamptz - interval '${SILENT_DAYS} days')),
+  no_outcome as (
+    select distinct participant_id from trajectories
+     where partnership_id = app_tenant() and (status = 'afgesloten' or closed_at is not null) and outcome is null
+  ),
+  checked as (
+    select p.id, p.entry_date, array_remove(array[
+      case when p.labour_status is null then 'labour_status_missing' end,
+      case when p.education_level is null then 'education_level_missing' end,
+      case when p.labour_status = 'unemployed' and p.long_term_unemployed is null then 'long_term_unemployed_missing' end,
+      case when p.long_term_unemployed and p.labour_status is distinct from 'unemployed' then 'long_term_without_unemployed' end,
+      case when p.labour_status = 'in_education' and date_part('year', age(p.entry_date, p.birth_date)) >= 18 then 'adult_in_education' end,
+      case when p.entry_date < p.birth_date then 'entry_before_birth' end,
+      case when p.third_country_national is null then 'third_country_national_missing' end,
+      case when p.foreign_background is null then 'foreign_background_missing' end,
+      case when p.homeless_or_housing_exclusion is null then 'homeless_missing' end,
+      case when p.rural_area is null then 'rural_area_missing' end,
+      case when p.disability is null or p.minority is null then 'special_category_not_asked' end,
+      case when p.id in (select participant_id from no_outcome) then 'closed_without_outcome' end,
+      case when p.id in (select participant_id from silent) then 'no_contact_90_days' end
+    ], null) as reasons
+    from participants p where p.partnership_id = app_tenant()
+  )
+  select c.id as participant_id, c.reasons, count(*) over ()::int as total
+    from checked c where cardinality(c.reasons) > 0
+   order by c.entry_date desc, c.id
+   limit $2 offset $3`;
+
+@Injectable()
+export class DataQualityService {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly audit: AuditService,
+    private readonly esf: EsfReportService,
+  ) {}
+
+  async list(q: DataQualityQuery) {
+    const rows = await this.db.asTenantReader<
+      { participant_id: string; reasons: DataQualityReason[]; total: number }[]
+    >((m) => m.query(CHECKS_SQL, [this.db.now, q.limit, (q.page - 1) * q.limit]));
+    const named = await this.esf.withNames(
+      rows.map((r) => ({ participantId: r.participant_id, pseudonymised: false })),
+    );
+    const names = new Map(named.filter((n) => n.firstName !== undefined).map((n) => [n.participantId, n]));
+    await this.audit.record(
+      { action: 'read', resourceType: 'report.data_quality', details: { page: q.page, limit: q.limit } },
+      ...[...names.keys()].map((id) => ({
+        action: 'list' as const,
+        resourceType: 'participant',
+        resourceId: id,
+        participantId: id,
+      })),
+    );
+    return {
+      items: rows.map((r) => {
+        const n = names.get(r.participant_id);
+        return {
+          participantId: r.participant_id,
+          ...(n ? { firstName: n.firstName, lastName: n.lastName } : {}),
+          reasons: r.reasons.map((code) => ({ code, message: DATA_QUALITY_REASONS[code] })),
+        };
+      }),
+      total: rows[0]?.total ?? 0,
+      page: q.page,
+      limit: q.limit,
+    };
+  }
+}

@@ -1,0 +1,189 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DatabaseContext } from '../database/database-context.service';
+import { AuditService } from '../privacy/audit.service';
+import { PeriodQuery } from './dto/report-query.dto';
+import { EsfReportService } from './esf-report.service';
+import { ESF_FACTS_SQL } from './esf-facts.sql';
+import { EsfFacts } from './esf-indicators';
+import { csvLine } from './export/csv';
+import { forEachBatch } from './export/cursor';
+import { Name, PARTICIPANT_HEADER, participantRow } from './export/esf-rows';
+import { ReplyStream } from './export/reply-stream';
+import { checkPeriod } from './period';
+import { xlsxUnavailable } from './reports.errors';
+import { createWorkbook, loadExcel } from './export/xlsx';
+import { ESF_INDICATORS } from './esf-indicators';
+
+const BATCH = 1000;
+const ROWS_SQL = `select * from (${ESF_FACTS_SQL}) f
+  where f.entered or f.left_in_period or f.left_six_months_before
+  order by f.entry_date, f.participant_id`;
+
+export type RowSink = (row: (string | number | null)[]) => Promise<boolean>;
+
+/**
+ * Streams the per-participant ESF rows. Everything happens inside the request transaction: the
+ * cursor, the names lookup and the audit, and the handler only returns once the last row is written.
+ */
+@Injectable()
+export class EsfExportService {
+  private readonly log = new Logger(EsfExportService.name);
+
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly audit: AuditService,
+    private readonly esf: EsfReportService,
+  ) {}
+
+  async csv(q: PeriodQuery, reply: FastifyReply): Promise<void> {
+    checkPeriod(q.from, q.to);
+    await this.audit.record({
+      action: 'export',
+      resourceType: 'report.esf',
+      details: { format: 'csv', from: q.from, to: q.to },
+    });
+    const out = new ReplyStream(reply, 'text/csv; charset=utf-8', `esf-${q.from}-${q.to}.csv`);
+    try {
+      // A byte-order mark, so spreadsheet programs read the file as UTF-8.
+      await out.write(`\uFEFF${csvLine(PARTICIPANT_HEADER)}`);
+      await this.rows(q, async (row) => out.write(csvLine(row)));
+    } catch (err) {
+      this.log.error({ requestId: this.db.requestId, message: 'CSV export broke off', error: String(err) });
+      out.fail(err as Error);
+      throw err;
+    }
+    await out.end();
+  }
+
+  /** Summary, participants and definitions sheets, streamed like the CSV. */
+  async xlsx(q: PeriodQuery, reply: FastifyReply): Promise<void> {
+    // Before anything is sent, so a server without exceljs answers a clean 503.
+    const excel = await loadExcel();
+    if (!excel) throw xlsxUnavailable();
+    const summary = await this.esf.aggregate(q);
+    await this.audit.record({
+      action: 'export',
+      resourceType: 'report.esf',
+      details: { format: 'xlsx', from: q.from, to: q.to },
+    });
+    const out = new ReplyStream(
+      reply,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      `esf-${q.from}-${q.to}.xlsx`,
+    );
+    const book = createWorkbook(excel, out.stream);
+    try {
+      const s = book.addWorksheet('Summary');
+      s.addRow(['ESF+ indicators', `${q.from} to ${q.to}`]).commit();
+      s.addRow([
+        'code',
+        'name',
+        'cohort',
+        'female',
+        'male',
+        'nonbinary',
+        'total',
+        'unknown female',
+        'unknown male',
+        'unknown nonbinary',
+        'unknown total',
+      ]).commit();
+      for (const i of [...summary.outputs, ...summary.results]) {
+        const u = i.unknown;
+        s.addRow([
+          i.code,
+          i.name,
+          i.cohort,
+          i.value.female,
+          i.value.male,
+          i.value.nonbinary,
+          i.value.total,
+          u?.female ?? null,
+          u?.male ?? null,
+          u?.nonbinary ?? null,
+          u?.total ?? null,
+        ]).commit();
+      }
+      s.commit();
+      const p = book.addWorksheet('Participants');
+      p.addRow(PARTICIPANT_HEADER).commit();
+      let n = 0;
+      await this.rows(q, async (row) => {
+        p.addRow(row).commit();
+        return ++n % 200 === 0 ? out.drained() : out.open;
+      });
+      p.commit();
+      const d = book.addWorksheet('Definitions');
+      d.addRow([
+        'code',
+        'name',
+        'kind',
+        'cohort',
+        'definition',
+        'mapping',
+        'special category (aggregate only)',
+      ]).commit();
+      for (const i of ESF_INDICATORS)
+        d.addRow([
+          i.code,
+          i.name,
+          i.kind,
+          i.cohort,
+          i.definition,
+          i.mapping,
+          i.specialCategory ? 'yes' : 'no',
+        ]).commit();
+      d.addRow([]).commit();
+      d.addRow(['source', summary.source]).commit();
+      d.commit();
+      await book.commit();
+    } catch (err) {
+      this.log.error({ requestId: this.db.requestId, message: 'XLSX export broke off', error: String(err) });
+      out.fail(err as Error);
+      throw err;
+    }
+    await out.end();
+  }
+
+  /** Feeds every participant row of the period to `sink`, in batches, and audits the named ones. */
+  async rows(q: PeriodQuery, sink: RowSink): Promise<number> {
+    const named: string[] = [];
+    let count = 0;
+    await this.db.asTenantReader((m) =>
+      forEachBatch<EsfFacts>(m, ROWS_SQL, [q.from, q.to], BATCH, async (batch) => {
+        const names = await this.namesFor(batch.map((f) => f.participant_id));
+        for (const f of batch) {
+          const name = names.get(f.participant_id);
+          if (name) named.push(f.participant_id);
+          count++;
+          if (!(await sink(participantRow(f, name)))) return false;
+        }
+        return true;
+      }),
+    );
+    for (let i = 0; i < named.length; i += BATCH) {
+      await this.audit.record(
+        ...named.slice(i, i + BATCH).map((id) => ({
+          action: 'export' as const,
+          resourceType: 'participant',
+          resourceId: id,
+          participantId: id,
+          details: { report: 'esf', from: q.from, to: q.to },
+        })),
+      );
+    }
+    return count;
+  }
+
+  private async namesFor(ids: string[]): Promise<Map<string, Name>> {
+    const items = await this.esf.withNames(
+      ids.map((participantId) => ({ participantId, pseudonymised: false })),
+    );
+    const out = new Map<string, Name>();
+    for (const i of items)
+      if (i.firstName !== undefined)
+        out.set(i.participantId, { firstName: i.firstName, lastName: i.lastName! });
+    return out;
+  }
+}

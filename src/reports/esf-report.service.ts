@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService } from '../access/access.service';
+import { DatabaseContext } from '../database/database-context.service';
+import { AuditService } from '../privacy/audit.service';
+import { ExplainQuery, PeriodQuery } from './dto/report-query.dto';
+import { toEsfReportResponse, GenderCountRow } from './dto/esf-report.response';
+import { ESF_FACTS_SQL } from './esf-facts.sql';
+import { COHORT_COLUMN, ESF_INDICATORS, EsfIndicator, indicatorByCode } from './esf-indicators';
+import { checkPeriod } from './period';
+import { specialCategoryAggregateOnly } from './reports.errors';
+
+const counted = (i: EsfIndicator) => `(${COHORT_COLUMN[i.cohort]} and coalesce((${i.sql}), false))`;
+const unknown = (i: EsfIndicator) =>
+  i.unknownSql
+    ? `(${COHORT_COLUMN[i.cohort]} and not coalesce((${i.sql}), false) and (${i.unknownSql}))`
+    : 'false';
+
+/** Every indicator and its unknowns, per gender, in one pass over the facts. */
+const AGGREGATE_SQL = `
+  select f.gender,
+         count(*) filter (where f.entered)::int as entered,
+         count(*) filter (where f.left_in_period)::int as left_in_period,
+         count(*) filter (where f.left_six_months_before)::int as left_six_months_before,
+         count(*) filter (where f.left_in_period and cardinality(f.situations_upon_leaving) > 0)::int as followed_up_upon_leaving,
+         count(*) filter (where f.left_six_months_before and cardinality(f.situations_six_months) > 0)::int as followed_up_six_months,
+         ${ESF_INDICATORS.map(
+           (i) => `count(*) filter (where ${counted(i)})::int as "${i.code}",
+         count(*) filter (where ${unknown(i)})::int as "${i.code}_unknown"`,
+         ).join(',\n         ')}
+    from (${ESF_FACTS_SQL}) f
+   group by f.gender`;
+
+export interface ExplainItem {
+  participantId: string;
+  pseudonymised: boolean;
+  firstName?: string;
+  lastName?: string;
+}
+
+@Injectable()
+export class EsfReportService {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async report(q: PeriodQuery) {
+    const report = await this.aggregate(q);
+    await this.audit.record({
+      action: 'read',
+      resourceType: 'report.esf',
+      details: { from: q.from, to: q.to },
+    });
+    return report;
+  }
+
+  /** The figures without an audit event, for callers that audit their own use (exports). */
+  async aggregate(q: PeriodQuery) {
+    checkPeriod(q.from, q.to);
+    const rows = await this.db.asTenantReader<GenderCountRow[]>((m) =>
+      m.query(AGGREGATE_SQL, [q.from, q.to]),
+    );
+    return toEsfReportResponse(q, rows);
+  }
+
+  /** The participants behind one number: ids always, names only where the caller holds a grant. */
+  async explain(q: ExplainQuery) {
+    checkPeriod(q.from, q.to);
+    const indicator = indicatorByCode(q.indicator)!;
+    if (indicator.specialCategory) throw specialCategoryAggregateOnly(indicator.code);
+    const where = q.bucket === 'unknown' ? unknown(indicator) : counted(indicator);
+    const params: unknown[] = [q.from, q.to, q.limit, (q.page - 1) * q.limit];
+    let genderFilter = '';
+    if (q.gender) {
+      params.push(q.gender);
+      genderFilter = `and f.gender = $${params.length}`;
+    }
+    const rows = await this.db.asTenantReader<
+      { participant_id: string; pseudonymised: boolean; total: number }[]
+    >((m) =>
+      m.query(
+        `select f.participant_id, f.pseudonymised, count(*) over ()::int as total
+           from (${ESF_FACTS_SQL}) f where ${where} ${genderFilter}
+          order by f.participant_id limit $3 offset $4`,
+        params,
+      ),
+    );
+    const items = await this.withNames(
+      rows.map((r) => ({ participantId: r.participant_id, pseudonymised: r.pseudonymised })),
+    );
+    await this.audit.record(
+      {
+        action: 'read',
+        resourceType: 'report.esf.participants',
+        details: {
+          from: q.from,
+          to: q.to,
+          indicator: indicator.code,
+          bucket: q.bucket,
+          gender: q.gender ?? null,
+        },
+      },
+      ...items
+        .filter((i) => i.firstName !== undefined)
+        .map((i) => ({
+          action: 'list' as const,
+          resourceType: 'participant',
+          resourceId: i.participantId,
+          participantId: i.participantId,
+        })),
+    );
+    return {
+      indicator: {
+        code: indicator.code,
+        name: indicator.name,
+        definition: indicator.definition,
+        mapping: indicator.mapping,
+      },
+      period: { from: q.from, to: q.to },
+      bucket: q.bucket,
+      items,
+      total: rows[0]?.total ?? 0,
+      page: q.page,
+      limit: q.limit,
+    };
+  }
+
+  /** Adds names to the items whose participant the caller holds any live grant on; the rest stay ids. */
+  async withNames(items: ExplainItem[]): Promise<ExplainItem[]> {
+    const scopes = await this.access.scopesFor(items.map((i) => i.participantId));
+    const named = items.filter((i) => scopes.has(i.participantId)).map((i) => i.participantId);
+    if (named.length === 0) return items;
+    // Read as the caller: RLS is the second wall on the names.
+    const names: { id: string; first_name: string; last_name: string }[] = await this.db.manager.query(
+      'select id, first_name, last_name from participants where id = any($1::uuid[])',
+      [named],
+    );
+    const byId = new Map(names.map((n) => [n.id, n]));
+    return items.map((i) => {
+      const n = byId.get(i.participantId);
+      return n ? { ...i, firstName: n.first_name, lastName: n.last_name } : i;
+    });
+  }
+}

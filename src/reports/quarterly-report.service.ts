@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { REFERRAL_CHANNELS } from '../participants/participant.entity';
+import { DatabaseContext } from '../database/database-context.service';
+import { AuditService } from '../privacy/audit.service';
+import { OUTCOMES } from '../trajectories/trajectory-state';
+import { QuarterQuery } from './dto/report-query.dto';
+import { quarterBounds } from './period';
+
+/** From the partnership agreement: 25 participants per FTE coach; above 30 a coach is overloaded. */
+export const CASELOAD_NORM_PER_FTE = 25;
+export const CASELOAD_FLAG_ABOVE = 30;
+/** From the partnership agreement: 10–15% moving on to work. */
+export const WORK_TARGET = { min: 0.1, max: 0.15 };
+
+const CONTACT_KINDS = [
+  'home_visit',
+  'outreach',
+  'office',
+  'phone',
+  'digital',
+  'accompanied_visit',
+  'group_session',
+  'case_meeting',
+] as const;
+
+// $1 = first day, $2 = first day of the next quarter; local midnights in Brussels.
+const localMidnight = (param: string) => `(${param}::date::timestamp at time zone 'Europe/Brussels')`;
+const START = localMidnight('$1');
+const END = localMidnight('$2');
+const activeAt = (at: string) => `t.started_at < ${at} and (t.closed_at is null or t.closed_at >= ${at})`;
+const ACTIVE_AT_END = activeAt(END);
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const share = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4) : null);
+
+interface CoachRow {
+  id: string;
+  name: string;
+  organisation_id: string;
+  organisation_name: string;
+  fte: string;
+  active: number;
+}
+
+@Injectable()
+export class QuarterlyReportService {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly audit: AuditService,
+  ) {}
+
+  async report(q: QuarterQuery) {
+    const { from, to, next } = quarterBounds(q.year, q.quarter);
+    const data = await this.db.asTenantReader((m) => this.collect(m, [from, next]));
+    await this.audit.record({
+      action: 'read',
+      resourceType: 'report.quarterly',
+      details: { year: q.year, quarter: q.quarter },
+    });
+    return { year: q.year, quarter: q.quarter, period: { from, to }, ...data };
+  }
+
+  private async collect(m: EntityManager, params: string[]) {
+    const [inflow, reach, active, exits, duration, contacts, coaches, referrals] = await this.sequential(
+      m,
+      params,
+    );
+    const activeAtEnd = active[0].at_end;
+    const activeDuring = active[0].during;
+    const exitTotal = exits.reduce((n, e) => n + e.n, 0);
+    const toWork = exits.find((e) => e.outcome === 'work')?.n ?? 0;
+    const workShare = share(toWork, exitTotal);
+    return {
+      inflow: {
+        byReferralChannel: Object.fromEntries(
+          REFERRAL_CHANNELS.map((c) => [c, inflow.find((r) => r.referral_channel === c)?.n ?? 0]),
+        ),
+        trajectoriesStarted: inflow.reduce((n, r) => n + r.n, 0),
+      },
+      reach: {
+        definition:
+          'reached: participants whose trajectory started (sign-up) in the quarter; intensive: participants whose guidance (begeleiding) started in the quarter.',
+        reached: reach[0].reached,
+        intensive: reach[0].intensive,
+      },
+      activeTrajectoriesAtQuarterEnd: activeAtEnd,
+      exits: {
+        byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, exits.find((e) => e.outcome === o)?.n ?? 0])),
+        total: exitTotal,
+        toWork: {
+          exits: toWork,
+          shareOfExits: workShare,
+          target: WORK_TARGET,
+          status:
+            workShare === null
+              ? 'no_exits'
+              : workShare < WORK_TARGET.min
+                ? 'below'
+                : workShare > WORK_TARGET.max
+                  ? 'above'
+                  : 'within',
+        },
+      },
+      duration: {
+        definition: 'Days from sign-up to closing, for trajectories closed in the quarter.',
+        closedTrajectories: duration[0].n,
+        medianDays: duration[0].median === null ? null : round(Number(duration[0].median), 1),
+        p90Days: duration[0].p90 === null ? null : round(Number(duration[0].p90), 1),
+      },
+      contactIntensity: {
+        definition:
+          'Contacts in the quarter (all organisations, confidential ones included as numbers only) per trajectory active at any time in the quarter.',
+        activeTrajectoriesDuringQuarter: activeDuring,
+        byKind: Object.fromEntries(
+          CONTACT_KINDS.map((k) => {
+            const row = contacts.find((c) => c.kind === k);
+            const n = Number(row?.contacts ?? 0);
+            const minutes = Number(row?.minutes ?? 0);
+            return [
+              k,
+              {
+                contacts: n,
+                minutes,
+                contactsPerTrajectory: share(n, activeDuring),
+                minutesPerTrajectory: activeDuring ? round(minutes / activeDuring, 1) : null,
+              },
+            ];
+          }),
+        ),
+      },
+      caseload: this.caseload(coaches),
+      referralTurnaround: {
+        available: false,
+        reason: referrals[0].present
+          ? 'Referral turnaround is not computed yet: the referrals feature has landed but this report does not read it yet.'
+          : 'The referrals table does not exist yet (referrals are being built on another branch).',
+      },
+      empowermentCoverage: {
+        available: false,
+        reason:
+          'Empowerment assessments are being built on another branch; coverage and distance travelled follow once it has landed.',
+      },
+    };
+  }
+
+  /** Each query in turn: the transaction has one connection, so they would queue anyway. */
+  private async sequential(m: EntityManager, params: string[]) {
+    const inflow: { referral_channel: string; n: number }[] = await m.query(
+      `select t.referral_channel, count(*)::int as n from trajectories t
+        where t.partnership_id = app_tenant() and t.started_at >= ${START} and t.started_at < ${END}
+        group by t.referral_channel`,
+      params,
+    );
+    const reach: { reached: number; intensive: number }[] = await m.query(
+      `select (select count(distinct t.participant_id) from trajectories t
+                where t.partnership_id = app_tenant() and t.started_at >= ${START} and t.started_at < ${END})::int as reached,
+              (select count(distinct t.participant_id) from trajectories t
+                where t.partnership_id = app_tenant() and t.guidance_started_at >= ${START} and t.guidance_started_at < ${END})::int as intensive`,
+      params,
+    );
+    const active: { at_end: number; during: number }[] = await m.query(
+      `select count(*) filter (where ${ACTIVE_AT_END})::int as at_end,
+              count(*)::int as during
+         from trajectories t
+        where t.partnership_id = app_tenant() and t.started_at < ${END} and (t.closed_at is null or t.closed_at >= ${START})`,
+      params,
+    );
+    const exits: { outcome: string; n: number }[] = await m.query(
+      `select t.outcome, count(*)::int as n from trajectories t
+        where t.partnership_id = app_tenant() and t.closed_at >= ${START} and t.closed_at < ${END}
+        group by t.outcome`,
+      params,
+    );
+    const duration: { n: number; median: string | null; p90: string | null }[] = await m.query(
+      `select count(*)::int as n,
+              percentile_cont(0.5) within group (order by extract(epoch from t.closed_at - t.started_at) / 86400) as median,
+              percentile_cont(0.9) within group (order by extract(epoch from t.closed_at - t.started_at) / 86400) as p90
+         from trajectories t
+        where t.partnership_id = app_tenant() and t.closed_at >= ${START} and t.closed_at < ${END}`,
+      params,
+    );
+    const contacts: { kind: string; contacts: string; minutes: string }[] = await m.query(
+      `select kind, contacts, minutes from app_report_contact_totals(${START}, ${END})`,
+      params,
+    );
+    const coaches: CoachRow[] = await m.query(
+      `select s.id, s.name, s.organisation_id, o.name as organisation_name, s.fte::text as fte,
+              (select count(*) from trajectories t where t.case_manager_id = s.id and ${activeAt(localMidnight('$1'))})::int as active
+         from staff s join organisations o on o.id = s.organisation_id
+        where s.partnership_id = app_tenant() and s.active and 'coach' = any(s.roles)
+        order by o.name, s.name, s.id`,
+      [params[1]],
+    );
+    const referrals: { present: boolean }[] = await m.query(
+      `select to_regclass('public.referrals') is not null as present`,
+    );
+    return [inflow, reach, active, exits, duration, contacts, coaches, referrals] as const;
+  }
+
+  private caseload(coaches: CoachRow[]) {
+    const perCoach = coaches.map((c) => {
+      const fte = Number(c.fte);
+      const perFte = fte > 0 ? round(c.active / fte) : null;
+      return {
+        staffId: c.id,
+        name: c.name,
+        organisationId: c.organisation_id,
+        fte,
+        activeTrajectories: c.active,
+        perFte,
+        overNorm: perFte !== null && perFte > CASELOAD_NORM_PER_FTE,
+        flagged: perFte !== null && perFte > CASELOAD_FLAG_ABOVE,
+      };
+    });
+    const orgs = new Map<
+      string,
+      { organisationId: string; name: string; fte: number; activeTrajectories: number }
+    >();
+    for (const c of coaches) {
+      const o = orgs.get(c.organisation_id) ?? {
+        organisationId: c.organisation_id,
+        name: c.organisation_name,
+        fte: 0,
+        activeTrajectories: 0,
+      };
+      o.fte = round(o.fte + Number(c.fte));
+      o.activeTrajectories += c.active;
+      orgs.set(c.organisation_id, o);
+    }
+    return {
+      definition:
+        "Trajectories active at quarter end whose case manager is the coach, divided by the coach's FTE.",
+      normPerFte: CASELOAD_NORM_PER_FTE,
+      flagAbovePerFte: CASELOAD_FLAG_ABOVE,
+      perCoach,
+      perOrganisation: [...orgs.values()].map((o) => ({
+        ...o,
+        perFte: o.fte > 0 ? round(o.activeTrajectories / o.fte) : null,
+      })),
+    };
+  }
+}

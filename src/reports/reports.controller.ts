@@ -1,0 +1,97 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Permission } from '../access/permission';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { DataQualityService } from './data-quality.service';
+import {
+  DataQualityQuery,
+  ExplainQuery,
+  FollowUpsDueQuery,
+  PeriodQuery,
+  QuarterQuery,
+} from './dto/report-query.dto';
+import { EsfExportService } from './esf-export.service';
+import { EsfReportService } from './esf-report.service';
+import { FollowUpsService } from './follow-ups/follow-ups.service';
+import { QuarterlyReportService } from './quarterly-report.service';
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly esf: EsfReportService,
+    private readonly exports: EsfExportService,
+    private readonly quarterly: QuarterlyReportService,
+    private readonly dataQuality: DataQualityService,
+    private readonly followUps: FollowUpsService,
+  ) {}
+
+  @Get('esf')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary:
+      'ESF+ common indicators (EECO01–17, EECR01–06) for a period, by gender, each with its code and definition',
+  })
+  esfReport(@Query() q: PeriodQuery) {
+    return this.esf.report(q);
+  }
+
+  @Get('esf/participants')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary: 'The participants behind one ESF+ number: ids, and names where the caller holds a grant',
+  })
+  esfParticipants(@Query() q: ExplainQuery) {
+    return this.esf.explain(q);
+  }
+
+  @Get('esf.csv')
+  @ApiProduces('text/csv')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary: 'ESF+ export, one row per participant and one column per indicator (streamed, audited)',
+  })
+  esfCsv(@Query() q: PeriodQuery, @Res() reply: FastifyReply) {
+    return this.exports.csv(q, reply);
+  }
+
+  @Get('esf.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary: 'ESF+ workbook: summary, participants and definitions sheets (streamed, audited)',
+  })
+  esfXlsx(@Query() q: PeriodQuery, @Res() reply: FastifyReply) {
+    return this.exports.xlsx(q, reply);
+  }
+
+  @Get('quarterly')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary:
+      'Quarterly follow-up: inflow, reach, exits against the work target, durations, contact intensity, caseload per FTE',
+  })
+  quarterlyReport(@Query() q: QuarterQuery) {
+    return this.quarterly.report(q);
+  }
+
+  @Get('data-quality')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary:
+      'Participants with incomplete or inconsistent entry data, each with its reasons (names only with a grant)',
+  })
+  dataQualityList(@Query() q: DataQualityQuery) {
+    return this.dataQuality.list(q);
+  }
+
+  @Get('follow-ups-due')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary: 'Who to contact for a follow-up, and when: 4 weeks and 6 months after leaving',
+  })
+  followUpsDue(@Query() q: FollowUpsDueQuery) {
+    return this.followUps.due(q);
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TrajectoriesModule } from '../trajectories/trajectories.module';
+import { DataQualityService } from './data-quality.service';
+import { EsfExportService } from './esf-export.service';
+import { EsfReportService } from './esf-report.service';
+import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { FollowUpsService } from './follow-ups/follow-ups.service';
+import { QuarterlyReportService } from './quarterly-report.service';
+import { ReportsController } from './reports.controller';
+
+@Module({
+  imports: [TrajectoriesModule],
+  controllers: [ReportsController, FollowUpsController],
+  providers: [
+    EsfReportService,
+    EsfExportService,
+    QuarterlyReportService,
+    DataQualityService,
+    FollowUpsService,
+  ],
+})
+export class ReportsModule {}

@@ -1,0 +1,260 @@
+import { createPartnership, TestPartnership } from '../factories/partnership.factory';
+import { createTestApp, TestApp } from '../harness/test-app';
+import { day, grant, insertContact, insertParticipant, insertTrajectory } from './report-fixtures';
+
+describe('quarterly follow-up and data quality', () => {
+  let t: TestApp;
+  let a: TestPartnership;
+  let b: TestPartnership;
+  let d: TestPartnership;
+  const id: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [a, b, d] = [
+      await createPartnership(t, 'A'),
+      await createPartnership(t, 'B'),
+      await createPartnership(t, 'D'),
+    ];
+    await t.sql(`update staff set fte = 0.5 where id = any($1)`, [[a.staff.coach.id, a.staff.coach2.id]]);
+    const P = async (key: string) => (id[key] = await insertParticipant(t, a));
+
+    // Q1 2025 runs from 2025-01-01 to 2025-03-31, Brussels time.
+    const t1 = await insertTrajectory(t, a, await P('q1'), {
+      referral_channel: 'vdab',
+      started_at: day('2025-01-10'),
+      intake_at: day('2025-01-15'),
+      guidance_started_at: day('2025-01-20'),
+    });
+    const t2 = await insertTrajectory(t, a, await P('q2'), {
+      referral_channel: 'ocmw',
+      started_at: day('2025-02-01'),
+      closed_at: day('2025-03-01'), // 28 days
+      outcome: 'work',
+    });
+    await insertTrajectory(t, a, await P('q3'), {
+      referral_channel: 'vdab',
+      started_at: day('2024-10-01'),
+      guidance_started_at: day('2024-11-01'),
+      closed_at: day('2025-03-30'), // 180 days
+      outcome: 'no_result',
+    });
+    await insertTrajectory(t, a, await P('q4'), {
+      started_at: day('2024-12-01'),
+      closed_at: day('2025-01-31'), // 61 days
+      outcome: 'regular_activation',
+      outcome_kind: 'glow',
+    });
+    // 23:30 on 31 March in Brussels (summer time): still the first quarter.
+    await insertTrajectory(t, a, await P('q5'), {
+      referral_channel: 'self',
+      started_at: '2025-03-31T21:30:00Z',
+      case_manager: 'coach2',
+    });
+    await insertTrajectory(t, a, await P('q6'), { started_at: day('2025-04-01'), case_manager: 'coach2' });
+    const t7 = await insertTrajectory(t, a, await P('q7'), {
+      started_at: day('2024-06-01'),
+      guidance_started_at: day('2024-07-01'),
+      case_manager: 'coachCaw',
+    });
+    for (let i = 0; i < 16; i++)
+      await insertTrajectory(t, a, await P(`x${i}`), {
+        started_at: day('2024-09-01'),
+        case_manager: 'coach2',
+      });
+
+    await insertContact(t, a, t1, day('2025-02-03'), 'office', 60);
+    await insertContact(t, a, t1, day('2025-03-03'), 'phone', 15);
+    await insertContact(t, a, t7, day('2025-02-10'), 'home_visit', 90, 'coachCaw', true); // confidential, CAW
+    await insertContact(t, a, t2, day('2024-12-15'), 'office', 30); // before the quarter
+    await insertContact(t, a, t1, day('2025-04-02'), 'office', 45); // after it
+
+    const other = await insertParticipant(t, b);
+    await insertTrajectory(t, b, other, {
+      referral_channel: 'vdab',
+      started_at: day('2025-02-01'),
+      closed_at: day('2025-02-15'),
+      outcome: 'work',
+    });
+  });
+  afterAll(() => t.close());
+
+  const quarterly = (
+    query: Record<string, string | number>,
+    as: Parameters<TestPartnership['auth']>[0] = 'coordinator',
+    p = a,
+  ) => t.http().get('/reports/quarterly').query(query).set('authorization', p.auth(as));
+
+  describe('GET /reports/quarterly', () => {
+    it('reports inflow, reach, active trajectories, exits and durations as worked out by hand', async () => {
+      const res = await quarterly({ year: 2025, quarter: 1 }).expect(200);
+      expect(res.body.period).toEqual({ from: '2025-01-01', to: '2025-03-31' });
+      expect(res.body.inflow).toEqual({
+        byReferralChannel: { vdab: 1, ocmw: 1, outreach: 0, self: 1, participant: 0, partner: 0, other: 0 },
+        trajectoriesStarted: 3,
+      });
+      expect(res.body.reach).toMatchObject({ reached: 3, intensive: 1 });
+      // q1, q5 (started 23:30 local on 31 March), q7 and the 16 others; q6 started in April.
+      expect(res.body.activeTrajectoriesAtQuarterEnd).toBe(19);
+      expect(res.body.exits).toEqual({
+        byOutcome: {
+          work: 1,
+          regular_activation: 1,
+          education: 0,
+          volunteering_or_supported_work: 0,
+          no_result: 1,
+          moved_or_unreachable: 0,
+        },
+        total: 3,
+        toWork: { exits: 1, shareOfExits: 0.3333, target: { min: 0.1, max: 0.15 }, status: 'above' },
+      });
+      // Durations 28, 61, 180 days: median 61; p90 = 61 + 0.8 × (180 − 61) = 156.2.
+      expect(res.body.duration).toMatchObject({ closedTrajectories: 3, medianDays: 61, p90Days: 156.2 });
+    });
+
+    it('counts contact intensity per active trajectory by kind, confidential contacts included as numbers', async () => {
+      const res = await quarterly({ year: 2025, quarter: 1 }).expect(200);
+      // Active at some time in the quarter: q1 q2 q3 q4 q5 q7 and the 16 others = 22.
+      expect(res.body.contactIntensity.activeTrajectoriesDuringQuarter).toBe(22);
+      expect(res.body.contactIntensity.byKind).toMatchObject({
+        office: { contacts: 1, minutes: 60, contactsPerTrajectory: 0.0455, minutesPerTrajectory: 2.7 },
+        phone: { contacts: 1, minutes: 15, minutesPerTrajectory: 0.7 },
+        home_visit: { contacts: 1, minutes: 90, minutesPerTrajectory: 4.1 },
+        digital: { contacts: 0, minutes: 0, contactsPerTrajectory: 0 },
+      });
+    });
+
+    it('gives the caseload per FTE per coach and per organisation, flagging coaches above 30', async () => {
+      const { caseload } = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
+      const coach = (key: 'coach' | 'coach2' | 'coachCaw' | 'coachIntro') =>
+        caseload.perCoach.find((c: { staffId: string }) => c.staffId === a.staff[key].id);
+      expect(coach('coach')).toMatchObject({
+        fte: 0.5,
+        activeTrajectories: 1,
+        perFte: 2,
+        overNorm: false,
+        flagged: false,
+      });
+      expect(coach('coach2')).toMatchObject({
+        fte: 0.5,
+        activeTrajectories: 17,
+        perFte: 34,
+        overNorm: true,
+        flagged: true,
+      });
+      expect(coach('coachCaw')).toMatchObject({ fte: 1, activeTrajectories: 1, perFte: 1, flagged: false });
+      expect(coach('coachIntro')).toMatchObject({ activeTrajectories: 0, perFte: 0 });
+      expect(caseload.perOrganisation).toEqual(
+        expect.arrayContaining([
+          { organisationId: a.orgs.compaan.id, name: 'Compaan', fte: 1, activeTrajectories: 18, perFte: 18 },
+          {
+            organisationId: a.orgs.caw.id,
+            name: 'CAW Oost-Vlaanderen',
+            fte: 1,
+            activeTrajectories: 1,
+            perFte: 1,
+          },
+        ]),
+      );
+      expect(caseload).toMatchObject({ normPerFte: 25, flagAbovePerFte: 30 });
+    });
+
+    it('says plainly which parts are not available yet', async () => {
+      const res = await quarterly({ year: 2025, quarter: 1 }).expect(200);
+      expect(res.body.referralTurnaround.available).toBe(false);
+      expect(res.body.empowermentCoverage.available).toBe(false);
+    });
+
+    it('shows another partnership only its own figures', async () => {
+      const res = await quarterly({ year: 2025, quarter: 1 }, 'coordinator', b).expect(200);
+      expect(res.body.inflow.trajectoriesStarted).toBe(1);
+      expect(res.body.exits.total).toBe(1);
+      expect(res.body.activeTrajectoriesAtQuarterEnd).toBe(0);
+    });
+
+    it('rejects a bad quarter with 400, no token with 401 and a coach with 403', async () => {
+      await quarterly({ year: 2025, quarter: 5 }).expect(400);
+      await quarterly({ year: 'x', quarter: 1 }).expect(400);
+      await t.http().get('/reports/quarterly').query({ year: 2025, quarter: 1 }).expect(401);
+      await quarterly({ year: 2025, quarter: 1 }, 'coach').expect(403);
+    });
+  });
+
+  describe('GET /reports/data-quality', () => {
+    const dq: Record<string, string> = {};
+
+    beforeAll(async () => {
+      const P = async (key: string, row: Parameters<typeof insertParticipant>[2] = {}) =>
+        (dq[key] = await insertParticipant(t, d, { entry_date: '2025-06-01', ...row }));
+      await P('noLabour', { labour_status: null, long_term_unemployed: null });
+      await P('adultPupil', { labour_status: 'in_education', birth_date: '2005-01-01' }); // 20 at entry
+      await P('pupil', { labour_status: 'in_education', birth_date: '2008-01-01' }); // 17: fine
+      await P('ltuMissing', { long_term_unemployed: null });
+      await P('declined', { disability: 'declined', minority: 'declined' }); // declining is an answer
+      await P('noTcn', { third_country_national: null });
+      await P('fine');
+      await insertTrajectory(t, d, await P('silent'), { started_at: day('2026-01-05') });
+      const spoken = await insertTrajectory(t, d, await P('spoken'), {
+        started_at: day('2026-01-05'),
+        case_manager: 'coachCaw',
+      });
+      await insertContact(
+        t,
+        d,
+        spoken,
+        new Date(Date.now() - 10 * 86400_000).toISOString(),
+        'phone',
+        10,
+        'coachCaw',
+        true,
+      );
+    });
+
+    const list = (
+      as: Parameters<TestPartnership['auth']>[0] = 'coordinator',
+      query: Record<string, string> = {},
+    ) => t.http().get('/reports/data-quality').query(query).set('authorization', d.auth(as));
+
+    it('lists each participant with incomplete or inconsistent entry data once, with every reason', async () => {
+      await grant(t, d, dq.noLabour, d.orgs.stad.id, 'summary');
+      const res = await list().expect(200);
+      const reasons = Object.fromEntries(
+        res.body.items.map((i: { participantId: string; reasons: { code: string }[] }) => [
+          i.participantId,
+          i.reasons.map((r) => r.code),
+        ]),
+      );
+      expect(reasons).toEqual({
+        [dq.noLabour]: ['labour_status_missing'],
+        [dq.adultPupil]: ['adult_in_education'],
+        [dq.ltuMissing]: ['long_term_unemployed_missing'],
+        [dq.noTcn]: ['third_country_national_missing'],
+        [dq.silent]: ['no_contact_90_days'],
+      });
+      expect(res.body.total).toBe(5);
+      const named = res.body.items.filter((i: Record<string, unknown>) => 'firstName' in i);
+      expect(named.map((i: { participantId: string }) => i.participantId)).toEqual([dq.noLabour]);
+      expect(res.body.items[0].reasons[0].message.length).toBeGreaterThan(10);
+    });
+
+    it('pages', async () => {
+      const res = await list('coordinator', { limit: '2', page: '3' }).expect(200);
+      expect(res.body).toMatchObject({ total: 5, page: 3, limit: 2 });
+      expect(res.body.items).toHaveLength(1);
+    });
+
+    it('refuses a coach with 403 and no token with 401, and shows another partnership nothing of this one', async () => {
+      await list('coach').expect(403);
+      await t.http().get('/reports/data-quality').expect(401);
+      const other = await t
+        .http()
+        .get('/reports/data-quality')
+        .set('authorization', b.auth('coordinator'))
+        .expect(200);
+      expect(other.body.items.map((i: { participantId: string }) => i.participantId)).not.toEqual(
+        expect.arrayContaining([dq.noLabour]),
+      );
+      await list('coordinator', { limit: '500' }).expect(400);
+    });
+  });
+});

@@ -1,0 +1,179 @@
+import { TestPartnership } from '../factories/partnership.factory';
+import { TestApp } from '../harness/test-app';
+
+/** Rows written straight into the database (as superuser), so each fixture says exactly what it is. */
+export interface ParticipantRow {
+  gender?: 'female' | 'male' | 'nonbinary';
+  birth_date?: string;
+  entry_date?: string;
+  labour_status?: string | null;
+  long_term_unemployed?: boolean | null;
+  education_level?: string | null;
+  third_country_national?: boolean | null;
+  foreign_background?: boolean | null;
+  homeless_or_housing_exclusion?: boolean | null;
+  rural_area?: boolean | null;
+  disability?: string | null;
+  minority?: string | null;
+  referral_channel?: string;
+  first_name?: string;
+  last_name?: string;
+}
+
+let n = 0;
+
+export async function insertParticipant(
+  t: TestApp,
+  p: TestPartnership,
+  row: ParticipantRow = {},
+): Promise<string> {
+  n += 1;
+  const r = {
+    gender: 'female',
+    birth_date: '1990-06-15',
+    entry_date: '2025-03-01',
+    labour_status: 'unemployed',
+    long_term_unemployed: false,
+    education_level: 'isced_3_4',
+    third_country_national: false,
+    foreign_background: false,
+    homeless_or_housing_exclusion: false,
+    rural_area: false,
+    disability: 'no',
+    minority: 'no',
+    referral_channel: 'outreach',
+    first_name: `Voornaam${n}`,
+    last_name: `Achternaam${n}`,
+    ...row,
+  };
+  const [{ id }] = await t.sql<{ id: string }>(
+    `insert into participants (partnership_id, owner_organisation_id, first_name, last_name, search_name, name_key,
+       birth_date, gender, entry_date, labour_status, long_term_unemployed, education_level, third_country_national,
+       foreign_background, homeless_or_housing_exclusion, rural_area, disability, minority, referral_channel, created_by)
+     values ($1, $2, $3, $4, lower($3 || ' ' || $4), lower($3 || '|' || $4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+     returning id`,
+    [
+      p.id,
+      p.orgs.compaan.id,
+      r.first_name,
+      r.last_name,
+      r.birth_date,
+      r.gender,
+      r.entry_date,
+      r.labour_status,
+      r.long_term_unemployed,
+      r.education_level,
+      r.third_country_national,
+      r.foreign_background,
+      r.homeless_or_housing_exclusion,
+      r.rural_area,
+      r.disability,
+      r.minority,
+      r.referral_channel,
+      p.staff.coach.id,
+    ],
+  );
+  await grant(t, p, id, p.orgs.compaan.id);
+  return id;
+}
+
+/** A live grant of `scope` for an organisation on a participant. */
+export async function grant(
+  t: TestApp,
+  p: TestPartnership,
+  participantId: string,
+  organisationId: string,
+  scope = 'full',
+) {
+  await t.sql(
+    `insert into access_grants (partnership_id, participant_id, organisation_id, scope, reason, valid_from)
+     values ($1, $2, $3, $4, $5, '2020-01-01')`,
+    [p.id, participantId, organisationId, scope, scope === 'full' ? 'owner' : 'consent_partnership'],
+  );
+}
+
+export interface TrajectoryRow {
+  started_at: string;
+  intake_at?: string | null;
+  guidance_started_at?: string | null;
+  closed_at?: string | null;
+  outcome?: string | null;
+  outcome_kind?: string | null;
+  referral_channel?: string;
+  case_manager?: 'coach' | 'coach2' | 'coachCaw' | 'coachIntro' | null;
+}
+
+export async function insertTrajectory(
+  t: TestApp,
+  p: TestPartnership,
+  participantId: string,
+  row: TrajectoryRow,
+): Promise<string> {
+  const closed = row.closed_at ?? null;
+  const status = closed
+    ? 'afgesloten'
+    : row.guidance_started_at
+      ? 'begeleiding'
+      : row.intake_at
+        ? 'intake'
+        : 'aanmelding';
+  const caseManager = row.case_manager === null ? null : p.staff[row.case_manager ?? 'coach'];
+  const [{ id }] = await t.sql<{ id: string }>(
+    `insert into trajectories (partnership_id, participant_id, status, referral_channel, owner_organisation_id, case_manager_id,
+       team_id, started_at, intake_at, guidance_started_at, closed_at, outcome, outcome_kind)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
+    [
+      p.id,
+      participantId,
+      status,
+      row.referral_channel ?? 'outreach',
+      caseManager?.organisationId ?? p.orgs.compaan.id,
+      caseManager?.id ?? null,
+      caseManager?.teamId ?? null,
+      row.started_at,
+      row.intake_at ?? null,
+      row.guidance_started_at ?? null,
+      closed,
+      row.outcome ?? null,
+      row.outcome_kind ?? null,
+    ],
+  );
+  return id;
+}
+
+export async function insertFollowUp(
+  t: TestApp,
+  p: TestPartnership,
+  trajectoryId: string,
+  at: string,
+  situation: string,
+  improved: boolean | null = null,
+) {
+  await t.sql(
+    `insert into follow_ups (partnership_id, trajectory_id, participant_id, at, situation, improved_situation, recorded_by)
+     select $1, t.id, t.participant_id, $3, $4, $5, $6 from trajectories t where t.id = $2`,
+    [p.id, trajectoryId, at, situation, improved, p.staff.coach.id],
+  );
+}
+
+/** A date at 10:00 UTC: the same calendar day in Brussels, summer or winter. */
+export const day = (date: string) => `${date}T10:00:00Z`;
+
+export async function insertContact(
+  t: TestApp,
+  p: TestPartnership,
+  trajectoryId: string,
+  at: string,
+  kind: string,
+  minutes: number,
+  by: 'coach' | 'coach2' | 'coachCaw' | 'coachIntro' = 'coach',
+  confidential = false,
+) {
+  const staff = p.staff[by];
+  await t.sql(
+    `insert into contacts (partnership_id, trajectory_id, participant_id, at, kind, duration_minutes, staff_id, author_id,
+       author_organisation_id, summary, confidential)
+     select $1, t.id, t.participant_id, $3, $4, $5, $6, $6, $7, 'Gesprek', $8 from trajectories t where t.id = $2`,
+    [p.id, trajectoryId, at, kind, minutes, staff.id, staff.organisationId, confidential],
+  );
+}
