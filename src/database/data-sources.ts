@@ -18,12 +18,13 @@ export function createAppDataSource(url: string, pool: PoolOptions): DataSource 
     synchronize: false,
     migrationsRun: false,
     logging: false,
+    // TypeORM overrides extra.application_name with this option, so it must be set here.
+    applicationName: 'jobteam-crm',
     extra: {
       max: pool.poolSize,
       connectionTimeoutMillis: pool.acquireTimeoutMs,
       statement_timeout: pool.statementTimeoutMs,
       idle_in_transaction_session_timeout: pool.statementTimeoutMs * 2,
-      application_name: 'jobteam-crm',
     },
   });
 }

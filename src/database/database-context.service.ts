@@ -3,10 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { permissionsFor } from '../access/role-permissions';
 import { Role } from '../access/role';
+import { DomainError } from '../common/errors/domain-error';
 import { Clock } from './clock';
 import { RequestContext, requestContext } from './request-context';
 
 export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');
+
+const connectionLost = () =>
+  new DomainError(503, 'DATABASE_UNAVAILABLE', 'The database connection was lost; retry shortly.');
 
 export class MissingContextError extends Error {
   constructor() {
@@ -136,6 +140,9 @@ export class DatabaseContext {
       await runner.commitTransaction();
       return result;
     } catch (err) {
+      // TypeORM releases a runner whose connection broke (database restarted, network cut), and every
+      // later query then fails with "already released": that is an outage to retry, not a bug.
+      if (runner.isReleased) throw connectionLost();
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw err;
     } finally {

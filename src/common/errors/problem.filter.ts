@@ -108,8 +108,13 @@ export function toProblem(exception: unknown): { problem: Problem; unexpected: b
         ? exception.code.replace(/^FST_ERR_/, '')
         : (DEFAULT_CODES[status] ?? 'BAD_REQUEST');
     detail = status === 413 ? 'The request body is larger than the limit.' : exception.message;
+  } else if (/timeout exceeded when trying to connect/i.test(String((exception as Error)?.message))) {
+    // The pool queue timed out (DB_ACQUIRE_TIMEOUT_MS): the database is up but every connection is busy.
+    status = 503;
+    code = 'DATABASE_BUSY';
+    detail = 'All database connections are in use; retry shortly.';
   } else if (
-    /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED/i.test(
+    /Connection terminated|ECONNREFUSED|the database system is (shutting down|starting up)/i.test(
       String((exception as Error)?.message),
     )
   ) {
@@ -159,9 +164,11 @@ export class ProblemFilter implements ExceptionFilter {
       });
     }
     if (reply.sent) return;
-    // Clients and proxies honour the header, not a field in the body.
+    // Clients and proxies honour the header, not a field in the body. Load and outages pass;
+    // a client that waits a second before retrying helps them pass.
     if (typeof problem.retryAfterSeconds === 'number')
       reply.header('retry-after', String(problem.retryAfterSeconds));
+    else if (problem.status === 503) reply.header('retry-after', '1');
     reply
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')

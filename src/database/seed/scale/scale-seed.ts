@@ -1,0 +1,560 @@
+import type { ClientBase } from 'pg';
+import { nameKey, searchName } from '../../../common/validation/names';
+import { InszProtector } from '../../../participants/insz-protector';
+import { insertUnnest, insertValues } from './bulk-insert';
+import {
+  between,
+  CONTACT_KINDS,
+  FIRST_NAMES,
+  FLEMISH_TOWNS,
+  LAST_NAMES,
+  mulberry32,
+  OUTCOMES,
+  pick,
+  REGULAR_ACTIVATION_KINDS,
+  Rng,
+  syntheticInsz,
+  uuid,
+  weighted,
+  WIJKEN,
+} from './synthetic';
+
+/** Every scale-seed account shares it. Synthetic, for load tests on local data only. */
+export const SCALE_PASSWORD = 'Scale-bench-2026';
+export const SCALE_DOMAIN = 'scale.jobteam.example';
+
+export interface ScaleOptions {
+  partnerships: number;
+  participants: number;
+  seed: number;
+  /** Average contact moments per participant (those in guidance get more, sign-ups fewer). */
+  contactsPer: number;
+  /** The configured INSZ_HASH_KEY: hashes must match what the running app computes. */
+  inszHashKey: string;
+  /** One argon2 hash of SCALE_PASSWORD, reused for every account (hashing 2,000 would take minutes). */
+  passwordHash: string;
+  /** The day the history ends (YYYY-MM-DD); with the seed it fixes the data set. */
+  until: string;
+  log?: (line: string) => void;
+}
+
+export interface ScaleLogin {
+  email: string;
+  role: string;
+  partnership: string;
+}
+
+export interface ScaleResult {
+  rows: Record<string, number>;
+  ms: number;
+  logins: ScaleLogin[];
+  skipped: string[];
+}
+
+/**
+ * Optional tables other features add (assessments, referrals, case meetings). A generator is
+ * registered here once its table has landed; until then the seeder reports the table as skipped.
+ */
+export type OptionalGenerator = (ctx: PartnershipContext, client: ClientBase) => Promise<number>;
+export const OPTIONAL_TABLES: Record<string, OptionalGenerator | undefined> = {
+  empowerment_assessments: undefined,
+  referrals: undefined,
+  case_meetings: undefined,
+};
+
+export interface SeededParticipant {
+  id: string;
+  trajectoryId: string | null;
+  caseManagerId: string;
+  organisationId: string;
+  startedAt: Date | null;
+  closedAt: Date | null;
+  status: string | null;
+}
+
+export interface PartnershipContext {
+  rng: Rng;
+  partnershipId: string;
+  until: Date;
+  participants: SeededParticipant[];
+  staff: { id: string; organisationId: string; roles: string[]; teamId: string | null }[];
+}
+
+const DAY = 86400000;
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+interface Org {
+  id: string;
+  name: string;
+  kind: string;
+  secrecy: boolean;
+  slug: string;
+}
+
+function organisations(rng: Rng, town: string): Org[] {
+  const org = (slug: string, name: string, kind: string, secrecy = false): Org => ({
+    id: uuid(rng),
+    name,
+    kind,
+    secrecy,
+    slug,
+  });
+  return [
+    org('stad', `Stad ${town}`, 'promotor'),
+    org('ocmw', `OCMW ${town}`, 'ocmw'),
+    org('vdab', 'VDAB', 'vdab'),
+    org('caw', 'CAW regio', 'partner', true),
+    org('werkt', `${town} Werkt vzw`, 'partner'),
+    org('buurt', `Buurtwerk ${town}`, 'partner'),
+    org('leer', `Leerwinkel ${town}`, 'partner'),
+  ];
+}
+
+/** Seeds everything for the run: one transaction per partnership, so progress is visible and memory flat. */
+export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<ScaleResult> {
+  const started = Date.now();
+  const log = o.log ?? (() => undefined);
+  const rows: Record<string, number> = {};
+  const add = (table: string, n: number) => (rows[table] = (rows[table] ?? 0) + n);
+  const insz = new InszProtector({ inszHashKey: o.inszHashKey } as never);
+  const usedInsz = new Set<string>();
+  const logins: ScaleLogin[] = [];
+  const until = new Date(`${o.until}T17:00:00Z`);
+  const { rows: present } = await client.query<{ table_name: string }>(
+    `select table_name from information_schema.tables where table_schema = 'public' and table_name = any($1)`,
+    [Object.keys(OPTIONAL_TABLES)],
+  );
+  const skipped = Object.keys(OPTIONAL_TABLES).map((t) =>
+    !present.some((p) => p.table_name === t)
+      ? `${t}: table not present`
+      : !OPTIONAL_TABLES[t]
+        ? `${t}: table present, no generator registered yet`
+        : '',
+  );
+  const perPartnership = Math.floor(o.participants / o.partnerships);
+
+  for (let pi = 0; pi < o.partnerships; pi++) {
+    const rng = mulberry32(o.seed * 1000003 + pi);
+    const town = FLEMISH_TOWNS[pi % FLEMISH_TOWNS.length];
+    const suffix = pi >= FLEMISH_TOWNS.length ? ` ${Math.floor(pi / FLEMISH_TOWNS.length) + 1}` : '';
+    const partnershipName = `Jobteam ${town}${suffix}`;
+    const tag = `p${String(pi + 1).padStart(2, '0')}`;
+    const count =
+      pi === o.partnerships - 1 ? o.participants - perPartnership * (o.partnerships - 1) : perPartnership;
+    const partnershipId = uuid(rng);
+    await client.query('begin');
+    try {
+      await client.query('insert into partnerships (id, name) values ($1, $2)', [
+        partnershipId,
+        partnershipName,
+      ]);
+      add('partnerships', 1);
+      const orgs = organisations(rng, town);
+      add(
+        'organisations',
+        await insertValues(
+          client,
+          'organisations',
+          ['id', 'partnership_id', 'name', 'kind', 'professional_secrecy'],
+          orgs.map((g) => [g.id, partnershipId, g.name, g.kind, g.secrecy]),
+        ),
+      );
+      const teams = [0, 1, 2, 3].map((i) => ({
+        id: uuid(rng),
+        name: `Team ${['Noord', 'Oost', 'Zuid', 'West'][i]}`,
+        wijken: WIJKEN.slice(i * 2, i * 2 + 3),
+      }));
+      add(
+        'teams',
+        await insertValues(
+          client,
+          'teams',
+          ['id', 'partnership_id', 'name', 'location', 'wijken'],
+          teams.map((t) => [t.id, partnershipId, t.name, `Wijkcentrum ${t.name.slice(5)}`, t.wijken]),
+        ),
+      );
+
+      // ~33 staff as in the Jobteam Gent staffing plan: 18 coaches, 8 VDAB and 4 OCMW SPOCs, 3 staff roles.
+      const byslug = new Map(orgs.map((g) => [g.slug, g]));
+      const plan: { label: string; org: string; roles: string[]; team: number | null }[] = [
+        { label: 'admin', org: 'stad', roles: ['admin'], team: null },
+        { label: 'coordinator', org: 'stad', roles: ['coordinator'], team: null },
+        { label: 'dpo', org: 'stad', roles: ['dpo'], team: null },
+      ];
+      const coachOrgs = ['stad', 'ocmw', 'caw', 'werkt', 'buurt', 'leer'];
+      for (let i = 0; i < 18; i++)
+        plan.push({
+          label: `coach${i + 1}`,
+          org: coachOrgs[i % coachOrgs.length],
+          roles: ['coach'],
+          team: i % 4,
+        });
+      for (let i = 0; i < 8; i++)
+        plan.push({ label: `spocvdab${i + 1}`, org: 'vdab', roles: ['spoc_vdab'], team: i % 4 });
+      for (let i = 0; i < 4; i++)
+        plan.push({ label: `spococmw${i + 1}`, org: 'ocmw', roles: ['spoc_ocmw'], team: i % 4 });
+      const staff = plan.map((s) => ({
+        id: uuid(rng),
+        organisationId: byslug.get(s.org)!.id,
+        teamId: s.team === null ? null : teams[s.team].id,
+        roles: s.roles,
+        email: `${s.label}.${tag}@${SCALE_DOMAIN}`,
+        name: `${pick(rng, FIRST_NAMES[rng() < 0.5 ? 'female' : 'male'])} ${pick(rng, LAST_NAMES)}`,
+      }));
+      add(
+        'staff',
+        await insertValues(
+          client,
+          'staff',
+          [
+            'id',
+            'partnership_id',
+            'organisation_id',
+            'team_id',
+            'email',
+            'name',
+            'roles',
+            'fte',
+            'password_hash',
+          ],
+          staff.map((s) => [
+            s.id,
+            partnershipId,
+            s.organisationId,
+            s.teamId,
+            s.email,
+            s.name,
+            s.roles,
+            1,
+            o.passwordHash,
+          ]),
+        ),
+      );
+      if (pi < 2)
+        for (const s of staff.filter((x) => x.roles[0] === 'coach').slice(0, 3))
+          logins.push({ email: s.email, role: 'coach', partnership: partnershipName });
+      const coaches = staff.filter((s) => s.roles[0] === 'coach');
+
+      const participants: unknown[][] = [];
+      const grants: unknown[][] = [];
+      const trajectories: unknown[][] = [];
+      const transitions: unknown[][] = [];
+      const assignments: unknown[][] = [];
+      const consents: unknown[][] = [];
+      const contacts: unknown[][] = [];
+      const seeded: SeededParticipant[] = [];
+      const kinds = CONTACT_KINDS as Record<keyof typeof CONTACT_KINDS, number>;
+      const guidanceContacts = Math.max(1, (o.contactsPer - 0.39 * 2) / 0.61);
+
+      for (let i = 0; i < count; i++) {
+        const id = uuid(rng);
+        const coach = pick(rng, coaches);
+        const org = orgs.find((g) => g.id === coach.organisationId)!;
+        const gender = weighted(rng, { female: 49, male: 49, nonbinary: 2 });
+        const first = pick(rng, FIRST_NAMES[gender]);
+        const last = pick(rng, LAST_NAMES);
+        const birth = new Date(Date.UTC(between(rng, 1962, 2007), between(rng, 0, 11), between(rng, 1, 28)));
+        const birthDate = iso(birth);
+        let inszHash: string | null = null;
+        let inszEnc: string | null = null;
+        if (rng() < 0.85) {
+          let serial = between(rng, 1, 997);
+          let number = syntheticInsz(birthDate, serial);
+          while (usedInsz.has(number)) number = syntheticInsz(birthDate, (serial = (serial % 997) + 1));
+          usedInsz.add(number);
+          inszHash = insz.hash(number);
+          inszEnc = insz.encrypt(number);
+        }
+        const entry = new Date(until.getTime() - between(rng, 0, 6 * 365) * DAY);
+        const channel = weighted(rng, {
+          vdab: 25,
+          ocmw: 25,
+          outreach: 20,
+          self: 10,
+          participant: 5,
+          partner: 12,
+          other: 3,
+        });
+        // 61% of those reached start guidance (DOMAIN.md); of the rest half never open a trajectory.
+        const starts = rng() < 0.61;
+        const hasTrajectory = starts || rng() < 0.5;
+        const trajectoryId = hasTrajectory ? uuid(rng) : null;
+        let status: string | null = null;
+        let closedAt: Date | null = null;
+        if (trajectoryId) {
+          const steps: [string, Date][] = [['aanmelding', entry]];
+          let t = entry.getTime();
+          const next = (min: number, max: number) => new Date((t += between(rng, min, max) * DAY));
+          let outcome: string | null = null;
+          let outcomeKind: string | null = null;
+          const stepIfPast = (state: string, at: Date) =>
+            at <= until ? (steps.push([state, at]), true) : false;
+          if (starts) {
+            if (stepIfPast('intake', next(3, 30)) && stepIfPast('begeleiding', next(7, 45))) {
+              const aftercare = rng() < 0.5 && stepIfPast('nazorg', next(90, 540));
+              const closeAt = next(aftercare ? 30 : 90, aftercare ? 120 : 540);
+              if (stepIfPast('afgesloten', closeAt)) {
+                outcome = weighted(rng, OUTCOMES as Record<keyof typeof OUTCOMES, number>);
+                if (outcome === 'regular_activation') outcomeKind = pick(rng, REGULAR_ACTIVATION_KINDS);
+              }
+            }
+          } else {
+            if (rng() < 0.5) stepIfPast('intake', next(3, 30));
+            if (stepIfPast('afgesloten', next(7, 60)))
+              outcome = rng() < 0.7 ? 'no_result' : 'moved_or_unreachable';
+          }
+          const at = (s: string) => steps.find(([st]) => st === s)?.[1] ?? null;
+          status = steps[steps.length - 1][0];
+          closedAt = at('afgesloten');
+          trajectories.push([
+            trajectoryId,
+            partnershipId,
+            id,
+            status,
+            channel,
+            org.id,
+            coach.id,
+            coach.teamId,
+            entry,
+            at('intake'),
+            at('begeleiding'),
+            at('nazorg'),
+            closedAt,
+            outcome,
+            outcomeKind,
+          ]);
+          steps.forEach(([st, when], k) =>
+            transitions.push([
+              partnershipId,
+              trajectoryId,
+              id,
+              k === 0 ? null : steps[k - 1][0],
+              st,
+              when,
+              st === 'afgesloten' ? outcome : null,
+              coach.id,
+            ]),
+          );
+          assignments.push([partnershipId, trajectoryId, id, coach.id, org.id, entry, coach.id]);
+          const end = (closedAt ?? until).getTime();
+          const n = at('begeleiding')
+            ? between(rng, Math.floor(guidanceContacts * 0.5), Math.ceil(guidanceContacts * 1.5))
+            : between(rng, 0, 4);
+          for (let c = 0; c < n; c++) {
+            const when = new Date(entry.getTime() + rng() * Math.max(end - entry.getTime(), DAY));
+            const kind = weighted(rng, kinds);
+            contacts.push([
+              partnershipId,
+              trajectoryId,
+              id,
+              when > until ? until : when,
+              kind,
+              kind === 'phone' ? between(rng, 5, 20) : between(rng, 20, 120),
+              coach.id,
+              coach.id,
+              org.id,
+              `Gesprek over ${pick(rng, ['werk', 'huisvesting', 'schulden', 'opleiding', 'gezondheid', 'mobiliteit'])}`,
+              rng() < (org.secrecy ? 0.3 : 0.02),
+            ]);
+          }
+        }
+        const wijk = pick(rng, teams.find((t) => t.id === coach.teamId)!.wijken);
+        participants.push([
+          id,
+          partnershipId,
+          org.id,
+          first,
+          last,
+          searchName(first, last),
+          nameKey(first, last),
+          birthDate,
+          gender,
+          inszHash,
+          inszEnc,
+          `+32 4${between(rng, 70, 99)} ${between(rng, 10, 99)} ${between(rng, 10, 99)} ${between(rng, 10, 99)}`,
+          null,
+          `${pick(rng, ['Kerkstraat', 'Stationsstraat', 'Dorpsstraat', 'Molenstraat', 'Nieuwstraat'])} ${between(rng, 1, 250)}`,
+          String(between(rng, 1000, 9999)),
+          town,
+          wijk,
+          pick(rng, ['nl', 'nl', 'fr', 'en', 'tr', 'ar', 'pl', 'ro']),
+          pick(rng, ['BE', 'BE', 'BE', 'NL', 'PL', 'RO', 'BG', 'TR', 'MA', 'SY']),
+          iso(entry),
+          weighted(rng, { unemployed: 60, inactive: 30, in_education: 4, employed: 5, self_employed: 1 }),
+          rng() < 0.45,
+          pick(rng, ['isced_0_2', 'isced_0_2', 'isced_3_4', 'isced_5_8']),
+          weighted(rng, { yes: 15, no: 70, declined: 15 }),
+          weighted(rng, { yes: 20, no: 60, declined: 20 }),
+          channel,
+          trajectoryId,
+          status,
+          trajectoryId ? coach.id : null,
+          trajectoryId ? coach.teamId : null,
+          coach.id,
+          entry,
+        ]);
+        grants.push([partnershipId, id, org.id, 'full', 'owner', id, entry]);
+        if (rng() < 0.8)
+          consents.push([
+            partnershipId,
+            id,
+            'partnership_sharing',
+            'consent',
+            entry,
+            'Getekend formulier',
+            coach.id,
+          ]);
+        if (rng() < 0.3)
+          consents.push([
+            partnershipId,
+            id,
+            'special_categories',
+            'consent',
+            entry,
+            'Getekend formulier',
+            coach.id,
+          ]);
+        seeded.push({
+          id,
+          trajectoryId,
+          caseManagerId: coach.id,
+          organisationId: org.id,
+          startedAt: trajectoryId ? entry : null,
+          closedAt,
+          status,
+        });
+      }
+
+      add('participants', await insertUnnest(client, 'participants', PARTICIPANT_COLUMNS, participants));
+      add('access_grants', await insertUnnest(client, 'access_grants', GRANT_COLUMNS, grants));
+      add('trajectories', await insertUnnest(client, 'trajectories', TRAJECTORY_COLUMNS, trajectories));
+      add(
+        'trajectory_transitions',
+        await insertUnnest(client, 'trajectory_transitions', TRANSITION_COLUMNS, transitions),
+      );
+      add(
+        'case_manager_assignments',
+        await insertUnnest(client, 'case_manager_assignments', ASSIGNMENT_COLUMNS, assignments),
+      );
+      add('consents', await insertUnnest(client, 'consents', CONSENT_COLUMNS, consents));
+      add('contacts', await insertUnnest(client, 'contacts', CONTACT_COLUMNS, contacts));
+      const ctx: PartnershipContext = { rng, partnershipId, until, participants: seeded, staff };
+      for (const p of present) {
+        const generate = OPTIONAL_TABLES[p.table_name];
+        if (generate) add(p.table_name, await generate(ctx, client));
+      }
+      await client.query('commit');
+    } catch (err) {
+      await client.query('rollback').catch(() => undefined);
+      throw err;
+    }
+    const total = Object.values(rows).reduce((s, n) => s + n, 0);
+    log(
+      `${partnershipName}: ${count} participants; ${total.toLocaleString('en')} rows so far, ` +
+        `${Math.round(total / ((Date.now() - started) / 1000)).toLocaleString('en')} rows/s`,
+    );
+  }
+  return { rows, ms: Date.now() - started, logins, skipped: skipped.filter(Boolean) };
+}
+
+const PARTICIPANT_COLUMNS = [
+  ['id', 'uuid'],
+  ['partnership_id', 'uuid'],
+  ['owner_organisation_id', 'uuid'],
+  ['first_name', 'text'],
+  ['last_name', 'text'],
+  ['search_name', 'text'],
+  ['name_key', 'text'],
+  ['birth_date', 'date'],
+  ['gender', 'text'],
+  ['insz_hash', 'text'],
+  ['insz_encrypted', 'text'],
+  ['phone', 'text'],
+  ['email', 'text'],
+  ['street', 'text'],
+  ['postal_code', 'text'],
+  ['city', 'text'],
+  ['wijk', 'text'],
+  ['contact_language', 'text'],
+  ['nationality', 'text'],
+  ['entry_date', 'date'],
+  ['labour_status', 'text'],
+  ['long_term_unemployed', 'boolean'],
+  ['education_level', 'text'],
+  ['disability', 'text'],
+  ['minority', 'text'],
+  ['referral_channel', 'text'],
+  ['current_trajectory_id', 'uuid'],
+  ['current_status', 'text'],
+  ['case_manager_id', 'uuid'],
+  ['team_id', 'uuid'],
+  ['created_by', 'uuid'],
+  ['created_at', 'timestamptz'],
+] as const;
+const GRANT_COLUMNS = [
+  ['partnership_id', 'uuid'],
+  ['participant_id', 'uuid'],
+  ['organisation_id', 'uuid'],
+  ['scope', 'text'],
+  ['reason', 'text'],
+  ['source_id', 'uuid'],
+  ['valid_from', 'timestamptz'],
+] as const;
+const TRAJECTORY_COLUMNS = [
+  ['id', 'uuid'],
+  ['partnership_id', 'uuid'],
+  ['participant_id', 'uuid'],
+  ['status', 'text'],
+  ['referral_channel', 'text'],
+  ['owner_organisation_id', 'uuid'],
+  ['case_manager_id', 'uuid'],
+  ['team_id', 'uuid'],
+  ['started_at', 'timestamptz'],
+  ['intake_at', 'timestamptz'],
+  ['guidance_started_at', 'timestamptz'],
+  ['aftercare_at', 'timestamptz'],
+  ['closed_at', 'timestamptz'],
+  ['outcome', 'text'],
+  ['outcome_kind', 'text'],
+] as const;
+const TRANSITION_COLUMNS = [
+  ['partnership_id', 'uuid'],
+  ['trajectory_id', 'uuid'],
+  ['participant_id', 'uuid'],
+  ['from_status', 'text'],
+  ['to_status', 'text'],
+  ['at', 'timestamptz'],
+  ['outcome', 'text'],
+  ['actor_id', 'uuid'],
+] as const;
+const ASSIGNMENT_COLUMNS = [
+  ['partnership_id', 'uuid'],
+  ['trajectory_id', 'uuid'],
+  ['participant_id', 'uuid'],
+  ['staff_id', 'uuid'],
+  ['organisation_id', 'uuid'],
+  ['from_at', 'timestamptz'],
+  ['assigned_by', 'uuid'],
+] as const;
+const CONSENT_COLUMNS = [
+  ['partnership_id', 'uuid'],
+  ['participant_id', 'uuid'],
+  ['scope', 'text'],
+  ['basis', 'text'],
+  ['given_at', 'timestamptz'],
+  ['evidence', 'text'],
+  ['recorded_by', 'uuid'],
+] as const;
+const CONTACT_COLUMNS = [
+  ['partnership_id', 'uuid'],
+  ['trajectory_id', 'uuid'],
+  ['participant_id', 'uuid'],
+  ['at', 'timestamptz'],
+  ['kind', 'text'],
+  ['duration_minutes', 'int4'],
+  ['staff_id', 'uuid'],
+  ['author_id', 'uuid'],
+  ['author_organisation_id', 'uuid'],
+  ['summary', 'text'],
+  ['confidential', 'boolean'],
+] as const;
