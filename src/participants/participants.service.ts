@@ -155,7 +155,8 @@ export class ParticipantsService {
     const qb = this.repo.createQueryBuilder('p');
     if (query.q) {
       const needle = normaliseName(query.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-      qb.andWhere(`p.search_name like :q`, { q: `%${needle}%` });
+      // Through the index (see migration ParticipantSearch); RLS still filters the outer query.
+      qb.andWhere(`p.id in (select app_search_participants(:q))`, { q: `%${needle}%` });
     }
     if (query.status) qb.andWhere('p.current_status = :status', { status: query.status });
     if (query.caseManagerId) qb.andWhere('p.case_manager_id = :cm', { cm: query.caseManagerId });
