@@ -80,11 +80,11 @@ export const OPTIONAL_SCENARIOS: OptionalScenario[] = [
     name: 'SPOC inbox',
     async prepare(ctx, json) {
       const token = await ctx.login('spocvdab1');
-      await probe(ctx, json, token, 'GET', '/referrals/inbox');
+      await probe(ctx, json, token, 'GET', '/referrals?inbox=organisation');
       return {
         next: () => ({
           method: 'GET',
-          path: '/referrals/inbox',
+          path: '/referrals?inbox=organisation',
           headers: { authorization: `Bearer ${token}` },
         }),
       };
@@ -95,7 +95,7 @@ export const OPTIONAL_SCENARIOS: OptionalScenario[] = [
     name: 'star SVG',
     async prepare(ctx, json) {
       const token = await ctx.login('coach1');
-      const path = (i: number) => `/participants/${ctx.ids[i % ctx.ids.length]}/empowerment/star.svg`;
+      const path = (i: number) => `/trajectories/${ctx.trajectoryIds[i % ctx.trajectoryIds.length]}/assessments/star.svg?instrument=empowerment&compare=baseline,latest`;
       await probe(ctx, json, token, 'GET', path(0));
       return {
         next: (i) => ({ method: 'GET', path: path(i), headers: { authorization: `Bearer ${token}` } }),
@@ -108,11 +108,11 @@ export const OPTIONAL_SCENARIOS: OptionalScenario[] = [
     connections: 4,
     async prepare(ctx, json) {
       const token = await ctx.login('coordinator');
-      await probe(ctx, json, token, 'GET', `/reports/esf?year=${year}`);
+      await probe(ctx, json, token, 'GET', `/reports/esf?from=${year}-01-01&to=${year}-12-31`);
       return {
         next: () => ({
           method: 'GET',
-          path: `/reports/esf?year=${year}`,
+          path: `/reports/esf?from=${year}-01-01&to=${year}-12-31`,
           headers: { authorization: `Bearer ${token}` },
         }),
       };
@@ -124,18 +124,18 @@ export const OPTIONAL_SCENARIOS: OptionalScenario[] = [
     connections: 1,
     async prepare(ctx, json) {
       const token = await ctx.login('coordinator');
-      await probe(ctx, json, token, 'GET', `/reports/esf/export.csv?year=${year}`);
+      await probe(ctx, json, token, 'GET', `/reports/esf.csv?from=${year}-01-01&to=${year}-12-31`);
       return {
         next: () => ({
           method: 'GET',
-          path: `/reports/esf/export.csv?year=${year}`,
+          path: `/reports/esf.csv?from=${year}-01-01&to=${year}-12-31`,
           headers: { authorization: `Bearer ${token}` },
         }),
       };
     },
     async rowsPerResponse(ctx, json) {
       const token = await ctx.login('coordinator');
-      const r = await json(ctx.apiUrl, 'GET', `/reports/esf/export.csv?year=${year}`, token);
+      const r = await json(ctx.apiUrl, 'GET', `/reports/esf.csv?from=${year}-01-01&to=${year}-12-31`, token);
       return Math.max(0, r.text.split('\n').filter(Boolean).length - 1);
     },
   },
