@@ -6,6 +6,7 @@ import { SubjectRights1795300170000 } from './1795300170000-SubjectRights';
 import { Instruments1795300200000 } from './1795300200000-Instruments';
 import { Collaboration1795300300000 } from './1795300300000-Collaboration';
 import { Reports1795300400000 } from './1795300400000-Reports';
+import { ReportGaps1795300450000 } from './1795300450000-ReportGaps';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Instruments1795300200000,
   Collaboration1795300300000,
   Reports1795300400000,
+  ReportGaps1795300450000,
 ];

@@ -70,7 +70,7 @@ export class ReportsController {
   @Authenticated({
     permission: Permission.ReportRead,
     summary:
-      'Quarterly follow-up: inflow, reach, exits against the work target, durations, contact intensity, caseload per FTE',
+      'Quarterly follow-up: inflow, reach, exits against the work target, durations, contact intensity, caseload per FTE, referral turnaround',
   })
   quarterlyReport(@Query() q: QuarterQuery) {
     return this.quarterly.report(q);

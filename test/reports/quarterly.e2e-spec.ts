@@ -1,6 +1,13 @@
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
-import { day, grant, insertContact, insertParticipant, insertTrajectory } from './report-fixtures';
+import {
+  day,
+  grant,
+  insertContact,
+  insertParticipant,
+  insertReferral,
+  insertTrajectory,
+} from './report-fixtures';
 
 describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
@@ -161,7 +168,6 @@ describe('quarterly follow-up and data quality', () => {
 
     it('says plainly which parts are not available yet', async () => {
       const res = await quarterly({ year: 2025, quarter: 1 }).expect(200);
-      expect(res.body.referralTurnaround.available).toBe(false);
       expect(res.body.empowermentCoverage.available).toBe(false);
     });
 
@@ -177,6 +183,120 @@ describe('quarterly follow-up and data quality', () => {
       await quarterly({ year: 'x', quarter: 1 }).expect(400);
       await t.http().get('/reports/quarterly').query({ year: 2025, quarter: 1 }).expect(401);
       await quarterly({ year: 2025, quarter: 1 }, 'coach').expect(403);
+    });
+  });
+
+  describe('referral turnaround in GET /reports/quarterly', () => {
+    beforeAll(async () => {
+      const R = (
+        target: 'vdab' | 'ocmw' | 'partnership',
+        submittedAt: string,
+        ...steps: [string, string][]
+      ) =>
+        insertReferral(t, a, id.q1, {
+          target,
+          submittedAt,
+          steps: steps as Parameters<typeof insertReferral>[3]['steps'],
+        });
+      // VDAB, decided in Q1: 2, 4 and 10 days.
+      await R(
+        'vdab',
+        day('2025-01-06'),
+        ['accepted', day('2025-01-08')],
+        ['in_progress', day('2025-01-09')],
+        [
+          'completed',
+          day('2025-02-05'), // completed after 30 days
+        ],
+      );
+      await R('vdab', day('2025-02-01'), ['rejected', day('2025-02-05')]);
+      await R('vdab', day('2025-03-01'), ['accepted', day('2025-03-11')], ['in_progress', day('2025-03-12')]);
+      // Decided in Q4 2024, completed in Q1 after 90 days (20 December to 20 March).
+      await R(
+        'vdab',
+        day('2024-12-20'),
+        ['accepted', day('2024-12-23')],
+        ['in_progress', day('2025-01-02')],
+        ['completed', day('2025-03-20')],
+      );
+      await R('vdab', day('2025-03-25'), ['accepted', day('2025-04-02')]); // decided in Q2
+      await R('vdab', day('2025-01-10'), ['cancelled', day('2025-01-12')]); // never decided
+      await R('vdab', day('2025-03-28')); // still waiting
+      // OCMW: twelve hours.
+      await R('ocmw', '2025-01-15T10:00:00Z', ['accepted', '2025-01-15T22:00:00Z']);
+      // Inbound: accepted at 23:30 on 31 March in Brussels (Q1) after 1.5 hours; the other rejected
+      // at 00:30 on 1 April in Brussels, which is Q2.
+      await R('partnership', '2025-03-31T20:00:00Z', ['accepted', '2025-03-31T21:30:00Z']);
+      await R('partnership', day('2025-03-30'), ['rejected', '2025-03-31T22:30:00Z']);
+
+      const other = await insertParticipant(t, b);
+      await insertReferral(t, b, other, {
+        target: 'vdab',
+        submittedAt: day('2025-01-06'),
+        steps: [['accepted', day('2025-01-26')]],
+      });
+    });
+
+    it('gives median and p90 days to the first decision and to completion per target, as worked out by hand', async () => {
+      const res = await quarterly({ year: 2025, quarter: 1 }).expect(200);
+      expect(res.body.referralTurnaround.definition).toMatch(/first decision/);
+      expect(res.body.referralTurnaround.byTarget).toEqual({
+        // Decisions 2, 4, 10: median 4; p90 = 4 + 0.8 × (10 − 4) = 8.8. Completions 30, 90: median 60;
+        // p90 = 30 + 0.9 × 60 = 84.
+        vdab: {
+          decided: 3,
+          accepted: 2,
+          rejected: 1,
+          toDecision: { medianDays: 4, p90Days: 8.8 },
+          completed: 2,
+          toCompletion: { medianDays: 60, p90Days: 84 },
+        },
+        ocmw: {
+          decided: 1,
+          accepted: 1,
+          rejected: 0,
+          toDecision: { medianDays: 0.5, p90Days: 0.5 },
+          completed: 0,
+          toCompletion: { medianDays: null, p90Days: null },
+        },
+        // 1.5 hours = 0.0625 days, shown to one decimal.
+        partnership: {
+          decided: 1,
+          accepted: 1,
+          rejected: 0,
+          toDecision: { medianDays: 0.1, p90Days: 0.1 },
+          completed: 0,
+          toCompletion: { medianDays: null, p90Days: null },
+        },
+      });
+    });
+
+    it('counts the rejection at 00:30 on 1 April in the second quarter, and the late VDAB decision too', async () => {
+      const res = await quarterly({ year: 2025, quarter: 2 }).expect(200);
+      expect(res.body.referralTurnaround.byTarget.partnership).toMatchObject({ decided: 1, rejected: 1 });
+      // Submitted 25 March 10:00, accepted 2 April 10:00 (both UTC): 8 days.
+      expect(res.body.referralTurnaround.byTarget.vdab).toMatchObject({
+        decided: 1,
+        toDecision: { medianDays: 8, p90Days: 8 },
+      });
+    });
+
+    it("shows another partnership only its own referrals, and the function gives nothing outside a tenant's context", async () => {
+      const res = await quarterly({ year: 2025, quarter: 1 }, 'coordinator', b).expect(200);
+      expect(res.body.referralTurnaround.byTarget.vdab).toMatchObject({
+        decided: 1,
+        toDecision: { medianDays: 20, p90Days: 20 },
+      });
+      expect(res.body.referralTurnaround.byTarget.ocmw.decided).toBe(0);
+      const none = await t.sql(`select * from app_report_referral_turnaround('2000-01-01', '2100-01-01')`);
+      expect(none).toEqual([]);
+      const [rights] = await t.sql<{ app: boolean; reader: boolean; anyone: boolean }>(
+        `select has_function_privilege('jobteam_app', 'app_report_referral_turnaround(timestamptz, timestamptz)', 'execute') as app,
+                has_function_privilege('jobteam_tenant_reader', 'app_report_referral_turnaround(timestamptz, timestamptz)', 'execute') as reader,
+                exists (select 1 from pg_proc p, aclexplode(p.proacl) x where p.proname = 'app_report_referral_turnaround'
+                         and x.grantee = 0) as anyone`,
+      );
+      expect(rights).toEqual({ app: true, reader: true, anyone: false });
     });
   });
 

@@ -177,3 +177,68 @@ export async function insertContact(
     [p.id, trajectoryId, at, kind, minutes, staff.id, staff.organisationId, confidential],
   );
 }
+
+export type ReferralStep = [
+  state: 'accepted' | 'rejected' | 'in_progress' | 'completed' | 'cancelled',
+  at: string,
+];
+
+/**
+ * A referral with its transition history, as the referrals feature would have written it: outbound
+ * from Compaan to VDAB or OCMW, or inbound from VDAB to Compaan. Steps of the receiving side are
+ * taken by its SPOC (or the coach), a cancellation by the sender.
+ */
+export async function insertReferral(
+  t: TestApp,
+  p: TestPartnership,
+  participantId: string,
+  r: { target: 'vdab' | 'ocmw' | 'partnership'; submittedAt: string; steps?: ReferralStep[]; note?: string },
+): Promise<string> {
+  const inbound = r.target === 'partnership';
+  const sender = inbound ? p.staff.spocVdab : p.staff.coach;
+  const receiver = inbound ? p.staff.coach : r.target === 'vdab' ? p.staff.spocVdab : p.staff.spocOcmw;
+  const steps = r.steps ?? [];
+  const last = steps.at(-1);
+  const state = last?.[0] ?? 'submitted';
+  const closed = state === 'rejected' || state === 'completed' || state === 'cancelled' ? last![1] : null;
+  const [{ id }] = await t.sql<{ id: string }>(
+    `insert into referrals (partnership_id, direction, target, kind, state, participant_id, note, sender_organisation_id,
+       target_organisation_id, due_at, submitted_at, closed_at, created_by)
+     values ($1, $2, $3, 'training', $4, $5, $6, $7, $8, $9::timestamptz + interval '14 days', $9, $10, $11) returning id`,
+    [
+      p.id,
+      inbound ? 'inbound' : 'outbound',
+      r.target,
+      state,
+      participantId,
+      r.note ?? null,
+      sender.organisationId,
+      receiver.organisationId,
+      r.submittedAt,
+      closed,
+      sender.id,
+    ],
+  );
+  let from: string | null = null;
+  for (const [to, at] of [['submitted', r.submittedAt] as const, ...steps]) {
+    const actor = to === 'submitted' || to === 'cancelled' ? sender : receiver;
+    await t.sql(
+      `insert into referral_transitions (partnership_id, referral_id, from_state, to_state, reason, note, actor_id,
+         actor_organisation_id, at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        p.id,
+        id,
+        from,
+        to,
+        to === 'rejected' ? 'Geen plaats in de opleiding' : null,
+        r.note ? `${r.note} (${to})` : null,
+        actor.id,
+        actor.organisationId,
+        at,
+      ],
+    );
+    from = to;
+  }
+  return id;
+}
