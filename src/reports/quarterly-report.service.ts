@@ -56,6 +56,8 @@ interface CoachRow {
   active: number;
 }
 
+export type QuarterlyReport = Awaited<ReturnType<QuarterlyReportService['figures']>>;
+
 @Injectable()
 export class QuarterlyReportService {
   constructor(
@@ -64,13 +66,19 @@ export class QuarterlyReportService {
   ) {}
 
   async report(q: QuarterQuery) {
-    const { from, to, next } = quarterBounds(q.year, q.quarter);
-    const data = await this.db.asTenantReader((m) => this.collect(m, [from, next]));
+    const report = await this.figures(q);
     await this.audit.record({
       action: 'read',
       resourceType: 'report.quarterly',
       details: { year: q.year, quarter: q.quarter },
     });
+    return report;
+  }
+
+  /** The figures without the audit: each caller records its own use (a read, or an export). */
+  async figures(q: QuarterQuery) {
+    const { from, to, next } = quarterBounds(q.year, q.quarter);
+    const data = await this.db.asTenantReader((m) => this.collect(m, [from, next]));
     return { year: q.year, quarter: q.quarter, period: { from, to }, ...data };
   }
 
