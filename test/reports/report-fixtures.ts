@@ -148,11 +148,12 @@ export async function insertFollowUp(
   at: string,
   situation: string,
   improved: boolean | null = null,
+  note: string | null = null,
 ) {
   await t.sql(
-    `insert into follow_ups (partnership_id, trajectory_id, participant_id, at, situation, improved_situation, recorded_by)
-     select $1, t.id, t.participant_id, $3, $4, $5, $6 from trajectories t where t.id = $2`,
-    [p.id, trajectoryId, at, situation, improved, p.staff.coach.id],
+    `insert into follow_ups (partnership_id, trajectory_id, participant_id, at, situation, improved_situation, note, recorded_by)
+     select $1, t.id, t.participant_id, $3, $4, $5, $7, $6 from trajectories t where t.id = $2`,
+    [p.id, trajectoryId, at, situation, improved, p.staff.coach.id, note],
   );
 }
 
