@@ -62,11 +62,43 @@ export class ReportGaps1795300450000 implements MigrationInterface {
     `);
 
     await q.query(PSEUDONYMISE_V2);
+
+    // The participant's referrals for their own export (GDPR art. 15/20). The DPO reads through the
+    // tenant reader, which has no access to referrals; this answers for one participant only, to
+    // the DPO or to a holder of full scope, and leaves out the person block and staff ids.
+    await q.query(`
+      create function app_subject_referrals(p_participant uuid)
+        returns table (id uuid, direction text, target text, kind text, state text, note text,
+                       sender_organisation_id uuid, target_organisation_id uuid, submitted_at timestamptz,
+                       due_at timestamptz, closed_at timestamptz, transitions jsonb)
+        language plpgsql stable security definer set search_path = public, pg_temp as $$
+        begin
+          if app_tenant() is null or not ('dpo' = any(app_roles()) or exists (
+               select 1 from access_grants g where g.participant_id = p_participant and g.scope = 'full'
+                  and g.partnership_id = app_tenant() and (g.organisation_id = app_org() or g.staff_id = app_user())
+                  and g.ended_at is null and g.valid_from <= app_now() and (g.valid_until is null or g.valid_until > app_now()))) then
+            raise exception 'only the owning organisation or a DPO may export referrals' using errcode = '42501';
+          end if;
+          return query
+            select r.id, r.direction, r.target, r.kind, r.state, r.note, r.sender_organisation_id, r.target_organisation_id,
+                   r.submitted_at, r.due_at, r.closed_at,
+                   (select coalesce(jsonb_agg(jsonb_build_object('from', x.from_state, 'to', x.to_state, 'at', x.at,
+                             'reason', x.reason, 'note', x.note, 'organisationId', x.actor_organisation_id)
+                             order by x.at, x.id), '[]'::jsonb)
+                      from referral_transitions x where x.referral_id = r.id)
+              from referrals r
+             where r.participant_id = p_participant and r.partnership_id = app_tenant()
+             order by r.submitted_at, r.id;
+        end $$;
+      revoke all on function app_subject_referrals(uuid) from public;
+      grant execute on function app_subject_referrals(uuid) to jobteam_app, jobteam_tenant_reader;
+    `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(PSEUDONYMISE_V1);
     await q.query(`
+      drop function if exists app_subject_referrals(uuid);
       drop function if exists app_report_referral_turnaround(timestamptz, timestamptz);
       drop index if exists referral_transitions_milestone_idx;
     `);
