@@ -503,6 +503,11 @@ describe('quarterly follow-up and data quality', () => {
       await P('ltuMissing', { long_term_unemployed: null });
       await P('declined', { disability: 'declined', minority: 'declined' }); // declining is an answer
       await P('noTcn', { third_country_national: null });
+      await P('ltuInactive', { labour_status: 'inactive', long_term_unemployed: true });
+      await P('belgianTcn', { nationality: 'BE', third_country_national: true });
+      await P('frenchTcn', { nationality: 'FR', third_country_national: true });
+      await P('moroccanTcn', { nationality: 'MA', third_country_national: true }); // consistent
+      await P('belgian', { nationality: 'BE', third_country_national: false });
       await P('fine');
       await insertTrajectory(t, d, await P('silent'), { started_at: day('2026-01-05') });
       const spoken = await insertTrajectory(t, d, await P('spoken'), {
@@ -540,18 +545,25 @@ describe('quarterly follow-up and data quality', () => {
         [dq.adultPupil]: ['adult_in_education'],
         [dq.ltuMissing]: ['long_term_unemployed_missing'],
         [dq.noTcn]: ['third_country_national_missing'],
+        [dq.ltuInactive]: ['long_term_without_unemployed'],
+        [dq.belgianTcn]: ['eu_national_third_country'],
+        [dq.frenchTcn]: ['eu_national_third_country'],
         [dq.silent]: ['no_contact_90_days'],
       });
-      expect(res.body.total).toBe(5);
+      expect(res.body.total).toBe(8);
+      const belgian = res.body.items.find(
+        (i: { participantId: string }) => i.participantId === dq.belgianTcn,
+      );
+      expect(belgian.reasons[0].message).toMatch(/third-country national/);
       const named = res.body.items.filter((i: Record<string, unknown>) => 'firstName' in i);
       expect(named.map((i: { participantId: string }) => i.participantId)).toEqual([dq.noLabour]);
       expect(res.body.items[0].reasons[0].message.length).toBeGreaterThan(10);
     });
 
     it('pages', async () => {
-      const res = await list('coordinator', { limit: '2', page: '3' }).expect(200);
-      expect(res.body).toMatchObject({ total: 5, page: 3, limit: 2 });
-      expect(res.body.items).toHaveLength(1);
+      const res = await list('coordinator', { limit: '3', page: '3' }).expect(200);
+      expect(res.body).toMatchObject({ total: 8, page: 3, limit: 3 });
+      expect(res.body.items).toHaveLength(2);
     });
 
     it('refuses a coach with 403 and no token with 401, and shows another partnership nothing of this one', async () => {

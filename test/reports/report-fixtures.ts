@@ -18,6 +18,7 @@ export interface ParticipantRow {
   referral_channel?: string;
   first_name?: string;
   last_name?: string;
+  nationality?: string | null;
 }
 
 let n = 0;
@@ -49,8 +50,9 @@ export async function insertParticipant(
   const [{ id }] = await t.sql<{ id: string }>(
     `insert into participants (partnership_id, owner_organisation_id, first_name, last_name, search_name, name_key,
        birth_date, gender, entry_date, labour_status, long_term_unemployed, education_level, third_country_national,
-       foreign_background, homeless_or_housing_exclusion, rural_area, disability, minority, referral_channel, created_by)
-     values ($1, $2, $3, $4, lower($3 || ' ' || $4), lower($3 || '|' || $4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       foreign_background, homeless_or_housing_exclusion, rural_area, disability, minority, referral_channel, created_by,
+       nationality)
+     values ($1, $2, $3, $4, lower($3 || ' ' || $4), lower($3 || '|' || $4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
      returning id`,
     [
       p.id,
@@ -71,6 +73,7 @@ export async function insertParticipant(
       r.minority,
       r.referral_channel,
       p.staff.coach.id,
+      r.nationality ?? null,
     ],
   );
   await grant(t, p, id, p.orgs.compaan.id);
