@@ -6,6 +6,7 @@ import { SubjectRights1795300170000 } from './1795300170000-SubjectRights';
 import { Instruments1795300200000 } from './1795300200000-Instruments';
 import { Collaboration1795300300000 } from './1795300300000-Collaboration';
 import { Reports1795300400000 } from './1795300400000-Reports';
+import { ReportGaps1795300450000 } from './1795300450000-ReportGaps';
 import { ParticipantSearch1795300500000 } from './1795300500000-ParticipantSearch';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   Instruments1795300200000,
   Collaboration1795300300000,
   Reports1795300400000,
+  ReportGaps1795300450000,
   ParticipantSearch1795300500000,
 ];

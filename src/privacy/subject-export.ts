@@ -5,12 +5,21 @@ import { ParticipantEntity } from '../participants/participant.entity';
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 type Row = Record<string, unknown>;
+interface ReferralTransitionRow {
+  from: string | null;
+  to: string;
+  at: string;
+  reason: string | null;
+  note: string | null;
+  organisationId: string;
+}
 
 /**
  * Everything held about one participant, read with whatever role the manager runs as (the app
  * role for the owner, the tenant reader for the DPO): RLS still hides other organisations'
- * confidential contacts. Goals, life domains and contacts are read with plain SQL over the
- * case-file columns so this export does not depend on the services that write them.
+ * confidential contacts. Goals, life domains, contacts and follow-ups are read with plain SQL
+ * over their columns so this export does not depend on the services that write them; referrals
+ * come from app_subject_referrals(), without the person block of an inbound referral.
  * Staff appear as organisation and role, not by name.
  */
 export async function readCaseFile(
@@ -45,10 +54,34 @@ export async function readCaseFile(
     from contacts c where participant_id = $1 order by at, id`);
   const consents = await q(`select id, scope, basis, reference, given_at, evidence, withdrawn_at
     from consents where participant_id = $1 order by given_at, id`);
+  const followUps =
+    await q(`select id, trajectory_id, at::text as at, situation, improved_situation, note, created_at,
+      (select o.name from staff s join organisations o on o.id = s.organisation_id where s.id = f.recorded_by) as organisation
+    from follow_ups f where participant_id = $1 order by at, id`);
+  // Through a definer function: the DPO's tenant reader has no access to referrals (inbound person data).
+  const referrals = await q(`select f.*, ${orgName('f.sender_organisation_id')} as sender_organisation,
+      ${orgName('f.target_organisation_id')} as target_organisation
+    from app_subject_referrals($1) f`);
   const grants = await q(`select g.scope, g.reason, g.valid_from, g.valid_until, g.ended_at,
       coalesce(${orgName('g.organisation_id')},
                (select o.name from staff s join organisations o on o.id = s.organisation_id where s.id = g.staff_id)) as organisation
     from access_grants g where participant_id = $1 order by valid_from, id`);
+
+  const actorOrgs = [
+    ...new Set(
+      referrals.flatMap((r) => (r.transitions as ReferralTransitionRow[]).map((x) => x.organisationId)),
+    ),
+  ];
+  const orgNames = new Map(
+    actorOrgs.length
+      ? (
+          (await m.query('select id, name from organisations where id = any($1::uuid[])', [actorOrgs])) as {
+            id: string;
+            name: string;
+          }[]
+        ).map((o) => [o.id, o.name])
+      : [],
+  );
 
   const byTrajectory = (rows: Row[], id: unknown) => rows.filter((r) => r.trajectory_id === id);
   return {
@@ -139,6 +172,37 @@ export async function readCaseFile(
       organisation: c.organisation,
       confidential: c.confidential,
       summary: c.summary,
+    })),
+    followUps: followUps.map((f) => ({
+      id: f.id,
+      trajectoryId: f.trajectory_id,
+      at: f.at,
+      situation: f.situation,
+      improvedSituation: f.improved_situation,
+      note: f.note,
+      recordedByOrganisation: f.organisation,
+      recordedAt: iso(f.created_at as Date),
+    })),
+    referrals: referrals.map((r) => ({
+      id: r.id,
+      direction: r.direction,
+      target: r.target,
+      kind: r.kind,
+      state: r.state,
+      senderOrganisation: r.sender_organisation,
+      targetOrganisation: r.target_organisation,
+      note: r.note,
+      submittedAt: iso(r.submitted_at as Date),
+      dueAt: iso(r.due_at as Date),
+      closedAt: iso(r.closed_at as Date),
+      transitions: (r.transitions as ReferralTransitionRow[]).map((x) => ({
+        from: x.from,
+        to: x.to,
+        at: iso(new Date(x.at)),
+        organisation: orgNames.get(x.organisationId) ?? null,
+        reason: x.reason,
+        note: x.note,
+      })),
     })),
     consents: consents.map((c) => ({
       id: c.id,

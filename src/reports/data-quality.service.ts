@@ -12,6 +12,8 @@ export const DATA_QUALITY_REASONS = {
   long_term_unemployed_missing:
     'Unemployed at entry, but whether this is long-term unemployment is not recorded.',
   long_term_without_unemployed: 'Marked long-term unemployed, but the labour status is not unemployed.',
+  eu_national_third_country:
+    'Nationality is of an EU member state (Belgian, for instance), but marked as third-country national (EECO13).',
   adult_in_education: 'Aged 18 or over at entry with labour status "in education" (school pupil): check it.',
   entry_before_birth: 'The entry date is before the birth date.',
   third_country_national_missing: 'Third-country national (yes/no) is not recorded.',
@@ -26,6 +28,9 @@ export const DATA_QUALITY_REASONS = {
 export type DataQualityReason = keyof typeof DATA_QUALITY_REASONS;
 
 const SILENT_DAYS = 90;
+/** EU member states (ISO 3166-1 alpha-2): a citizen of one is never a third-country national. */
+export const EU_MEMBER_STATES =
+  'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' ');
 
 const CHECKS_SQL = `
   with silent as (select distinct participant_id from app_report_silent_trajectories($1::timestamptz - interval '${SILENT_DAYS} days')),
@@ -39,6 +44,8 @@ const CHECKS_SQL = `
       case when p.education_level is null then 'education_level_missing' end,
       case when p.labour_status = 'unemployed' and p.long_term_unemployed is null then 'long_term_unemployed_missing' end,
       case when p.long_term_unemployed and p.labour_status is distinct from 'unemployed' then 'long_term_without_unemployed' end,
+      case when p.third_country_national and p.nationality in (${EU_MEMBER_STATES.map((c) => `'${c}'`).join(', ')})
+           then 'eu_national_third_country' end,
       case when p.labour_status = 'in_education' and date_part('year', age(p.entry_date, p.birth_date)) >= 18 then 'adult_in_education' end,
       case when p.entry_date < p.birth_date then 'entry_before_birth' end,
       case when p.third_country_national is null then 'third_country_national_missing' end,

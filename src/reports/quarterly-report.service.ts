@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { REFERRAL_CHANNELS } from '../participants/participant.entity';
+import { REFERRAL_TARGETS } from '../referrals/referral.entity';
 import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
 import { OUTCOMES } from '../trajectories/trajectory-state';
@@ -34,6 +35,18 @@ const ACTIVE_AT_END = activeAt(END);
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const share = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4) : null);
 
+interface TurnaroundRow {
+  target: string;
+  milestone: 'decision' | 'completion';
+  referrals: number;
+  accepted: number | null;
+  rejected: number | null;
+  median_days: number | null;
+  p90_days: number | null;
+}
+
+const days = (n: number | null) => (n === null ? null : round(Number(n), 1));
+
 interface CoachRow {
   id: string;
   name: string;
@@ -43,6 +56,8 @@ interface CoachRow {
   active: number;
 }
 
+export type QuarterlyReport = Awaited<ReturnType<QuarterlyReportService['figures']>>;
+
 @Injectable()
 export class QuarterlyReportService {
   constructor(
@@ -51,13 +66,19 @@ export class QuarterlyReportService {
   ) {}
 
   async report(q: QuarterQuery) {
-    const { from, to, next } = quarterBounds(q.year, q.quarter);
-    const data = await this.db.asTenantReader((m) => this.collect(m, [from, next]));
+    const report = await this.figures(q);
     await this.audit.record({
       action: 'read',
       resourceType: 'report.quarterly',
       details: { year: q.year, quarter: q.quarter },
     });
+    return report;
+  }
+
+  /** The figures without the audit: each caller records its own use (a read, or an export). */
+  async figures(q: QuarterQuery) {
+    const { from, to, next } = quarterBounds(q.year, q.quarter);
+    const data = await this.db.asTenantReader((m) => this.collect(m, [from, next]));
     return { year: q.year, quarter: q.quarter, period: { from, to }, ...data };
   }
 
@@ -130,12 +151,7 @@ export class QuarterlyReportService {
         ),
       },
       caseload: this.caseload(coaches),
-      referralTurnaround: {
-        available: false,
-        reason: referrals[0].present
-          ? 'Referral turnaround is not computed yet: the referrals feature has landed but this report does not read it yet.'
-          : 'The referrals table does not exist yet (referrals are being built on another branch).',
-      },
+      referralTurnaround: this.turnaround(referrals),
       empowermentCoverage: {
         available: false,
         reason:
@@ -192,10 +208,39 @@ export class QuarterlyReportService {
         order by o.name, s.name, s.id`,
       [params[1]],
     );
-    const referrals: { present: boolean }[] = await m.query(
-      `select to_regclass('public.referrals') is not null as present`,
+    // Aggregates only: the referrals table is closed to the tenant reader (it can hold inbound person data).
+    const referrals: TurnaroundRow[] = await m.query(
+      `select target, milestone, referrals, accepted, rejected, median_days, p90_days
+         from app_report_referral_turnaround(${START}, ${END})`,
+      params,
     );
     return [inflow, reach, active, exits, duration, contacts, coaches, referrals] as const;
+  }
+
+  private turnaround(rows: TurnaroundRow[]) {
+    const find = (target: string, milestone: TurnaroundRow['milestone']) =>
+      rows.find((r) => r.target === target && r.milestone === milestone);
+    return {
+      definition:
+        'Calendar days from submission to the first decision (accepted or rejected), for referrals decided in the quarter; and from submission to completion, for referrals completed in the quarter. Per target: vdab and ocmw (outbound), partnership (inbound).',
+      byTarget: Object.fromEntries(
+        REFERRAL_TARGETS.map((target) => {
+          const d = find(target, 'decision');
+          const c = find(target, 'completion');
+          return [
+            target,
+            {
+              decided: d?.referrals ?? 0,
+              accepted: d?.accepted ?? 0,
+              rejected: d?.rejected ?? 0,
+              toDecision: { medianDays: days(d?.median_days ?? null), p90Days: days(d?.p90_days ?? null) },
+              completed: c?.referrals ?? 0,
+              toCompletion: { medianDays: days(c?.median_days ?? null), p90Days: days(c?.p90_days ?? null) },
+            },
+          ];
+        }),
+      ),
+    };
   }
 
   private caseload(coaches: CoachRow[]) {

@@ -14,6 +14,7 @@ import {
 import { EsfExportService } from './esf-export.service';
 import { EsfReportService } from './esf-report.service';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
+import { QuarterlyExportService } from './quarterly-export.service';
 import { QuarterlyReportService } from './quarterly-report.service';
 
 @ApiTags('reports')
@@ -23,6 +24,7 @@ export class ReportsController {
     private readonly esf: EsfReportService,
     private readonly exports: EsfExportService,
     private readonly quarterly: QuarterlyReportService,
+    private readonly quarterlyExport: QuarterlyExportService,
     private readonly dataQuality: DataQualityService,
     private readonly followUps: FollowUpsService,
   ) {}
@@ -70,10 +72,21 @@ export class ReportsController {
   @Authenticated({
     permission: Permission.ReportRead,
     summary:
-      'Quarterly follow-up: inflow, reach, exits against the work target, durations, contact intensity, caseload per FTE',
+      'Quarterly follow-up: inflow, reach, exits against the work target, durations, contact intensity, caseload per FTE, referral turnaround',
   })
   quarterlyReport(@Query() q: QuarterQuery) {
     return this.quarterly.report(q);
+  }
+
+  @Get('quarterly.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Authenticated({
+    permission: Permission.ReportRead,
+    summary:
+      'Quarterly follow-up as a workbook, one sheet per section, the same figures as the JSON (audited)',
+  })
+  quarterlyXlsx(@Query() q: QuarterQuery, @Res() reply: FastifyReply) {
+    return this.quarterlyExport.xlsx(q, reply);
   }
 
   @Get('data-quality')

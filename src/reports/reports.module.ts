@@ -5,6 +5,7 @@ import { EsfExportService } from './esf-export.service';
 import { EsfReportService } from './esf-report.service';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
+import { QuarterlyExportService } from './quarterly-export.service';
 import { QuarterlyReportService } from './quarterly-report.service';
 import { ReportsController } from './reports.controller';
 
@@ -15,6 +16,7 @@ import { ReportsController } from './reports.controller';
     EsfReportService,
     EsfExportService,
     QuarterlyReportService,
+    QuarterlyExportService,
     DataQualityService,
     FollowUpsService,
   ],

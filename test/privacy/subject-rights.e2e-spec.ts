@@ -171,6 +171,112 @@ describe('data-subject rights', () => {
       expect(res.body.accessLog[0]).toMatchObject({ what: { action: 'export' }, who: { roles: ['dpo'] } });
     });
 
+    it('adds the referrals with their transitions and the follow-ups, for the owner and the DPO, and nothing about other participants', async () => {
+      const p = await createParticipant(t, a);
+      const other = await createParticipant(t, a);
+      await share(p.id, 'vdab_exchange');
+      await share(other.id, 'vdab_exchange');
+      const tr = await startTrajectory(t, a, p.id, 'coach', { startedAt: monthsAgo(3) });
+      const refer = (participantId: string, note: string) =>
+        t
+          .http()
+          .post('/referrals')
+          .set('authorization', a.auth('coach'))
+          .send({ direction: 'outbound', target: 'vdab', kind: 'training', participantId, note })
+          .expect(201);
+      const mine = (await refer(p.id, 'Interesse in heftruckopleiding')).body;
+      const theirs = (await refer(other.id, 'Andere deelnemer: taalcursus')).body;
+      const accepted = await t
+        .http()
+        .post(`/referrals/${mine.id}/transitions`)
+        .set('authorization', a.auth('spocVdab'))
+        .send({ to: 'accepted', note: 'Start in september' })
+        .expect(200);
+      await close(tr.id, monthsAgo(1));
+      const today = new Date().toISOString().slice(0, 10);
+      const followUp = await t
+        .http()
+        .post(`/trajectories/${tr.id}/follow-ups`)
+        .set('authorization', a.auth('coach'))
+        .send({ at: today, situation: 'employed', note: 'Werkt als heftruckchauffeur' })
+        .expect(201);
+
+      for (const as of ['coach', 'dpo'] as const) {
+        const body = (await get(`/participants/${p.id}/export`, as).expect(200)).body;
+        expect({ as, referrals: body.referrals }).toEqual({
+          as,
+          referrals: [
+            {
+              id: mine.id,
+              direction: 'outbound',
+              target: 'vdab',
+              kind: 'training',
+              state: 'accepted',
+              senderOrganisation: 'Compaan',
+              targetOrganisation: 'VDAB',
+              note: 'Interesse in heftruckopleiding',
+              submittedAt: mine.submittedAt,
+              dueAt: mine.dueAt,
+              closedAt: null,
+              transitions: [
+                {
+                  from: null,
+                  to: 'submitted',
+                  at: mine.submittedAt,
+                  organisation: 'Compaan',
+                  reason: null,
+                  note: null,
+                },
+                {
+                  from: 'submitted',
+                  to: 'accepted',
+                  at: accepted.body.transitions[1].at,
+                  organisation: 'VDAB',
+                  reason: null,
+                  note: 'Start in september',
+                },
+              ],
+            },
+          ],
+        });
+        expect({ as, followUps: body.followUps }).toEqual({
+          as,
+          followUps: [
+            {
+              id: followUp.body.id,
+              trajectoryId: tr.id,
+              at: today,
+              situation: 'employed',
+              improvedSituation: null,
+              note: 'Werkt als heftruckchauffeur',
+              recordedByOrganisation: 'Compaan',
+              recordedAt: followUp.body.createdAt,
+            },
+          ],
+        });
+        const text = JSON.stringify(body);
+        for (const s of [
+          theirs.id,
+          'Andere deelnemer',
+          other.id,
+          other.lastName as string,
+          a.staff.spocVdab.id,
+        ])
+          expect(text).not.toContain(s);
+      }
+      // The function behind it answers only the owning organisation and the DPO.
+      await expect(
+        t.db.runAsStaff({ tenantId: a.id, staffId: a.staff.coachIntro.id, requestId: 'export-proof' }, () =>
+          t.db.manager.query('select * from app_subject_referrals($1)', [p.id]),
+        ),
+      ).rejects.toThrow(/only the owning organisation or a DPO/);
+      const asOwner = await t.db.runAsStaff(
+        { tenantId: a.id, staffId: a.staff.coach2.id, requestId: 'export-proof' },
+        () => t.db.manager.query('select id from app_subject_referrals($1)', [p.id]),
+      );
+      expect(asOwner).toEqual([{ id: mine.id }]);
+    });
+
     it('refuses the co-coach (case scope) with 403, others with 404, and roles without subject.export with 403', async () => {
       await get(`/participants/${participant.id}/export`, 'coachCaw').expect(403);
       await get(`/participants/${participant.id}/export`, 'coachIntro').expect(404);

@@ -18,6 +18,7 @@ export interface ParticipantRow {
   referral_channel?: string;
   first_name?: string;
   last_name?: string;
+  nationality?: string | null;
 }
 
 let n = 0;
@@ -49,8 +50,9 @@ export async function insertParticipant(
   const [{ id }] = await t.sql<{ id: string }>(
     `insert into participants (partnership_id, owner_organisation_id, first_name, last_name, search_name, name_key,
        birth_date, gender, entry_date, labour_status, long_term_unemployed, education_level, third_country_national,
-       foreign_background, homeless_or_housing_exclusion, rural_area, disability, minority, referral_channel, created_by)
-     values ($1, $2, $3, $4, lower($3 || ' ' || $4), lower($3 || '|' || $4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       foreign_background, homeless_or_housing_exclusion, rural_area, disability, minority, referral_channel, created_by,
+       nationality)
+     values ($1, $2, $3, $4, lower($3 || ' ' || $4), lower($3 || '|' || $4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
      returning id`,
     [
       p.id,
@@ -71,6 +73,7 @@ export async function insertParticipant(
       r.minority,
       r.referral_channel,
       p.staff.coach.id,
+      r.nationality ?? null,
     ],
   );
   await grant(t, p, id, p.orgs.compaan.id);
@@ -148,11 +151,12 @@ export async function insertFollowUp(
   at: string,
   situation: string,
   improved: boolean | null = null,
+  note: string | null = null,
 ) {
   await t.sql(
-    `insert into follow_ups (partnership_id, trajectory_id, participant_id, at, situation, improved_situation, recorded_by)
-     select $1, t.id, t.participant_id, $3, $4, $5, $6 from trajectories t where t.id = $2`,
-    [p.id, trajectoryId, at, situation, improved, p.staff.coach.id],
+    `insert into follow_ups (partnership_id, trajectory_id, participant_id, at, situation, improved_situation, note, recorded_by)
+     select $1, t.id, t.participant_id, $3, $4, $5, $7, $6 from trajectories t where t.id = $2`,
+    [p.id, trajectoryId, at, situation, improved, p.staff.coach.id, note],
   );
 }
 
@@ -176,4 +180,69 @@ export async function insertContact(
      select $1, t.id, t.participant_id, $3, $4, $5, $6, $6, $7, 'Gesprek', $8 from trajectories t where t.id = $2`,
     [p.id, trajectoryId, at, kind, minutes, staff.id, staff.organisationId, confidential],
   );
+}
+
+export type ReferralStep = [
+  state: 'accepted' | 'rejected' | 'in_progress' | 'completed' | 'cancelled',
+  at: string,
+];
+
+/**
+ * A referral with its transition history, as the referrals feature would have written it: outbound
+ * from Compaan to VDAB or OCMW, or inbound from VDAB to Compaan. Steps of the receiving side are
+ * taken by its SPOC (or the coach), a cancellation by the sender.
+ */
+export async function insertReferral(
+  t: TestApp,
+  p: TestPartnership,
+  participantId: string,
+  r: { target: 'vdab' | 'ocmw' | 'partnership'; submittedAt: string; steps?: ReferralStep[]; note?: string },
+): Promise<string> {
+  const inbound = r.target === 'partnership';
+  const sender = inbound ? p.staff.spocVdab : p.staff.coach;
+  const receiver = inbound ? p.staff.coach : r.target === 'vdab' ? p.staff.spocVdab : p.staff.spocOcmw;
+  const steps = r.steps ?? [];
+  const last = steps.at(-1);
+  const state = last?.[0] ?? 'submitted';
+  const closed = state === 'rejected' || state === 'completed' || state === 'cancelled' ? last![1] : null;
+  const [{ id }] = await t.sql<{ id: string }>(
+    `insert into referrals (partnership_id, direction, target, kind, state, participant_id, note, sender_organisation_id,
+       target_organisation_id, due_at, submitted_at, closed_at, created_by)
+     values ($1, $2, $3, 'training', $4, $5, $6, $7, $8, $9::timestamptz + interval '14 days', $9, $10, $11) returning id`,
+    [
+      p.id,
+      inbound ? 'inbound' : 'outbound',
+      r.target,
+      state,
+      participantId,
+      r.note ?? null,
+      sender.organisationId,
+      receiver.organisationId,
+      r.submittedAt,
+      closed,
+      sender.id,
+    ],
+  );
+  let from: string | null = null;
+  for (const [to, at] of [['submitted', r.submittedAt] as const, ...steps]) {
+    const actor = to === 'submitted' || to === 'cancelled' ? sender : receiver;
+    await t.sql(
+      `insert into referral_transitions (partnership_id, referral_id, from_state, to_state, reason, note, actor_id,
+         actor_organisation_id, at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        p.id,
+        id,
+        from,
+        to,
+        to === 'rejected' ? 'Geen plaats in de opleiding' : null,
+        r.note ? `${r.note} (${to})` : null,
+        actor.id,
+        actor.organisationId,
+        at,
+      ],
+    );
+    from = to;
+  }
+  return id;
 }

@@ -1,0 +1,155 @@
+import type { QuarterlyReport } from '../quarterly-report.service';
+
+export type Cell = string | number | boolean | null;
+export interface Sheet {
+  name: string;
+  rows: Cell[][];
+}
+
+/** A table with a header row, then a blank row and the definition, so a reader knows what was counted. */
+const table = (name: string, header: string[], rows: Cell[][], definition?: string): Sheet => ({
+  name,
+  rows: [header, ...rows, ...(definition ? [[], ['definition', definition]] : [])],
+});
+
+/**
+ * The quarterly report as workbook sheets, one per section of the JSON, with the same numbers:
+ * nothing is recomputed here, so the workbook cannot disagree with GET /reports/quarterly.
+ */
+export function quarterlySheets(r: QuarterlyReport): Sheet[] {
+  const turnaround = r.referralTurnaround.byTarget;
+  return [
+    table(
+      'Summary',
+      ['item', 'value'],
+      [
+        ['year', r.year],
+        ['quarter', r.quarter],
+        ['from', r.period.from],
+        ['to', r.period.to],
+        ['active trajectories at quarter end', r.activeTrajectoriesAtQuarterEnd],
+      ],
+    ),
+    table(
+      'Inflow',
+      ['referral channel', 'trajectories started'],
+      [...Object.entries(r.inflow.byReferralChannel), ['total', r.inflow.trajectoriesStarted]],
+    ),
+    table(
+      'Reach',
+      ['measure', 'participants'],
+      [
+        ['reached', r.reach.reached],
+        ['intensive', r.reach.intensive],
+      ],
+      r.reach.definition,
+    ),
+    table(
+      'Exits',
+      ['outcome', 'exits'],
+      [
+        ...Object.entries(r.exits.byOutcome),
+        ['total', r.exits.total],
+        [],
+        ['to work', r.exits.toWork.exits],
+        ['share of exits to work', r.exits.toWork.shareOfExits],
+        ['target minimum', r.exits.toWork.target.min],
+        ['target maximum', r.exits.toWork.target.max],
+        ['status', r.exits.toWork.status],
+      ],
+    ),
+    table(
+      'Duration',
+      ['closed trajectories', 'median days', 'p90 days'],
+      [[r.duration.closedTrajectories, r.duration.medianDays, r.duration.p90Days]],
+      r.duration.definition,
+    ),
+    table(
+      'Contact intensity',
+      ['contact kind', 'contacts', 'minutes', 'contacts per trajectory', 'minutes per trajectory'],
+      [
+        ...Object.entries(r.contactIntensity.byKind).map(([kind, k]) => [
+          kind,
+          k.contacts,
+          k.minutes,
+          k.contactsPerTrajectory,
+          k.minutesPerTrajectory,
+        ]),
+        [],
+        ['active trajectories during the quarter', r.contactIntensity.activeTrajectoriesDuringQuarter],
+      ],
+      r.contactIntensity.definition,
+    ),
+    table(
+      'Caseload per coach',
+      [
+        'staff id',
+        'name',
+        'organisation id',
+        'fte',
+        'active trajectories',
+        'per fte',
+        'over norm',
+        'flagged',
+      ],
+      [
+        ...r.caseload.perCoach.map((c) => [
+          c.staffId,
+          c.name,
+          c.organisationId,
+          c.fte,
+          c.activeTrajectories,
+          c.perFte,
+          c.overNorm,
+          c.flagged,
+        ]),
+        [],
+        ['norm per fte', r.caseload.normPerFte],
+        ['flag above per fte', r.caseload.flagAbovePerFte],
+      ],
+      r.caseload.definition,
+    ),
+    table(
+      'Caseload per organisation',
+      ['organisation id', 'name', 'fte', 'active trajectories', 'per fte'],
+      r.caseload.perOrganisation.map((o) => [
+        o.organisationId,
+        o.name,
+        o.fte,
+        o.activeTrajectories,
+        o.perFte,
+      ]),
+    ),
+    table(
+      'Referral turnaround',
+      [
+        'target',
+        'decided',
+        'accepted',
+        'rejected',
+        'median days to decision',
+        'p90 days to decision',
+        'completed',
+        'median days to completion',
+        'p90 days to completion',
+      ],
+      Object.entries(turnaround).map(([target, x]) => [
+        target,
+        x.decided,
+        x.accepted,
+        x.rejected,
+        x.toDecision.medianDays,
+        x.toDecision.p90Days,
+        x.completed,
+        x.toCompletion.medianDays,
+        x.toCompletion.p90Days,
+      ]),
+      r.referralTurnaround.definition,
+    ),
+    table(
+      'Empowerment',
+      ['available', 'reason'],
+      [[r.empowermentCoverage.available, r.empowermentCoverage.reason]],
+    ),
+  ];
+}
