@@ -8,6 +8,7 @@ import { Collaboration1795300300000 } from './1795300300000-Collaboration';
 import { Reports1795300400000 } from './1795300400000-Reports';
 import { ReportGaps1795300450000 } from './1795300450000-ReportGaps';
 import { ParticipantSearch1795300500000 } from './1795300500000-ParticipantSearch';
+import { PseudonymiseCaseMeetings1795300550000 } from './1795300550000-PseudonymiseCaseMeetings';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Reports1795300400000,
   ReportGaps1795300450000,
   ParticipantSearch1795300500000,
+  PseudonymiseCaseMeetings1795300550000,
 ];
