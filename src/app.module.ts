@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
 import { RequestTransactionInterceptor } from './auth/request-transaction.interceptor';
 import { ProblemFilter } from './common/errors/problem.filter';
@@ -52,6 +53,7 @@ export class AppModule {
         LifeDomainsModule,
         GoalsModule,
         ContactsModule,
+        AssessmentsModule,
       ],
       controllers: [HealthController],
       providers: [

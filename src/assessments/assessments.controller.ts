@@ -1,0 +1,31 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../access/permission';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { AssessmentsService } from './assessments.service';
+import { AssessmentQuery, CreateAssessmentDto } from './dto/assessment.dto';
+
+@ApiTags('assessments')
+@Controller('trajectories/:id/assessments')
+export class AssessmentsController {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Authenticated({
+    permission: Permission.AssessmentWrite,
+    summary: 'Score an instrument: a baseline, a review or an exit assessment (case scope)',
+  })
+  create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateAssessmentDto) {
+    return this.assessments.create(id, dto);
+  }
+
+  @Get()
+  @Authenticated({
+    permission: Permission.AssessmentRead,
+    summary: "A trajectory's assessments, with the participant's disagreement where they scored too",
+  })
+  list(@Param('id', ParseUUIDPipe) id: string, @Query() query: AssessmentQuery) {
+    return this.assessments.list(id, query);
+  }
+}
