@@ -2,13 +2,17 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
+import { AssessmentScheduleService } from './assessment-schedule.service';
 import { AssessmentsService } from './assessments.service';
 import { AssessmentQuery, CreateAssessmentDto } from './dto/assessment.dto';
 
 @ApiTags('assessments')
 @Controller('trajectories/:id/assessments')
 export class AssessmentsController {
-  constructor(private readonly assessments: AssessmentsService) {}
+  constructor(
+    private readonly assessments: AssessmentsService,
+    private readonly schedule: AssessmentScheduleService,
+  ) {}
 
   @Post()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -27,5 +31,14 @@ export class AssessmentsController {
   })
   list(@Param('id', ParseUUIDPipe) id: string, @Query() query: AssessmentQuery) {
     return this.assessments.list(id, query);
+  }
+
+  @Get('due')
+  @Authenticated({
+    permission: Permission.AssessmentRead,
+    summary: 'The next due assessment per instrument on the calendar (empowerment, and any other used)',
+  })
+  due(@Param('id', ParseUUIDPipe) id: string) {
+    return this.schedule.due(id);
   }
 }

@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { EmpowermentModule } from '../empowerment/empowerment.module';
 import { TrajectoriesModule } from '../trajectories/trajectories.module';
+import { AssessmentReportsController } from './assessment-reports.controller';
+import { AssessmentScheduleService } from './assessment-schedule.service';
 import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
+import { OverdueAssessmentsService } from './overdue-assessments.service';
 
 @Module({
   imports: [TrajectoriesModule, EmpowermentModule],
-  controllers: [AssessmentsController],
-  providers: [AssessmentsService],
+  controllers: [AssessmentsController, AssessmentReportsController],
+  providers: [AssessmentsService, AssessmentScheduleService, OverdueAssessmentsService],
+  exports: [OverdueAssessmentsService],
 })
 export class AssessmentsModule {}
