@@ -2,9 +2,10 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
+import { AssessmentProgressService } from './assessment-progress.service';
 import { AssessmentScheduleService } from './assessment-schedule.service';
 import { AssessmentsService } from './assessments.service';
-import { AssessmentQuery, CreateAssessmentDto } from './dto/assessment.dto';
+import { AssessmentQuery, CreateAssessmentDto, InstrumentKeyQuery } from './dto/assessment.dto';
 
 @ApiTags('assessments')
 @Controller('trajectories/:id/assessments')
@@ -12,6 +13,7 @@ export class AssessmentsController {
   constructor(
     private readonly assessments: AssessmentsService,
     private readonly schedule: AssessmentScheduleService,
+    private readonly progress: AssessmentProgressService,
   ) {}
 
   @Post()
@@ -40,5 +42,14 @@ export class AssessmentsController {
   })
   due(@Param('id', ParseUUIDPipe) id: string) {
     return this.schedule.due(id);
+  }
+
+  @Get('progress')
+  @Authenticated({
+    permission: Permission.AssessmentRead,
+    summary: 'Distance travelled: baseline against the latest follow-up, per dimension and in total',
+  })
+  progressOf(@Param('id', ParseUUIDPipe) id: string, @Query() query: InstrumentKeyQuery) {
+    return this.progress.forTrajectory(id, query.instrument);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EmpowermentModule } from '../empowerment/empowerment.module';
 import { TrajectoriesModule } from '../trajectories/trajectories.module';
+import { AssessmentProgressService } from './assessment-progress.service';
 import { AssessmentReportsController } from './assessment-reports.controller';
 import { AssessmentScheduleService } from './assessment-schedule.service';
 import { AssessmentsController } from './assessments.controller';
@@ -10,7 +11,12 @@ import { OverdueAssessmentsService } from './overdue-assessments.service';
 @Module({
   imports: [TrajectoriesModule, EmpowermentModule],
   controllers: [AssessmentsController, AssessmentReportsController],
-  providers: [AssessmentsService, AssessmentScheduleService, OverdueAssessmentsService],
+  providers: [
+    AssessmentsService,
+    AssessmentScheduleService,
+    AssessmentProgressService,
+    OverdueAssessmentsService,
+  ],
   exports: [OverdueAssessmentsService],
 })
 export class AssessmentsModule {}

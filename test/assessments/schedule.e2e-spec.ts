@@ -7,8 +7,8 @@ interface Overdue {
   trajectoryId: string;
   participantId: string;
   participant?: { firstName: string; lastName: string };
-  caseManagerId: string;
-  teamId: string;
+  caseManagerId: string | null;
+  teamId: string | null;
   instrument: string;
   kind: string;
   dueAt: string;
