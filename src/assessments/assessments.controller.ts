@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { AssessmentProgressService } from './assessment-progress.service';
 import { AssessmentScheduleService } from './assessment-schedule.service';
+import { AssessmentStarService } from './assessment-star.service';
 import { AssessmentsService } from './assessments.service';
-import { AssessmentQuery, CreateAssessmentDto, InstrumentKeyQuery } from './dto/assessment.dto';
+import { AssessmentQuery, CreateAssessmentDto, InstrumentKeyQuery, StarQuery } from './dto/assessment.dto';
 
 @ApiTags('assessments')
 @Controller('trajectories/:id/assessments')
@@ -14,6 +16,7 @@ export class AssessmentsController {
     private readonly assessments: AssessmentsService,
     private readonly schedule: AssessmentScheduleService,
     private readonly progress: AssessmentProgressService,
+    private readonly star: AssessmentStarService,
   ) {}
 
   @Post()
@@ -52,4 +55,48 @@ export class AssessmentsController {
   progressOf(@Param('id', ParseUUIDPipe) id: string, @Query() query: InstrumentKeyQuery) {
     return this.progress.forTrajectory(id, query.instrument);
   }
+
+  @Get('star.svg')
+  @ApiProduces('image/svg+xml')
+  @ApiHeader({ name: 'Accept-Language', required: false, description: 'nl (default) or en' })
+  @Authenticated({
+    permission: Permission.AssessmentRead,
+    summary: 'Star diagram (SVG) of two to four assessments, e.g. baseline against latest',
+  })
+  async starSvg(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: StarQuery,
+    @Headers('accept-language') lang: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return image(reply, 'image/svg+xml; charset=utf-8', await this.star.svg(id, query, lang));
+  }
+
+  @Get('star.png')
+  @ApiProduces('image/png')
+  @ApiHeader({ name: 'Accept-Language', required: false, description: 'nl (default) or en' })
+  @Authenticated({
+    permission: Permission.AssessmentRead,
+    summary: 'The same star diagram as a PNG image',
+  })
+  async starPng(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: StarQuery,
+    @Headers('accept-language') lang: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return image(reply, 'image/png', await this.star.png(id, query, lang));
+  }
+}
+
+/**
+ * The content type is set only once the picture exists, so an error keeps its problem+json; the
+ * handler still returns the body, so the request transaction (and its audit row) wraps it.
+ * Personal data: never cached on the way.
+ */
+function image<T extends string | Buffer>(reply: FastifyReply, contentType: string, body: T): T {
+  reply.header('content-type', contentType);
+  reply.header('cache-control', 'private, no-store');
+  reply.header('vary', 'Accept-Language');
+  return body;
 }

@@ -4,6 +4,7 @@ import { TrajectoriesModule } from '../trajectories/trajectories.module';
 import { AssessmentProgressService } from './assessment-progress.service';
 import { AssessmentReportsController } from './assessment-reports.controller';
 import { AssessmentScheduleService } from './assessment-schedule.service';
+import { AssessmentStarService } from './assessment-star.service';
 import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
 import { OverdueAssessmentsService } from './overdue-assessments.service';
@@ -15,6 +16,7 @@ import { OverdueAssessmentsService } from './overdue-assessments.service';
     AssessmentsService,
     AssessmentScheduleService,
     AssessmentProgressService,
+    AssessmentStarService,
     OverdueAssessmentsService,
   ],
   exports: [OverdueAssessmentsService],

@@ -285,4 +285,25 @@ describe('POST/GET /trajectories/{id}/assessments', () => {
       expect(await seen(a.staff.coordinator.id)).toHaveLength(0);
     });
   });
+
+  it('states the permission of every assessments operation in OpenAPI', async () => {
+    const doc = (await t.http().get('/docs-json').expect(200)).body;
+    const permissions = Object.fromEntries(
+      Object.entries(doc.paths as Record<string, Record<string, { 'x-permission': string }>>)
+        .filter(([path]) => path.includes('assessments'))
+        .map(([path, ops]) => [
+          path,
+          Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, op['x-permission']])),
+        ]),
+    );
+    expect(permissions).toEqual({
+      '/trajectories/{id}/assessments': { get: 'assessment.read', post: 'assessment.write' },
+      '/trajectories/{id}/assessments/due': { get: 'assessment.read' },
+      '/trajectories/{id}/assessments/progress': { get: 'assessment.read' },
+      '/trajectories/{id}/assessments/star.svg': { get: 'assessment.read' },
+      '/trajectories/{id}/assessments/star.png': { get: 'assessment.read' },
+      '/assessments/overdue': { get: 'assessment.read' },
+      '/assessments/progress': { get: 'report.read' },
+    });
+  });
 });
