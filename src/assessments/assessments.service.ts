@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error';
 import { offsetOf, pageOf } from '../common/http/pagination';
 import { pastOrNow } from '../common/validation/past-or-now';
 import { DatabaseContext } from '../database/database-context.service';
@@ -48,7 +49,13 @@ export class AssessmentsService {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
     const instrument = await this.instruments
       .resolve(dto.instrument, dto.version)
-      .catch(() => Promise.reject(instrumentUnknown(dto.instrument, dto.version)));
+      .catch((err: unknown) =>
+        Promise.reject(
+          err instanceof DomainError && err.status === 404
+            ? instrumentUnknown(dto.instrument, dto.version)
+            : err,
+        ),
+      );
     const takenAt = pastOrNow(dto.takenAt, this.db.now, 'takenAt');
     if (takenAt < trajectory.startedAt) throw beforeTrajectoryStart();
     const errors = [
