@@ -4,6 +4,7 @@ import { TenantReader1795300150000 } from './1795300150000-TenantReader';
 import { Casework1795300160000 } from './1795300160000-Casework';
 import { SubjectRights1795300170000 } from './1795300170000-SubjectRights';
 import { Instruments1795300200000 } from './1795300200000-Instruments';
+import { Assessments1795300250000 } from './1795300250000-Assessments';
 import { Collaboration1795300300000 } from './1795300300000-Collaboration';
 import { Reports1795300400000 } from './1795300400000-Reports';
 import { ReportGaps1795300450000 } from './1795300450000-ReportGaps';
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   Casework1795300160000,
   SubjectRights1795300170000,
   Instruments1795300200000,
+  Assessments1795300250000,
   Collaboration1795300300000,
   Reports1795300400000,
   ReportGaps1795300450000,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { AgendaModule } from './agenda/agenda.module';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
 import { CaseMeetingsModule } from './case-meetings/case-meetings.module';
 import { RequestTransactionInterceptor } from './auth/request-transaction.interceptor';
@@ -64,6 +65,7 @@ export class AppModule {
         AgendaModule,
         DataProtectionModule,
         ReportsModule,
+        AssessmentsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,4 +1,5 @@
 import { AccessGrantEntity } from '../access/access-grant.entity';
+import { AssessmentEntity } from '../assessments/assessment.entity';
 import { ContactEntity, ContactRevisionEntity } from '../contacts/contact.entity';
 import { GoalEntity } from '../goals/goal.entity';
 import { LifeDomainEntity } from '../life-domains/life-domain.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   CaseManagerAssignmentEntity,
   CoCoachEntity,
   InstrumentEntity,
+  AssessmentEntity,
   LifeDomainEntity,
   GoalEntity,
   ContactEntity,

@@ -42,6 +42,12 @@ async function collaborate(t: TestApp, a: TestPartnership, participantId: string
     .set('authorization', a.auth('coach'))
     .send({ participantId, attended: false })
     .expect(200);
+  await post(`/trajectories/${trajectoryId}/assessments`, {
+    instrument: 'release_scale',
+    kind: 'baseline',
+    takenAt: new Date().toISOString(),
+    scores: { release: 3 },
+  });
 }
 
 describe('the database wall, table by table', () => {

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '../database/database-context.service';
+import { aggregateProgress } from '../empowerment/aggregate';
+import { InstrumentsService } from '../empowerment/instruments.service';
+import { progress, ProgressReport } from '../empowerment/progress';
+import { AssessmentKind } from '../empowerment/schedule';
+import { Scores } from '../empowerment/scores';
+import { AuditService } from '../privacy/audit.service';
+import { TrajectoriesService } from '../trajectories/trajectories.service';
+import { AssessmentsService } from './assessments.service';
+import { periodInvalid } from './assessments.errors';
+import { GroupBy, ProgressAggregateQuery } from './dto/assessment.dto';
+import { toAggregateGroup, toProgressResponse } from './dto/progress.response';
+
+interface ScoreRow {
+  trajectory_id: string;
+  team_id: string | null;
+  owner_organisation_id: string;
+  kind: AssessmentKind;
+  taken_at: Date;
+  scores: Scores;
+}
+
+/**
+ * Every assessment up to the end of the period, of the trajectories measured during it: distance
+ * travelled as it stood at `to`, for the trajectories that were followed up in the period. Scores
+ * and grouping keys only: no participant leaves this query.
+ */
+const PERIOD_SQL = `
+  with measured as (
+    select distinct a.trajectory_id from assessments a
+     where a.partnership_id = app_tenant() and a.instrument_key = $1
+       and a.taken_at >= cast($2 as date)::timestamp at time zone 'Europe/Brussels'
+       and a.taken_at < (cast($3 as date) + 1)::timestamp at time zone 'Europe/Brussels')
+  select a.trajectory_id, tr.team_id, tr.owner_organisation_id, a.kind, a.taken_at, a.scores
+    from assessments a
+    join measured m on m.trajectory_id = a.trajectory_id
+    join trajectories tr on tr.id = a.trajectory_id
+   where a.instrument_key = $1
+     and a.taken_at < (cast($3 as date) + 1)::timestamp at time zone 'Europe/Brussels'`;
+
+const GROUP_COLUMN: Record<GroupBy, (r: ScoreRow) => string | null> = {
+  team: (r) => r.team_id,
+  organisation: (r) => r.owner_organisation_id,
+  partnership: () => 'partnership',
+};
+
+@Injectable()
+export class AssessmentProgressService {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly trajectories: TrajectoriesService,
+    private readonly instruments: InstrumentsService,
+    private readonly assessments: AssessmentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Baseline against the latest follow-up, with the thresholds of the version the baseline was scored with. */
+  async forTrajectory(trajectoryId: string, key: string) {
+    const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
+    const history = await this.assessments.history(trajectoryId, key);
+    const reference = history.find((a) => a.kind === 'baseline') ?? history.at(-1);
+    const instrument = reference
+      ? (await this.assessments.instrumentsOf([reference])).get(reference.instrumentId)!
+      : await this.instruments.resolve(key);
+    const report = progress(instrument, history);
+    await this.audit.record({
+      action: 'read',
+      resourceType: 'assessment.progress',
+      resourceId: trajectoryId,
+      participantId: trajectory.participantId,
+      scope,
+      details: { instrument: key },
+    });
+    return toProgressResponse(trajectoryId, instrument, report);
+  }
+
+  /** For coordinators: distance travelled per team, organisation or for the whole partnership. */
+  async aggregate(query: ProgressAggregateQuery) {
+    if (query.from > query.to) throw periodInvalid();
+    const instrument = await this.instruments.resolve(query.instrument);
+    const { rows, names } = await this.db.asTenantReader(async (m) => ({
+      rows: (await m.query(PERIOD_SQL, [instrument.key, query.from, query.to])) as ScoreRow[],
+      names: await this.groupNames(query.groupBy, (sql) => m.query(sql)),
+    }));
+    const byTrajectory = new Map<string, ScoreRow[]>();
+    for (const r of rows)
+      byTrajectory.set(r.trajectory_id, [...(byTrajectory.get(r.trajectory_id) ?? []), r]);
+    const groups = new Map<string | null, (ProgressReport | null)[]>();
+    for (const list of byTrajectory.values()) {
+      const group = GROUP_COLUMN[query.groupBy](list[0]);
+      const report = progress(
+        instrument,
+        list.map((r) => ({ kind: r.kind, takenAt: new Date(r.taken_at), scores: r.scores })),
+      );
+      groups.set(group, [...(groups.get(group) ?? []), report]);
+    }
+    await this.audit.record({
+      action: 'read',
+      resourceType: 'assessment.progress_report',
+      details: { instrument: instrument.key, from: query.from, to: query.to, groupBy: query.groupBy },
+    });
+    return {
+      instrument: { key: instrument.key, version: instrument.version },
+      from: query.from,
+      to: query.to,
+      groupBy: query.groupBy,
+      groups: [...groups.entries()]
+        .map(([id, reports]) => {
+          const group =
+            query.groupBy === 'partnership'
+              ? { id: this.db.actor.partnershipId, name: names.get(this.db.actor.partnershipId) ?? null }
+              : { id, name: id ? (names.get(id) ?? null) : null };
+          return toAggregateGroup(group, aggregateProgress(instrument, reports));
+        })
+        .sort((x, y) => (x.group.name ?? '\uffff').localeCompare(y.group.name ?? '\uffff')),
+    };
+  }
+
+  private async groupNames(
+    groupBy: GroupBy,
+    query: (sql: string) => Promise<{ id: string; name: string }[]>,
+  ) {
+    const table = { team: 'teams', organisation: 'organisations', partnership: 'partnerships' }[groupBy];
+    const where = groupBy === 'partnership' ? 'id = app_tenant()' : 'partnership_id = app_tenant()';
+    const rows = await query(`select id, name from ${table} where ${where}`);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error';
+import { offsetOf, pageOf } from '../common/http/pagination';
+import { pastOrNow } from '../common/validation/past-or-now';
+import { DatabaseContext } from '../database/database-context.service';
+import { InstrumentEntity } from '../empowerment/instrument.entity';
+import { InstrumentsService } from '../empowerment/instruments.service';
+import { scoreProblemsToFieldErrors, validateScores } from '../empowerment/scores';
+import { AuditService } from '../privacy/audit.service';
+import { TrajectoriesService } from '../trajectories/trajectories.service';
+import { TrajectoryState } from '../trajectories/trajectory-state';
+import { AssessmentEntity } from './assessment.entity';
+import {
+  baselineExists,
+  baselineRequired,
+  beforeBaseline,
+  beforeTrajectoryStart,
+  exitNotAllowed,
+  instrumentUnknown,
+  scoresInvalid,
+} from './assessments.errors';
+import { AssessmentQuery, CreateAssessmentDto } from './dto/assessment.dto';
+import { toAssessmentResponse } from './dto/assessment.response';
+
+/** The exit assessment belongs to leaving: aftercare or closed. */
+const EXIT_STATES: readonly TrajectoryState[] = ['nazorg', 'afgesloten'];
+/** A body with thousands of unknown keys would otherwise answer with thousands of field errors. */
+const MAX_FIELD_ERRORS = 50;
+
+const isBaselineRace = (err: unknown) =>
+  err instanceof QueryFailedError &&
+  (err.driverError as { constraint?: string } | undefined)?.constraint === 'assessments_one_baseline_uq';
+
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly trajectories: TrajectoriesService,
+    private readonly instruments: InstrumentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private get m(): EntityManager {
+    return this.db.manager;
+  }
+
+  async create(trajectoryId: string, dto: CreateAssessmentDto) {
+    const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
+    const instrument = await this.instruments
+      .resolve(dto.instrument, dto.version)
+      .catch((err: unknown) =>
+        Promise.reject(
+          err instanceof DomainError && err.status === 404
+            ? instrumentUnknown(dto.instrument, dto.version)
+            : err,
+        ),
+      );
+    const takenAt = pastOrNow(dto.takenAt, this.db.now, 'takenAt');
+    if (takenAt < trajectory.startedAt) throw beforeTrajectoryStart();
+    const errors = [
+      ...scoreProblemsToFieldErrors(validateScores(instrument, dto.scores), 'scores'),
+      ...(dto.participantScores === undefined
+        ? []
+        : scoreProblemsToFieldErrors(validateScores(instrument, dto.participantScores), 'participantScores')),
+    ];
+    if (errors.length) throw scoresInvalid(errors.slice(0, MAX_FIELD_ERRORS));
+
+    const repo = this.m.getRepository(AssessmentEntity);
+    const baseline = await repo.findOneBy({ trajectoryId, instrumentKey: instrument.key, kind: 'baseline' });
+    if (dto.kind === 'baseline' && baseline) throw baselineExists();
+    if (dto.kind === 'review' && !baseline) throw baselineRequired();
+    if (dto.kind === 'exit' && !EXIT_STATES.includes(trajectory.status)) throw exitNotAllowed();
+    if (dto.kind !== 'baseline' && baseline && takenAt < baseline.takenAt) throw beforeBaseline();
+
+    const assessment = await repo
+      .save(
+        repo.create({
+          partnershipId: trajectory.partnershipId,
+          trajectoryId,
+          participantId: trajectory.participantId,
+          instrumentId: instrument.id,
+          instrumentKey: instrument.key,
+          instrumentVersion: instrument.version,
+          kind: dto.kind,
+          takenAt,
+          scores: dto.scores as Record<string, number>,
+          participantScores: (dto.participantScores as Record<string, number> | undefined) ?? null,
+          note: dto.note || null,
+          participantPresent: dto.participantPresent ?? null,
+          assessedBy: this.db.actor.staffId,
+        }),
+      )
+      .catch((err: unknown) => Promise.reject(isBaselineRace(err) ? baselineExists() : err));
+    await this.audit.record({
+      action: 'create',
+      resourceType: 'assessment',
+      resourceId: assessment.id,
+      participantId: trajectory.participantId,
+      scope,
+      details: {
+        trajectoryId,
+        instrument: instrument.key,
+        version: instrument.version,
+        kind: dto.kind,
+        takenAt: takenAt.toISOString(),
+      },
+    });
+    return toAssessmentResponse(assessment, instrument);
+  }
+
+  async list(trajectoryId: string, query: AssessmentQuery) {
+    const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
+    const [rows, total] = await this.m.getRepository(AssessmentEntity).findAndCount({
+      where: {
+        trajectoryId,
+        ...(query.instrument ? { instrumentKey: query.instrument } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+      },
+      order: { takenAt: 'ASC', createdAt: 'ASC', id: 'ASC' },
+      skip: offsetOf(query),
+      take: query.limit,
+    });
+    const instruments = await this.instrumentsOf(rows);
+    await this.audit.record({
+      action: 'list',
+      resourceType: 'assessment',
+      resourceId: trajectoryId,
+      participantId: trajectory.participantId,
+      scope,
+      details: { instrument: query.instrument ?? null, kind: query.kind ?? null, count: rows.length },
+    });
+    return pageOf(rows, total, query, (a) => toAssessmentResponse(a, instruments.get(a.instrumentId)!));
+  }
+
+  /** A trajectory's assessments with one instrument key, oldest first. The caller has checked access. */
+  history(trajectoryId: string, instrumentKey: string): Promise<AssessmentEntity[]> {
+    return this.m.getRepository(AssessmentEntity).find({
+      where: { trajectoryId, instrumentKey },
+      order: { takenAt: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The exact instrument versions the given assessments were scored with. */
+  async instrumentsOf(rows: readonly AssessmentEntity[]): Promise<Map<string, InstrumentEntity>> {
+    const ids = [...new Set(rows.map((a) => a.instrumentId))];
+    const found = ids.length ? await this.m.getRepository(InstrumentEntity).findBy({ id: In(ids) }) : [];
+    return new Map(found.map((i) => [i.id, i]));
+  }
+}
