@@ -79,6 +79,8 @@ interface RouteCase {
   expect?: Partial<Record<Relation, Want>>;
   /** Who may see another organisation's participant in this body: ids only, or everything (DPO duties). */
   reveals?: Partial<Record<Role, 'ids' | 'all'>>;
+  /** What the own record's 2xx body must contain: proof that the leak search looks where the data is. */
+  shows?: (x: Ids) => string[];
 }
 
 const now = () => new Date().toISOString();
@@ -213,20 +215,24 @@ const ROUTES: Record<string, RouteCase> = {
 
   // --- participants ---
   'POST /participants': { kind: 'none', body: () => participantBody() },
-  'GET /participants': { kind: 'none', query: (x) => ({ q: x.participant.lastName }) },
-  'GET /participants/{id}': { params: p },
+  'GET /participants': {
+    kind: 'none',
+    query: (x) => ({ q: x.participant.lastName }),
+    shows: (x) => [x.participant.lastName],
+  },
+  'GET /participants/{id}': { params: p, shows: (x) => [x.participant.lastName] },
   'PATCH /participants/{id}': {
     params: p,
     version: (x, c) => version('participants')(x.participant.id)(x, c),
     body: () => ({ phone: '0470 12 34 56' }),
   },
-  'GET /participants/{id}/trajectories': { params: p },
+  'GET /participants/{id}/trajectories': { params: p, shows: (x) => [x.trajectory] },
   'POST /participants/{id}/trajectories': {
     params: p,
     body: () => ({}),
     fresh: (c) => freshCase(c, { trajectory: 'none' }),
   },
-  'GET /participants/{id}/consents': { params: p },
+  'GET /participants/{id}/consents': { params: p, shows: (x) => [x.consent] },
   'POST /participants/{id}/consents': {
     params: p,
     body: () => ({
@@ -246,6 +252,7 @@ const ROUTES: Record<string, RouteCase> = {
     params: p,
     expect: { otherOrg: { dpo: '2xx' } },
     reveals: { dpo: 'all' },
+    shows: (x) => [x.participant.lastName],
   },
   'GET /participants/{id}/confidential-contacts': {
     params: p,
@@ -291,7 +298,7 @@ const ROUTES: Record<string, RouteCase> = {
     body: () => ({ at: localDate(new Date()), situation: 'employed' }),
     fresh: (c) => freshCase(c, { trajectory: 'closed' }),
   },
-  'GET /trajectories/{id}/goals': { params: tr },
+  'GET /trajectories/{id}/goals': { params: tr, shows: (x) => [x.goal] },
   'POST /trajectories/{id}/goals': {
     params: tr,
     body: () => ({ lifeDomain: 'income_debt', title: 'Budgetplan', targetDate: '2030-01-31' }),
@@ -302,7 +309,7 @@ const ROUTES: Record<string, RouteCase> = {
     version: (x, c) => version('goals')(x.goal)(x, c),
     body: () => ({ title: `Rijbewijs B ${unique()}` }),
   },
-  'GET /trajectories/{id}/contacts': { params: tr },
+  'GET /trajectories/{id}/contacts': { params: tr, shows: (x) => [x.contact] },
   'POST /trajectories/{id}/contacts': {
     params: tr,
     body: () => ({ at: hourAgo(), kind: 'phone', durationMinutes: 10 }),
@@ -323,7 +330,7 @@ const ROUTES: Record<string, RouteCase> = {
   },
 
   // --- collaboration ---
-  'GET /referrals': { kind: 'none' },
+  'GET /referrals': { kind: 'none', shows: (x) => [x.referral] },
   'POST /referrals': {
     kind: 'none',
     // Coaches refer out; SPOCs refer a known participant in to a partner organisation.
@@ -339,7 +346,7 @@ const ROUTES: Record<string, RouteCase> = {
           },
     expect: { otherOrg: { '*': '404' }, otherPartnership: { '*': '404' } },
   },
-  'GET /referrals/{id}': { params: (x) => ({ id: x.referral }) },
+  'GET /referrals/{id}': { params: (x) => ({ id: x.referral }), shows: (x) => [x.referral] },
   'POST /referrals/{id}/transitions': {
     params: (x) => ({ id: x.referral }),
     // The sender may cancel, the receiving SPOC accepts: each side's own move.
@@ -357,8 +364,11 @@ const ROUTES: Record<string, RouteCase> = {
     expect: { otherPartnership: { '*': '400' } },
   },
   'GET /case-meetings': { kind: 'none' },
-  'GET /case-meetings/{id}': { params: (x) => ({ id: x.meeting }) },
-  'GET /case-meetings/{id}/agenda': { params: (x) => ({ id: x.meeting }) },
+  'GET /case-meetings/{id}': { params: (x) => ({ id: x.meeting }), shows: (x) => [x.item] },
+  'GET /case-meetings/{id}/agenda': {
+    params: (x) => ({ id: x.meeting }),
+    shows: (x) => [x.participant.lastName],
+  },
   'POST /case-meetings/{id}/items': {
     params: (x) => ({ id: x.meeting }),
     body: (x) => ({ trajectoryId: x.trajectory, participantPresent: true, summary: 'Opvolging' }),
@@ -386,7 +396,11 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /group-sessions': { kind: 'none' },
   // The calendar is partnership-wide; the attendance in it follows the grants.
-  'GET /group-sessions/{id}': { kind: 'partnership', params: (x) => ({ id: x.session }) },
+  'GET /group-sessions/{id}': {
+    kind: 'partnership',
+    params: (x) => ({ id: x.session }),
+    shows: (x) => [x.participant.lastName],
+  },
   'POST /group-sessions/{id}/attendance': {
     params: (x) => ({ id: x.session }),
     body: (x) => ({ participantId: x.participant.id, attended: false }),
@@ -399,9 +413,19 @@ const ROUTES: Record<string, RouteCase> = {
     query: () => ({ ...period(), indicator: 'EECO02' }),
     reveals: { coordinator: 'ids' },
   },
-  'GET /reports/esf.csv': { kind: 'none', query: period, reveals: { coordinator: 'ids' } },
+  'GET /reports/esf.csv': {
+    kind: 'none',
+    query: period,
+    reveals: { coordinator: 'ids' },
+    shows: (x) => [x.participant.lastName],
+  },
   // Read unzipped: the leak check looks inside the workbook's XML.
-  'GET /reports/esf.xlsx': { kind: 'none', query: period, reveals: { coordinator: 'ids' } },
+  'GET /reports/esf.xlsx': {
+    kind: 'none',
+    query: period,
+    reveals: { coordinator: 'ids' },
+    shows: (x) => [x.participant.lastName],
+  },
   'GET /reports/quarterly': {
     kind: 'none',
     query: () => ({
@@ -415,6 +439,7 @@ const ROUTES: Record<string, RouteCase> = {
     kind: 'none',
     query: (x) => ({ participantId: x.participant.id }),
     reveals: { dpo: 'ids' },
+    shows: (x) => [x.participant.id],
   },
 };
 
@@ -597,10 +622,62 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
           got[cell] =
             (res.status < 300 ? '2xx' : String(res.status)) +
             (leaked.length ? ` LEAK ${leaked.join(',')}` : '');
+          const missing = relation === 'own' && res.status < 300 ? (route.shows?.(c.ids) ?? []) : [];
+          for (const token of missing.filter((m) => !res.text.includes(m))) got[cell] += ` MISSING ${token}`;
           if (res.status >= 500) got[cell] += ` ${res.text.slice(0, 200)}`;
         }
       }
       expect(got).toEqual(wanted);
     });
   }
+
+  /**
+   * The parent in the path is the caller's own, the child (in the path or the body) belongs to
+   * another organisation or partnership: the classic way to reach a record through a door one
+   * may open. Each must answer as if the child did not exist, and never show it.
+   */
+  it('refuses another organisation’s child under the caller’s own parent', async () => {
+    const own = worlds.compaan;
+    const got: Record<string, string> = {};
+    const want: Record<string, string> = {};
+    for (const [name, other] of [
+      ['otherOrg', worlds.caw],
+      ['otherPartnership', worlds.b],
+    ] as const) {
+      const cases: [string, string, string, object?][] = [
+        ['get', `/trajectories/${own.trajectory}/goals/${other.goal}`, '404'],
+        ['get', `/trajectories/${own.trajectory}/contacts/${other.contact}`, '404'],
+        ['post', `/participants/${own.participant.id}/consents/${other.consent}/withdraw`, '404'],
+        ['post', `/case-meetings/${own.meeting}/actions/${other.action}/complete`, '404'],
+        [
+          'post',
+          `/case-meetings/${own.meeting}/items`,
+          '404',
+          { trajectoryId: other.trajectory, participantPresent: true },
+        ],
+        [
+          'post',
+          `/group-sessions/${own.session}/attendance`,
+          '404',
+          { participantId: other.participant.id, attended: true },
+        ],
+      ];
+      // Staff are directory data of the whole partnership: only another partnership's are unknown.
+      if (name === 'otherPartnership')
+        cases.push(
+          ['post', `/trajectories/${own.trajectory}/co-coaches`, '400', { staffId: other.p.staff.coach2.id }],
+          ['delete', `/trajectories/${own.trajectory}/co-coaches/${other.p.staff.coach2.id}`, '404'],
+        );
+      for (const [method, url, expected, body] of cases) {
+        const key = `${name} ${method.toUpperCase()} ${url.replace(/[0-9a-f-]{36}/g, '…')}`;
+        const req = t.http()[method as 'get'](url).set('authorization', a.auth('coach'));
+        const res = await (body ? req.send(body) : req);
+        const secret = [other.participant.firstName, other.participant.lastName, other.participant.id];
+        const leaked = secret.filter((s) => !JSON.stringify(body ?? {}).includes(s) && res.text.includes(s));
+        want[key] = expected;
+        got[key] = String(res.status) + (leaked.length ? ` LEAK ${leaked.join(',')}` : '');
+      }
+    }
+    expect(got).toEqual(want);
+  });
 });
