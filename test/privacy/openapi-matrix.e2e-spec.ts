@@ -1,0 +1,683 @@
+import { Permission } from '../../src/access/permission';
+import { permissionsFor } from '../../src/access/role-permissions';
+import { Role, ROLES } from '../../src/access/role';
+import { buildOpenApiDocument } from '../../src/common/http/openapi';
+import { localDate } from '../../src/common/validation/dates';
+import {
+  createPartnership,
+  StaffKey,
+  TEST_PASSWORD,
+  TestPartnership,
+} from '../factories/partnership.factory';
+import { participantBody } from '../factories/participant.factory';
+import { createTestApp, TestApp } from '../harness/test-app';
+import { unzipText } from '../support/unzip';
+import { buildWorld, consent, Org, person, transfer, World, worldApi } from './matrix-world';
+
+/**
+ * Every operation of the OpenAPI document × every role × {own organisation's record, another
+ * organisation's record without any grant, another partnership's record}. It proves four things:
+ * never a 5xx; a role without the route's permission gets 403; another organisation's or
+ * partnership's record is never returned (404, or what the table below documents) and its names
+ * and ids never appear in a body; the own record with the permission gives a 2xx, or a
+ * business-rule 4xx that the table documents. A route missing from ROUTES fails the test.
+ */
+const RELATIONS = ['own', 'otherOrg', 'otherPartnership'] as const;
+type Relation = (typeof RELATIONS)[number];
+
+const ROLE_KEYS: Record<Role, StaffKey> = {
+  admin: 'admin',
+  coordinator: 'coordinator',
+  dpo: 'dpo',
+  coach: 'coach',
+  spoc_vdab: 'spocVdab',
+  spoc_ocmw: 'spocOcmw',
+  expertise: 'expertise',
+};
+const ORG_OF: Record<Role, Org> = {
+  admin: 'stad',
+  coordinator: 'stad',
+  dpo: 'stad',
+  coach: 'compaan',
+  spoc_vdab: 'vdab',
+  spoc_ocmw: 'ocmw',
+  expertise: 'intro',
+};
+
+type Ids = World & {
+  referral: string;
+  organisation: string;
+  staffMember: string;
+  team: string;
+  coCoach: string;
+};
+interface Ctx {
+  t: TestApp;
+  a: TestPartnership;
+  role: Role;
+  relation: Relation;
+  ids: Ids;
+}
+type Want = Partial<Record<Role | '*', string>>;
+
+interface RouteCase {
+  params?: (x: Ids) => Record<string, string>;
+  query?: (x: Ids) => Record<string, string>;
+  body?: (x: Ids, c: Ctx) => object;
+  /** The current version for If-Match, read as the superuser so the read itself is no access answer. */
+  version?: (x: Ids, c: Ctx) => Promise<number>;
+  /** Records this call consumes (a state change, a deactivation), created fresh for the relations in freshFor. */
+  fresh?: (c: Ctx) => Promise<Partial<Ids>>;
+  freshFor?: Relation[];
+  /**
+   * record: the path names one participant-linked record (default: own 2xx, others 404).
+   * partnership: directory data every organisation of the partnership shares (otherOrg 2xx too).
+   * none: no record in the path; the relation only changes the query or body (all 2xx).
+   */
+  kind?: 'record' | 'partnership' | 'none';
+  /** Documented exceptions to the defaults, per relation, per role ('*' for every allowed role). */
+  expect?: Partial<Record<Relation, Want>>;
+  /** Who may see another organisation's participant in this body: ids only, or everything (DPO duties). */
+  reveals?: Partial<Record<Role, 'ids' | 'all'>>;
+  /** What the own record's 2xx body must contain: proof that the leak search looks where the data is. */
+  shows?: (x: Ids) => string[];
+}
+
+const now = () => new Date().toISOString();
+const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+const version =
+  (table: string, column = 'version') =>
+  (id: string) =>
+  async (_x: Ids, c: Ctx) =>
+    (await c.t.sql<{ v: number }>(`select ${column} as v from ${table} where id = $1`, [id]))[0]?.v ?? 1;
+const p = (x: Ids) => ({ id: x.participant.id });
+const tr = (x: Ids) => ({ id: x.trajectory });
+const period = () => ({ from: '2020-01-01', to: localDate(new Date()) });
+
+/** A new participant (with an open, closed or no trajectory) in the caller's world, built as its creator. */
+async function freshCase(c: Ctx, opts: { trajectory?: 'open' | 'closed' | 'none'; coCoach?: StaffKey } = {}) {
+  const w = c.ids;
+  const call = worldApi(c.t, w.p);
+  const made = await person(c.t, w.p, w.creator, opts.trajectory !== 'none');
+  if (opts.trajectory === 'closed')
+    await call('post', `/trajectories/${made.trajectory}/transitions`, w.creator, {
+      to: 'afgesloten',
+      at: now(),
+      outcome: 'no_result',
+    });
+  if (opts.coCoach)
+    await call('post', `/trajectories/${made.trajectory}/co-coaches`, w.creator, {
+      staffId: w.p.staff[opts.coCoach].id,
+    });
+  if (w.p.staff[w.creator].organisationId !== w.p.orgs[w.org].id)
+    await transfer(c.t, w.p, made.person.id, w.org);
+  return { participant: { ...w.participant, id: made.person.id }, trajectory: made.trajectory };
+}
+
+let serial = 0;
+const unique = () => `${Date.now().toString(36)}${++serial}`;
+const adminCreate = (c: Ctx, url: string, body: object) => worldApi(c.t, c.a)('post', url, 'admin', body);
+
+const ROUTES: Record<string, RouteCase> = {
+  // --- public and about the caller: no record, every role alike ---
+  'GET /health': { kind: 'none' },
+  'GET /health/ready': { kind: 'none' },
+  'POST /auth/login': {
+    kind: 'none',
+    body: (_x, c) => ({ email: c.a.staff[ROLE_KEYS[c.role]].email, password: TEST_PASSWORD }),
+  },
+  'GET /auth/me': { kind: 'none' },
+  'GET /me/agenda': { kind: 'none' },
+
+  // --- directory: shared by the whole partnership, never across partnerships ---
+  'GET /organisations': { kind: 'none' },
+  'GET /organisations/{id}': { kind: 'partnership', params: (x) => ({ id: x.organisation }) },
+  'POST /organisations': { kind: 'none', body: () => ({ name: `Org ${unique()}`, kind: 'partner' }) },
+  'PATCH /organisations/{id}': {
+    kind: 'partnership',
+    params: (x) => ({ id: x.organisation }),
+    version: (x, c) => version('organisations')(x.organisation)(x, c),
+    body: () => ({ name: `Hernoemd ${unique()}` }),
+    fresh: async (c) => ({
+      organisation: (await adminCreate(c, '/organisations', { name: `Org ${unique()}`, kind: 'partner' })).id,
+    }),
+    freshFor: ['own', 'otherOrg'],
+  },
+  'POST /organisations/{id}/deactivate': {
+    kind: 'partnership',
+    params: (x) => ({ id: x.organisation }),
+    fresh: async (c) => ({
+      organisation: (await adminCreate(c, '/organisations', { name: `Org ${unique()}`, kind: 'partner' })).id,
+    }),
+    freshFor: ['own', 'otherOrg'],
+  },
+  'GET /teams': { kind: 'none' },
+  'GET /teams/{id}': { kind: 'partnership', params: (x) => ({ id: x.team }) },
+  'POST /teams': { kind: 'none', body: () => ({ name: `Team ${unique()}`, location: 'Gent', wijken: [] }) },
+  'PATCH /teams/{id}': {
+    kind: 'partnership',
+    params: (x) => ({ id: x.team }),
+    version: (x, c) => version('teams')(x.team)(x, c),
+    body: () => ({ location: 'Ledeberg' }),
+    fresh: async (c) => ({
+      team: (await adminCreate(c, '/teams', { name: `Team ${unique()}`, location: 'Gent', wijken: [] })).id,
+    }),
+    freshFor: ['own', 'otherOrg'],
+  },
+  'POST /teams/{id}/deactivate': {
+    kind: 'partnership',
+    params: (x) => ({ id: x.team }),
+    fresh: async (c) => ({
+      team: (await adminCreate(c, '/teams', { name: `Team ${unique()}`, location: 'Gent', wijken: [] })).id,
+    }),
+    freshFor: ['own', 'otherOrg'],
+  },
+  'GET /staff': { kind: 'none', query: (x) => ({ organisationId: x.organisation }) },
+  'GET /staff/{id}': { kind: 'partnership', params: (x) => ({ id: x.staffMember }) },
+  'POST /staff': {
+    kind: 'none',
+    body: (x) => ({
+      email: `nieuw.${unique()}@test.jobteam.example`,
+      name: 'Nieuwe collega',
+      organisationId: x.organisation,
+      roles: ['coach'],
+      password: 'Een-lang-wachtwoord-1',
+    }),
+    // The organisation named in the body is unknown in the caller's partnership: a field error.
+    expect: { otherPartnership: { '*': '400' } },
+  },
+  'PATCH /staff/{id}': {
+    kind: 'partnership',
+    params: (x) => ({ id: x.staffMember }),
+    version: (x, c) => version('staff')(x.staffMember)(x, c),
+    body: () => ({ name: 'Hernoemd' }),
+    fresh: async (c) => ({ staffMember: await freshStaff(c) }),
+    freshFor: ['own', 'otherOrg'],
+  },
+  'POST /staff/{id}/deactivate': {
+    kind: 'partnership',
+    params: (x) => ({ id: x.staffMember }),
+    fresh: async (c) => ({ staffMember: await freshStaff(c) }),
+    freshFor: ['own', 'otherOrg'],
+  },
+  'GET /instruments': { kind: 'none' },
+  'GET /instruments/{id}': { kind: 'partnership', params: (x) => ({ id: x.instrument }) },
+  'POST /instruments': {
+    kind: 'none',
+    body: () => ({
+      key: `m_${unique()}`,
+      name: { nl: 'Matrix', en: 'Matrix' },
+      dimensions: [{ key: 'werk', label: { nl: 'Werk', en: 'Work' } }],
+      scaleMin: 1,
+      scaleMax: 10,
+    }),
+  },
+
+  // --- participants ---
+  'POST /participants': { kind: 'none', body: () => participantBody() },
+  'GET /participants': {
+    kind: 'none',
+    query: (x) => ({ q: x.participant.lastName }),
+    shows: (x) => [x.participant.lastName],
+  },
+  'GET /participants/{id}': { params: p, shows: (x) => [x.participant.lastName] },
+  'PATCH /participants/{id}': {
+    params: p,
+    version: (x, c) => version('participants')(x.participant.id)(x, c),
+    body: () => ({ phone: '0470 12 34 56' }),
+  },
+  'GET /participants/{id}/trajectories': { params: p, shows: (x) => [x.trajectory] },
+  'POST /participants/{id}/trajectories': {
+    params: p,
+    body: () => ({}),
+    fresh: (c) => freshCase(c, { trajectory: 'none' }),
+  },
+  'GET /participants/{id}/consents': { params: p, shows: (x) => [x.consent] },
+  'POST /participants/{id}/consents': {
+    params: p,
+    body: () => ({
+      scope: 'special_categories',
+      basis: 'consent',
+      givenAt: hourAgo(),
+      evidence: 'Formulier S-1',
+    }),
+  },
+  'POST /participants/{id}/consents/{consentId}/withdraw': {
+    params: (x) => ({ id: x.participant.id, consentId: x.consent }),
+    fresh: async (c) => ({ consent: await consent(c.t, c.ids.p, c.ids.participant.id, 'ocmw_exchange') }),
+  },
+  // The DPO answers for the whole partnership (GDPR art. 15, 20, 30): ids and content of any file.
+  'GET /participants/{id}/access-log': { params: p, expect: { otherOrg: { dpo: '2xx' } } },
+  'GET /participants/{id}/export': {
+    params: p,
+    expect: { otherOrg: { dpo: '2xx' } },
+    reveals: { dpo: 'all' },
+    shows: (x) => [x.participant.lastName],
+  },
+  'GET /participants/{id}/confidential-contacts': {
+    params: p,
+    expect: { otherOrg: { dpo: '2xx' } },
+    reveals: { dpo: 'ids' },
+  },
+  'POST /participants/{id}/pseudonymise': {
+    params: p,
+    body: () => ({ note: 'Verzoek tot wissing AV-1' }),
+    fresh: (c) => freshCase(c, { trajectory: 'closed' }),
+    // The DPO reaches every file of the partnership; the other file's trajectory is still open.
+    expect: { otherOrg: { dpo: '409' } },
+  },
+  'POST /participants/{id}/vdab-trajectory-check': {
+    params: p,
+    body: () => ({ status: 'none', checkedAt: hourAgo() }),
+  },
+
+  // --- trajectories and the case file ---
+  'GET /trajectories/{id}': { params: tr },
+  'POST /trajectories/{id}/transitions': {
+    params: tr,
+    body: () => ({ to: 'intake', at: now() }),
+    fresh: (c) => freshCase(c),
+  },
+  'PUT /trajectories/{id}/case-manager': {
+    params: tr,
+    version: (x, c) => version('trajectories')(x.trajectory)(x, c),
+    body: (_x, c) => ({ staffId: c.a.staff.coach2.id, note: 'Warme overdracht' }),
+    fresh: (c) => freshCase(c),
+  },
+  'POST /trajectories/{id}/co-coaches': {
+    params: tr,
+    body: (_x, c) => ({ staffId: c.a.staff.coach2.id }),
+    fresh: (c) => freshCase(c),
+  },
+  'DELETE /trajectories/{id}/co-coaches/{staffId}': {
+    params: (x) => ({ id: x.trajectory, staffId: x.coCoach }),
+    fresh: (c) => freshCase(c, { coCoach: 'coach2' }),
+  },
+  'POST /trajectories/{id}/follow-ups': {
+    params: tr,
+    body: () => ({ at: localDate(new Date()), situation: 'employed' }),
+    fresh: (c) => freshCase(c, { trajectory: 'closed' }),
+  },
+  'GET /trajectories/{id}/goals': { params: tr, shows: (x) => [x.goal] },
+  'POST /trajectories/{id}/goals': {
+    params: tr,
+    body: () => ({ lifeDomain: 'income_debt', title: 'Budgetplan', targetDate: '2030-01-31' }),
+  },
+  'GET /trajectories/{id}/goals/{goalId}': { params: (x) => ({ id: x.trajectory, goalId: x.goal }) },
+  'PATCH /trajectories/{id}/goals/{goalId}': {
+    params: (x) => ({ id: x.trajectory, goalId: x.goal }),
+    version: (x, c) => version('goals')(x.goal)(x, c),
+    body: () => ({ title: `Rijbewijs B ${unique()}` }),
+  },
+  'GET /trajectories/{id}/contacts': { params: tr, shows: (x) => [x.contact] },
+  'POST /trajectories/{id}/contacts': {
+    params: tr,
+    body: () => ({ at: hourAgo(), kind: 'phone', durationMinutes: 10 }),
+  },
+  'GET /trajectories/{id}/contacts/{contactId}': {
+    params: (x) => ({ id: x.trajectory, contactId: x.contact }),
+  },
+  'PATCH /trajectories/{id}/contacts/{contactId}': {
+    params: (x) => ({ id: x.trajectory, contactId: x.contact }),
+    version: (x, c) => version('contacts')(x.contact)(x, c),
+    body: () => ({ durationMinutes: 40 }),
+  },
+  'GET /trajectories/{id}/life-domains': { params: tr },
+  'PUT /trajectories/{id}/life-domains': {
+    params: tr,
+    version: (x, c) => version('trajectories', 'life_domains_version')(x.trajectory)(x, c),
+    body: () => ({ domains: [{ domain: 'housing', severity: 2 }] }),
+  },
+
+  // --- collaboration ---
+  'GET /referrals': { kind: 'none', shows: (x) => [x.referral] },
+  'POST /referrals': {
+    kind: 'none',
+    // Coaches refer out; SPOCs refer a known participant in to a partner organisation.
+    body: (x, c) =>
+      c.role === 'coach'
+        ? { direction: 'outbound', target: 'vdab', kind: 'bit_evaluation', participantId: x.participant.id }
+        : {
+            direction: 'inbound',
+            target: 'partnership',
+            kind: 'intake_check',
+            participantId: x.participant.id,
+            targetOrganisationId: c.a.orgs.compaan.id,
+          },
+    expect: { otherOrg: { '*': '404' }, otherPartnership: { '*': '404' } },
+  },
+  'GET /referrals/{id}': { params: (x) => ({ id: x.referral }), shows: (x) => [x.referral] },
+  'POST /referrals/{id}/transitions': {
+    params: (x) => ({ id: x.referral }),
+    // The sender may cancel, the receiving SPOC accepts: each side's own move.
+    body: (_x, c) => ({ to: c.role === 'coach' ? 'cancelled' : 'accepted' }),
+  },
+  'POST /case-meetings': {
+    kind: 'none',
+    body: (x) => ({
+      teamId: x.team,
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      location: 'Rabot',
+      attendeeIds: [],
+    }),
+    // A team of another partnership is an unknown team in the body: a field error.
+    expect: { otherPartnership: { '*': '400' } },
+  },
+  'GET /case-meetings': { kind: 'none' },
+  'GET /case-meetings/{id}': { params: (x) => ({ id: x.meeting }), shows: (x) => [x.item] },
+  'GET /case-meetings/{id}/agenda': {
+    params: (x) => ({ id: x.meeting }),
+    shows: (x) => [x.participant.lastName],
+  },
+  'POST /case-meetings/{id}/items': {
+    params: (x) => ({ id: x.meeting }),
+    body: (x) => ({ trajectoryId: x.trajectory, participantPresent: true, summary: 'Opvolging' }),
+  },
+  'POST /case-meetings/{id}/actions/{actionId}/complete': {
+    params: (x) => ({ id: x.meeting, actionId: x.action }),
+    fresh: async (c) => {
+      const [row] = await c.t.sql<{ id: string }>(
+        `insert into case_meeting_actions (partnership_id, case_meeting_id, item_id, participant_id, description, owner_staff_id, due_at)
+         values ($1, $2, $3, $4, 'Opvolgen', $5, now() + interval '1 day') returning id`,
+        [c.ids.p.id, c.ids.meeting, c.ids.item, c.ids.participant.id, c.ids.p.staff[c.ids.creator].id],
+      );
+      return { action: row.id };
+    },
+  },
+  'POST /group-sessions': {
+    kind: 'none',
+    body: () => ({
+      theme: 'Taal',
+      tag: 'language',
+      at: new Date(Date.now() + 86_400_000).toISOString(),
+      durationMinutes: 60,
+      location: 'Muide',
+    }),
+  },
+  'GET /group-sessions': { kind: 'none' },
+  // The calendar is partnership-wide; the attendance in it follows the grants.
+  'GET /group-sessions/{id}': {
+    kind: 'partnership',
+    params: (x) => ({ id: x.session }),
+    shows: (x) => [x.participant.lastName],
+  },
+  'POST /group-sessions/{id}/attendance': {
+    params: (x) => ({ id: x.session }),
+    body: (x) => ({ participantId: x.participant.id, attended: false }),
+  },
+
+  // --- reports and audit: aggregates and ids over the partnership, names only with a grant ---
+  'GET /reports/esf': { kind: 'none', query: period },
+  'GET /reports/esf/participants': {
+    kind: 'none',
+    query: () => ({ ...period(), indicator: 'EECO02' }),
+    reveals: { coordinator: 'ids' },
+  },
+  'GET /reports/esf.csv': {
+    kind: 'none',
+    query: period,
+    reveals: { coordinator: 'ids' },
+    shows: (x) => [x.participant.lastName],
+  },
+  // Read unzipped: the leak check looks inside the workbook's XML.
+  'GET /reports/esf.xlsx': {
+    kind: 'none',
+    query: period,
+    reveals: { coordinator: 'ids' },
+    shows: (x) => [x.participant.lastName],
+  },
+  'GET /reports/quarterly': {
+    kind: 'none',
+    query: () => ({
+      year: String(new Date().getFullYear()),
+      quarter: String(Math.floor(new Date().getMonth() / 3) + 1),
+    }),
+  },
+  'GET /reports/data-quality': { kind: 'none', reveals: { coordinator: 'ids' } },
+  'GET /reports/follow-ups-due': { kind: 'none' },
+  'GET /audit-events': {
+    kind: 'none',
+    query: (x) => ({ participantId: x.participant.id }),
+    reveals: { dpo: 'ids' },
+    shows: (x) => [x.participant.id],
+  },
+};
+
+async function freshStaff(c: Ctx): Promise<string> {
+  const created = await adminCreate(c, '/staff', {
+    email: `vers.${unique()}@test.jobteam.example`,
+    name: 'Tijdelijke collega',
+    organisationId: c.ids.organisation,
+    roles: ['coach'],
+    password: 'Een-lang-wachtwoord-1',
+  });
+  return created.id;
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+describe('OpenAPI matrix: every operation × role × relation', () => {
+  let t: TestApp;
+  let a: TestPartnership;
+  const worlds = {} as Record<Org | 'b', World>;
+  let operations: { key: string; permission: Permission | null }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    a = await createPartnership(t, 'A');
+    const b = await createPartnership(t, 'B');
+    const attendees: Partial<Record<Org, StaffKey[]>> = {
+      stad: ['coordinator'],
+      vdab: ['spocVdab'],
+      ocmw: ['spocOcmw'],
+      intro: ['expertise'],
+    };
+    for (const org of ['compaan', 'stad', 'vdab', 'ocmw', 'intro'] as Org[])
+      worlds[org] = await buildWorld(t, a, org, {
+        creator: 'coach',
+        attendees: attendees[org] ?? [],
+        referralTargets: [org === 'ocmw' ? 'ocmw' : 'vdab'],
+      });
+    // The other organisation: CAW keeps everything to itself; its referrals go to VDAB and OCMW about other people.
+    worlds.caw = await buildWorld(t, a, 'caw', {
+      creator: 'coachCaw',
+      attendees: [],
+      referralTargets: ['vdab', 'ocmw'],
+    });
+    worlds.b = await buildWorld(t, b, 'compaan', {
+      creator: 'coach',
+      attendees: [],
+      referralTargets: ['vdab'],
+    });
+
+    const doc = buildOpenApiDocument(t.app);
+    operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      METHODS.filter((m) => item[m]).map((m) => {
+        const op = item[m] as { 'x-permission'?: Permission };
+        return { key: `${m.toUpperCase()} ${path}`, permission: op['x-permission'] ?? null };
+      }),
+    );
+  });
+  afterAll(() => t.close());
+
+  function idsFor(relation: Relation, role: Role): Ids {
+    const w = relation === 'own' ? worlds[ORG_OF[role]] : relation === 'otherOrg' ? worlds.caw : worlds.b;
+    // SPOC VDAB legitimately sees CAW's referral to VDAB: its "other" referral is the one to OCMW.
+    const target =
+      relation === 'otherOrg' && role === 'spoc_vdab'
+        ? 'ocmw'
+        : relation === 'own' && w.org === 'ocmw'
+          ? 'ocmw'
+          : 'vdab';
+    return {
+      ...w,
+      referral: w.referrals[target]!.id,
+      organisation: w.p.orgs[w.org].id,
+      staffMember: w.p.staff[w.creator].id,
+      team: w.p.teams[0].id,
+      coCoach: w.p.staff.coach2.id,
+    };
+  }
+
+  /** What the caller must never see of the other record: names always, ids unless the caller sent them. */
+  function secrets(relation: Relation, role: Role, ids: Ids, reveals: RouteCase['reveals']) {
+    if (relation === 'own' || reveals?.[role] === 'all') return [];
+    const ref = Object.values(ids.referrals).find((r) => r!.id === ids.referral)!;
+    const names = [
+      ids.participant.firstName,
+      ids.participant.lastName,
+      ref.participant.firstName,
+      ref.participant.lastName,
+    ];
+    if (relation === 'otherOrg' && reveals?.[role] === 'ids') return names;
+    const recordIds = [
+      ids.participant.id,
+      ref.participant.id,
+      ids.trajectory,
+      ids.goal,
+      ids.contact,
+      ids.consent,
+    ];
+    recordIds.push(ids.meeting, ids.item, ids.action, ids.referral);
+    if (relation === 'otherPartnership')
+      recordIds.push(
+        ids.session,
+        ids.instrument,
+        ...Object.values(ids.p.orgs).map((o) => o.id),
+        ...Object.values(ids.p.staff).map((s) => s.id),
+        ...ids.p.teams.map((tm) => tm.id),
+      );
+    return [...names, ...recordIds];
+  }
+
+  function want(route: RouteCase, relation: Relation, role: Role, allowed: boolean): string {
+    if (!allowed) return '403';
+    const override = route.expect?.[relation];
+    const documented = override?.[role] ?? override?.['*'];
+    if (documented) return documented;
+    const kind = route.kind ?? 'record';
+    if (kind === 'none' || relation === 'own') return '2xx';
+    return kind === 'partnership' && relation === 'otherOrg' ? '2xx' : '404';
+  }
+
+  async function call(route: RouteCase, key: string, c: Ctx) {
+    const [method, path] = key.split(' ');
+    const params = route.params?.(c.ids) ?? {};
+    const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      if (!params[name]) throw new Error(`${key}: no fixture for {${name}}`);
+      return params[name];
+    });
+    const query = route.query?.(c.ids) ?? {};
+    const body = route.body?.(c.ids, c);
+    const verb = method.toLowerCase() as (typeof METHODS)[number];
+    const req = t.http()[verb](url).query(query).set('authorization', a.auth(ROLE_KEYS[c.role]));
+    if (route.version) req.set('if-match', `"${await route.version(c.ids, c)}"`);
+    // Every body is read raw, so JSON, CSV, Markdown and an unzipped workbook are searched alike.
+    req.buffer(true).parse((stream, done) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    const res = await (body ? req.send(body) : req);
+    const raw = res.body as Buffer;
+    const text = raw.subarray(0, 2).toString() === 'PK' ? unzipText(raw) : raw.toString('utf8');
+    const sent = `${url} ${JSON.stringify(query)} ${JSON.stringify(body ?? {})}`;
+    return { status: res.status, text, sent };
+  }
+
+  it('has a case for every operation in the OpenAPI document, and no stale ones', () => {
+    const keys = operations.map((o) => o.key);
+    expect({
+      missing: keys.filter((k) => !ROUTES[k]),
+      stale: Object.keys(ROUTES).filter((k) => !keys.includes(k)),
+    }).toEqual({
+      missing: [],
+      stale: [],
+    });
+  });
+
+  it('covers the operations', () => {
+    expect(operations.length).toBeGreaterThan(70);
+  });
+
+  for (const key of Object.keys(ROUTES)) {
+    it(key, async () => {
+      const route = ROUTES[key];
+      const op = operations.find((o) => o.key === key);
+      if (!op) throw new Error(`${key} is in ROUTES but not in the OpenAPI document`);
+      const got: Record<string, string> = {};
+      const wanted: Record<string, string> = {};
+      for (const role of ROLES) {
+        const allowed = op.permission === null || permissionsFor([role]).has(op.permission);
+        for (const relation of RELATIONS) {
+          const cell = `${role.padEnd(11)} ${relation}`;
+          const c: Ctx = { t, a, role, relation, ids: idsFor(relation, role) };
+          if (allowed && route.fresh && (route.freshFor ?? ['own']).includes(relation))
+            Object.assign(c.ids, await route.fresh(c));
+          const res = await call(route, key, c);
+          const leaked = secrets(relation, role, c.ids, route.reveals).filter(
+            (s) => !res.sent.includes(s) && res.text.includes(s),
+          );
+          wanted[cell] = want(route, relation, role, allowed);
+          got[cell] =
+            (res.status < 300 ? '2xx' : String(res.status)) +
+            (leaked.length ? ` LEAK ${leaked.join(',')}` : '');
+          const missing = relation === 'own' && res.status < 300 ? (route.shows?.(c.ids) ?? []) : [];
+          for (const token of missing.filter((m) => !res.text.includes(m))) got[cell] += ` MISSING ${token}`;
+          if (res.status >= 500) got[cell] += ` ${res.text.slice(0, 200)}`;
+        }
+      }
+      expect(got).toEqual(wanted);
+    });
+  }
+
+  /**
+   * The parent in the path is the caller's own, the child (in the path or the body) belongs to
+   * another organisation or partnership: the classic way to reach a record through a door one
+   * may open. Each must answer as if the child did not exist, and never show it.
+   */
+  it('refuses another organisation’s child under the caller’s own parent', async () => {
+    const own = worlds.compaan;
+    const got: Record<string, string> = {};
+    const want: Record<string, string> = {};
+    for (const [name, other] of [
+      ['otherOrg', worlds.caw],
+      ['otherPartnership', worlds.b],
+    ] as const) {
+      const cases: [string, string, string, object?][] = [
+        ['get', `/trajectories/${own.trajectory}/goals/${other.goal}`, '404'],
+        ['get', `/trajectories/${own.trajectory}/contacts/${other.contact}`, '404'],
+        ['post', `/participants/${own.participant.id}/consents/${other.consent}/withdraw`, '404'],
+        ['post', `/case-meetings/${own.meeting}/actions/${other.action}/complete`, '404'],
+        [
+          'post',
+          `/case-meetings/${own.meeting}/items`,
+          '404',
+          { trajectoryId: other.trajectory, participantPresent: true },
+        ],
+        [
+          'post',
+          `/group-sessions/${own.session}/attendance`,
+          '404',
+          { participantId: other.participant.id, attended: true },
+        ],
+      ];
+      // Staff are directory data of the whole partnership: only another partnership's are unknown.
+      if (name === 'otherPartnership')
+        cases.push(
+          ['post', `/trajectories/${own.trajectory}/co-coaches`, '400', { staffId: other.p.staff.coach2.id }],
+          ['delete', `/trajectories/${own.trajectory}/co-coaches/${other.p.staff.coach2.id}`, '404'],
+        );
+      for (const [method, url, expected, body] of cases) {
+        const key = `${name} ${method.toUpperCase()} ${url.replace(/[0-9a-f-]{36}/g, '…')}`;
+        const req = t.http()[method as 'get'](url).set('authorization', a.auth('coach'));
+        const res = await (body ? req.send(body) : req);
+        const secret = [other.participant.firstName, other.participant.lastName, other.participant.id];
+        const leaked = secret.filter((s) => !JSON.stringify(body ?? {}).includes(s) && res.text.includes(s));
+        want[key] = expected;
+        got[key] = String(res.status) + (leaked.length ? ` LEAK ${leaked.join(',')}` : '');
+      }
+    }
+    expect(got).toEqual(want);
+  });
+});
