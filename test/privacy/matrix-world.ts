@@ -165,6 +165,26 @@ export async function buildWorld(
     `select id from consents where participant_id = $1 and scope = 'vdab_exchange'`,
     [main.person.id],
   );
+  // A baseline and a review, so the progress and star routes have something to draw.
+  const empowerment = (kind: string, takenAt: string, v: number) =>
+    call('post', `/trajectories/${tr}/assessments`, as, {
+      instrument: 'empowerment',
+      kind,
+      takenAt,
+      scores: Object.fromEntries(
+        [
+          'competentie',
+          'zelfbeschikking',
+          'impact',
+          'betekenis',
+          'positieve_identiteit',
+          'groepsorientatie',
+        ].map((k) => [k, v]),
+      ),
+    });
+  // The trajectory started moments ago; the review lies a few seconds after the baseline (within the clock slack).
+  await empowerment('baseline', new Date().toISOString(), 4);
+  await empowerment('review', new Date(Date.now() + 5000).toISOString(), 6);
   const instrument = await call('post', '/instruments', 'admin', {
     key: `matrix_${letters()}`,
     name: { nl: 'Matrix', en: 'Matrix' },

@@ -93,6 +93,26 @@ const version =
 const p = (x: Ids) => ({ id: x.participant.id });
 const tr = (x: Ids) => ({ id: x.trajectory });
 const period = () => ({ from: '2020-01-01', to: localDate(new Date()) });
+const thisQuarter = () => ({
+  year: String(new Date().getFullYear()),
+  quarter: String(Math.floor(new Date().getMonth() / 3) + 1),
+});
+const LIFE_DOMAINS = [
+  'work',
+  'income_debt',
+  'housing',
+  'health',
+  'mental_health',
+  'language',
+  'mobility',
+  'childcare_family',
+  'justice',
+  'social_network',
+  'digital',
+  'education',
+  'residence_status',
+];
+const lifeDomainScores = () => Object.fromEntries(LIFE_DOMAINS.map((d) => [d, 3]));
 
 /** A new participant (with an open, closed or no trajectory) in the caller's world, built as its creator. */
 async function freshCase(c: Ctx, opts: { trajectory?: 'open' | 'closed' | 'none'; coCoach?: StaffKey } = {}) {
@@ -298,6 +318,34 @@ const ROUTES: Record<string, RouteCase> = {
     body: () => ({ at: localDate(new Date()), situation: 'employed' }),
     fresh: (c) => freshCase(c, { trajectory: 'closed' }),
   },
+  'GET /trajectories/{id}/assessments': { params: tr, shows: (x) => [x.trajectory] },
+  // A second baseline is refused (409), so each call gets a fresh trajectory to score.
+  'POST /trajectories/{id}/assessments': {
+    params: tr,
+    body: () => ({
+      instrument: 'life_domain_star',
+      kind: 'baseline',
+      // A few seconds ahead (within the clock slack): the fresh trajectory started just before.
+      takenAt: new Date(Date.now() + 5000).toISOString(),
+      scores: lifeDomainScores(),
+    }),
+    fresh: (c) => freshCase(c),
+  },
+  'GET /trajectories/{id}/assessments/due': { params: tr },
+  'GET /trajectories/{id}/assessments/progress': { params: tr, query: () => ({ instrument: 'empowerment' }) },
+  'GET /trajectories/{id}/assessments/star.svg': {
+    params: tr,
+    query: () => ({ instrument: 'empowerment', compare: 'baseline,latest' }),
+  },
+  'GET /trajectories/{id}/assessments/star.png': {
+    params: tr,
+    query: () => ({ instrument: 'empowerment', compare: 'baseline,latest' }),
+  },
+  'GET /assessments/overdue': { kind: 'none' },
+  'GET /assessments/progress': {
+    kind: 'none',
+    query: () => ({ instrument: 'empowerment', ...period(), groupBy: 'organisation' }),
+  },
   'GET /trajectories/{id}/goals': { params: tr, shows: (x) => [x.goal] },
   'POST /trajectories/{id}/goals': {
     params: tr,
@@ -426,13 +474,9 @@ const ROUTES: Record<string, RouteCase> = {
     reveals: { coordinator: 'ids' },
     shows: (x) => [x.participant.lastName],
   },
-  'GET /reports/quarterly': {
-    kind: 'none',
-    query: () => ({
-      year: String(new Date().getFullYear()),
-      quarter: String(Math.floor(new Date().getMonth() / 3) + 1),
-    }),
-  },
+  'GET /reports/quarterly': { kind: 'none', query: () => thisQuarter() },
+  // Aggregates only: the workbook is read unzipped and must hold no other organisation's record.
+  'GET /reports/quarterly.xlsx': { kind: 'none', query: () => thisQuarter() },
   'GET /reports/data-quality': { kind: 'none', reveals: { coordinator: 'ids' } },
   'GET /reports/follow-ups-due': { kind: 'none' },
   'GET /audit-events': {
