@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OverdueAssessmentsService } from '../assessments/overdue-assessments.service';
 import { CaseMeetingsService } from '../case-meetings/case-meetings.service';
 import { toActionResponse } from '../case-meetings/dto/case-meeting.response';
 import { DatabaseContext } from '../database/database-context.service';
@@ -8,7 +9,7 @@ import { ReferralsService } from '../referrals/referrals.service';
 
 /**
  * One call for "what needs doing today". Each section reads through the same RLS as its own
- * feature; overdue empowerment reviews join once that feature exists.
+ * feature, so the agenda never shows more than the features themselves would.
  */
 @Injectable()
 export class AgendaService {
@@ -17,6 +18,7 @@ export class AgendaService {
     private readonly referrals: ReferralsService,
     private readonly meetings: CaseMeetingsService,
     private readonly sessions: GroupSessionsService,
+    private readonly overdue: OverdueAssessmentsService,
   ) {}
 
   async mine() {
@@ -26,6 +28,7 @@ export class AgendaService {
     const actions = await this.meetings.openActionsOf(me);
     const meetings = await this.meetings.upcomingFor(me);
     const sessions = await this.sessions.upcomingFacilitatedBy(me);
+    const assessments = await this.overdue.forStaff(me);
     return {
       at: now.toISOString(),
       referrals: referrals.map((r) => ({
@@ -49,6 +52,7 @@ export class AgendaService {
         location: m.location,
       })),
       groupSessions: sessions.map(toGroupSessionResponse),
+      overdueAssessments: assessments,
     };
   }
 }

@@ -107,7 +107,39 @@ describe('GET /me/agenda', () => {
       caseMeetingActions: [],
       caseMeetings: [],
       groupSessions: [],
+      overdueAssessments: [],
     });
     await t.http().get('/me/agenda').expect(401);
+  });
+
+  it("lists the coach's overdue empowerment baseline once guidance started more than six weeks ago", async () => {
+    const p = await createParticipant(t, a);
+    const tr = await startTrajectory(t, a, p.id, 'coach', {
+      startedAt: new Date(Date.now() - 60 * DAY).toISOString(),
+    });
+    const move = (to: string, days: number) =>
+      A.post(`/trajectories/${tr.id}/transitions`, 'coach', {
+        to,
+        at: new Date(Date.now() - days * DAY).toISOString(),
+      });
+    await move('intake', 55).expect(200);
+    await move('begeleiding', 50).expect(200);
+    const late = await A.get('/me/agenda', 'coach').expect(200);
+    const mine = late.body.overdueAssessments.filter(
+      (o: { trajectoryId: string }) => o.trajectoryId === tr.id,
+    );
+    expect(mine).toEqual([
+      expect.objectContaining({
+        participantId: p.id,
+        instrument: 'empowerment',
+        kind: 'baseline',
+        daysOverdue: 8,
+      }),
+    ]);
+    // A colleague's agenda does not carry it.
+    const colleague = await A.get('/me/agenda', 'coach2').expect(200);
+    expect(
+      colleague.body.overdueAssessments.some((o: { trajectoryId: string }) => o.trajectoryId === tr.id),
+    ).toBe(false);
   });
 });
