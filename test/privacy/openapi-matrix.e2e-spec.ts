@@ -1,3 +1,4 @@
+import { LIFE_DOMAINS } from '../../src/life-domains/life-domain';
 import { Permission } from '../../src/access/permission';
 import { permissionsFor } from '../../src/access/role-permissions';
 import { Role, ROLES } from '../../src/access/role';
@@ -97,21 +98,6 @@ const thisQuarter = () => ({
   year: String(new Date().getFullYear()),
   quarter: String(Math.floor(new Date().getMonth() / 3) + 1),
 });
-const LIFE_DOMAINS = [
-  'work',
-  'income_debt',
-  'housing',
-  'health',
-  'mental_health',
-  'language',
-  'mobility',
-  'childcare_family',
-  'justice',
-  'social_network',
-  'digital',
-  'education',
-  'residence_status',
-];
 const lifeDomainScores = () => Object.fromEntries(LIFE_DOMAINS.map((d) => [d, 3]));
 
 /** A new participant (with an open, closed or no trajectory) in the caller's world, built as its creator. */
