@@ -7,6 +7,7 @@ import { staleVersion } from '../common/http/if-match.decorator';
 import { localDate } from '../common/validation/dates';
 import { InszInfo, inszMatchesBirthDate, parseInsz } from '../common/validation/insz';
 import { nameKey, normaliseName, searchName } from '../common/validation/names';
+import { findById } from '../common/persistence/find-by-id';
 import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
 import { ConsentChecks } from '../privacy/consent-checks';
@@ -138,7 +139,7 @@ export class ParticipantsService {
 
   async get(id: string): Promise<ParticipantResponse> {
     const scope = await this.access.requireScope(id, 'summary');
-    const p = await this.repo.findOneBy({ id });
+    const p = await findById(this.db.manager, ParticipantEntity, id);
     if (!p) throw participantNotFound();
     await this.audit.record({
       action: 'read',
@@ -185,7 +186,7 @@ export class ParticipantsService {
 
   async update(id: string, version: number, dto: UpdateParticipantDto): Promise<ParticipantResponse> {
     await this.access.requireScope(id, 'full');
-    const current = await this.repo.findOneBy({ id });
+    const current = await findById(this.db.manager, ParticipantEntity, id);
     if (!current) throw participantNotFound();
     if (current.version !== version) throw staleVersion();
     const today = localDate(this.db.now);
@@ -244,7 +245,7 @@ export class ParticipantsService {
       reason: profileChanged.length ? dto.correctionReason : null,
       details: { changes, profileCorrection: profileChanged.length > 0 },
     });
-    return this.view((await this.repo.findOneBy({ id }))!, 'full');
+    return this.view((await findById(this.db.manager, ParticipantEntity, id))!, 'full');
   }
 
   /** Maps a row for a caller at a scope; full scope decrypts the INSZ and checks the art. 9 basis. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Scope } from '../access/scope';
+import { findById } from '../common/persistence/find-by-id';
 import { staleVersion } from '../common/http/if-match.decorator';
 import { DatabaseContext } from '../database/database-context.service';
 import { futureDate } from '../participants/participants.errors';
@@ -50,7 +51,7 @@ export class TrajectoriesService {
 
   /** Loads a trajectory and the caller's scope on its participant: 404 when invisible, 403 when too narrow. */
   async load(id: string, needed: Scope): Promise<{ trajectory: TrajectoryEntity; scope: Scope }> {
-    const trajectory = await this.m.getRepository(TrajectoryEntity).findOneBy({ id });
+    const trajectory = await findById(this.m, TrajectoryEntity, id);
     if (!trajectory) throw trajectoryNotFound();
     const scope = await this.access.requireScope(trajectory.participantId, needed).catch((err) => {
       throw (err as { status?: number }).status === 404 ? trajectoryNotFound() : err;
@@ -61,7 +62,7 @@ export class TrajectoriesService {
   async create(participantId: string, dto: CreateTrajectoryDto) {
     const actor = this.db.actor;
     await this.access.requireScope(participantId, 'full');
-    const participant = (await this.m.getRepository(ParticipantEntity).findOneBy({ id: participantId }))!;
+    const participant = (await findById(this.m, ParticipantEntity, participantId))!;
     const trajectories = this.m.getRepository(TrajectoryEntity);
     const open = await trajectories.findOne({ where: { participantId }, order: { startedAt: 'DESC' } });
     if (open && isOpen(open.status)) throw trajectoryAlreadyOpen(open.id);

@@ -1,6 +1,7 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { notFound } from '../errors/domain-error';
 import { staleVersion } from '../http/if-match.decorator';
+import { findById } from './find-by-id';
 
 /** Loads a record visible to the current context, or answers 404 (RLS hides other tenants' rows too). */
 export async function findOrFail<E extends ObjectLiteral>(
@@ -9,7 +10,7 @@ export async function findOrFail<E extends ObjectLiteral>(
   id: string,
   what: string,
 ): Promise<E> {
-  const found = await manager.getRepository(target).findOneBy({ id } as never);
+  const found = await findById(manager, target, id);
   if (!found) throw notFound(what);
   return found;
 }
