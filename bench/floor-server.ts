@@ -25,9 +25,12 @@ const SCOPES = `select participant_id, scope from access_grants g
           and (g.organisation_id = app_org() or g.staff_id = app_user())
           and g.ended_at is null and g.valid_from <= app_now() and (g.valid_until is null or g.valid_until > app_now())`;
 const PARTICIPANT = 'select * from participants where id = $1 limit 1';
-const SEARCH = `select * from participants p where p.search_name like $1
+// As ParticipantsService.list: the LIKE runs inside app_search_participants (trigram index, no RLS
+// barrier), and RLS applies to the outer query.
+const SEARCH = `select * from participants p where p.id in (select app_search_participants($1))
   order by p.last_name asc, p.first_name asc, p.id asc limit $2 offset $3`;
-const SEARCH_COUNT = 'select count(distinct(p.id)) as cnt from participants p where p.search_name like $1';
+const SEARCH_COUNT =
+  'select count(distinct(p.id)) as cnt from participants p where p.id in (select app_search_participants($1))';
 const AUDIT = `insert into audit_events (partnership_id, at, actor_id, actor_organisation_id, actor_roles, action, resource_type,
                                  resource_id, participant_id, scope, reason, request_id, details)
        select $1, $2, $3, $4, $5, e.action, e.resource_type, e.resource_id, e.participant_id, e.scope, e.reason, $6, e.details
