@@ -6,6 +6,7 @@ import { PeriodQuery } from './dto/report-query.dto';
 import { EsfReportService } from './esf-report.service';
 import { ESF_FACTS_SQL } from './esf-facts.sql';
 import { EsfFacts } from './esf-indicators';
+import { ChunkedLines } from './export/chunked-lines';
 import { csvLine } from './export/csv';
 import { forEachBatch } from './export/cursor';
 import { Name, PARTICIPANT_HEADER, participantRow } from './export/esf-rows';
@@ -47,7 +48,9 @@ export class EsfExportService {
     try {
       // A byte-order mark, so spreadsheet programs read the file as UTF-8.
       await out.write(`\uFEFF${csvLine(PARTICIPANT_HEADER)}`);
-      await this.rows(q, async (row) => out.write(csvLine(row)));
+      const lines = new ChunkedLines((chunk) => out.write(chunk));
+      await this.rows(q, (row) => lines.add(csvLine(row)));
+      await lines.flush();
     } catch (err) {
       this.log.error({ requestId: this.db.requestId, message: 'CSV export broke off', error: String(err) });
       out.fail(err as Error);
