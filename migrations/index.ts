@@ -10,6 +10,7 @@ import { Reports1795300400000 } from './1795300400000-Reports';
 import { ReportGaps1795300450000 } from './1795300450000-ReportGaps';
 import { ParticipantSearch1795300500000 } from './1795300500000-ParticipantSearch';
 import { PseudonymiseCaseMeetings1795300550000 } from './1795300550000-PseudonymiseCaseMeetings';
+import { PseudonymiseAssessments1795300600000 } from './1795300600000-PseudonymiseAssessments';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ReportGaps1795300450000,
   ParticipantSearch1795300500000,
   PseudonymiseCaseMeetings1795300550000,
+  PseudonymiseAssessments1795300600000,
 ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
+import { EMPOWERMENT_INSTRUMENT } from '../empowerment/instrument';
 import { InstrumentsService } from '../empowerment/instruments.service';
 import { nextDue } from '../empowerment/schedule';
 import { AuditService } from '../privacy/audit.service';
@@ -14,7 +15,7 @@ import { toDueResponse } from './dto/schedule.response';
  * trajectory. Putting every built-in instrument on every calendar would flood the overdue lists
  * with scales a coach never chose to use.
  */
-export const ALWAYS_DUE = ['empowerment'] as const;
+export const ALWAYS_DUE = [EMPOWERMENT_INSTRUMENT] as const;
 
 @Injectable()
 export class AssessmentScheduleService {

@@ -4,6 +4,7 @@ import { AccessService } from '../access/access.service';
 import { hasRole } from '../access/actor';
 import { offsetOf, Page, PageQuery } from '../common/http/pagination';
 import { DatabaseContext } from '../database/database-context.service';
+import { baselineDueSql, reviewDueSql } from '../empowerment/schedule.sql';
 import { AuditService } from '../privacy/audit.service';
 import { ALWAYS_DUE } from './assessment-schedule.service';
 import { OverdueQuery } from './dto/assessment.dto';
@@ -20,7 +21,7 @@ interface Filter {
  * The same rule as nextDue(), in SQL so a partnership's whole caseload is one query: per open
  * trajectory and instrument on its calendar, no exit yet; without a baseline it is due
  * baseline_due_weeks after guidance started, otherwise review_interval_months after the latest
- * baseline or review (calendar months in UTC, the last day of a shorter month as in addMonths).
+ * baseline or review (schedule.sql.ts: calendar months in UTC, as in addMonths).
  * Late means app_now() is past the due moment.
  */
 const OVERDUE_SQL = `
@@ -46,8 +47,8 @@ const OVERDUE_SQL = `
     select state.*,
            case when has_baseline then 'review' else 'baseline' end as kind,
            case when has_baseline
-                then ((last_periodic at time zone 'UTC') + make_interval(months => review_months)) at time zone 'UTC'
-                else guidance_started_at + make_interval(weeks => baseline_weeks) end as due_at
+                then ${reviewDueSql('last_periodic', 'review_months')}
+                else ${baselineDueSql('guidance_started_at', 'baseline_weeks')} end as due_at
       from state
      where not has_exit and (key = any($6::text[]) or used > 0)
   )

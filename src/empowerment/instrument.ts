@@ -45,6 +45,9 @@ export interface ThresholdSpec {
   regressionThreshold: number;
 }
 
+/** The Vrijbaan empowerment star: on every trajectory's calendar, and the one the reports cover. */
+export const EMPOWERMENT_INSTRUMENT = 'empowerment';
+
 export const DEFAULT_SCHEDULE: ScheduleSpec = { reviewIntervalMonths: 3, baselineDueWeeks: 6 };
 export const DEFAULT_THRESHOLDS: ThresholdSpec = { progressThreshold: 1, regressionThreshold: -1 };
 

@@ -17,8 +17,8 @@ interface ReferralTransitionRow {
 /**
  * Everything held about one participant, read with whatever role the manager runs as (the app
  * role for the owner, the tenant reader for the DPO): RLS still hides other organisations'
- * confidential contacts. Goals, life domains, contacts and follow-ups are read with plain SQL
- * over their columns so this export does not depend on the services that write them; referrals
+ * confidential contacts. Goals, life domains, contacts, follow-ups and assessments are read with
+ * plain SQL over their columns so this export does not depend on the services that write them; referrals
  * come from app_subject_referrals(), without the person block of an inbound referral.
  * Staff appear as organisation and role, not by name.
  */
@@ -31,6 +31,8 @@ export async function readCaseFile(
   if (!p) return null;
   const q = (sql: string) => m.query(sql, [participantId]) as Promise<Row[]>;
   const orgName = (column: string) => `(select name from organisations o where o.id = ${column})`;
+  const staffOrgName = (column: string) =>
+    `(select o.name from staff s join organisations o on o.id = s.organisation_id where s.id = ${column})`;
 
   const trajectories = await q(`select id, status, referral_channel, referrer, started_at, intake_at,
       guidance_started_at, aftercare_at, closed_at, outcome, outcome_kind, previous_trajectory_id,
@@ -56,15 +58,20 @@ export async function readCaseFile(
     from consents where participant_id = $1 order by given_at, id`);
   const followUps =
     await q(`select id, trajectory_id, at::text as at, situation, improved_situation, note, created_at,
-      (select o.name from staff s join organisations o on o.id = s.organisation_id where s.id = f.recorded_by) as organisation
+      ${staffOrgName('f.recorded_by')} as organisation
     from follow_ups f where participant_id = $1 order by at, id`);
+  const assessments =
+    await q(`select id, trajectory_id, instrument_key, instrument_version, kind, taken_at, scores, participant_scores,
+      participant_present, note, created_at,
+      ${staffOrgName('a.assessed_by')} as organisation
+    from assessments a where participant_id = $1 order by taken_at, id`);
   // Through a definer function: the DPO's tenant reader has no access to referrals (inbound person data).
   const referrals = await q(`select f.*, ${orgName('f.sender_organisation_id')} as sender_organisation,
       ${orgName('f.target_organisation_id')} as target_organisation
     from app_subject_referrals($1) f`);
   const grants = await q(`select g.scope, g.reason, g.valid_from, g.valid_until, g.ended_at,
       coalesce(${orgName('g.organisation_id')},
-               (select o.name from staff s join organisations o on o.id = s.organisation_id where s.id = g.staff_id)) as organisation
+               ${staffOrgName('g.staff_id')}) as organisation
     from access_grants g where participant_id = $1 order by valid_from, id`);
 
   const actorOrgs = [
@@ -182,6 +189,19 @@ export async function readCaseFile(
       note: f.note,
       recordedByOrganisation: f.organisation,
       recordedAt: iso(f.created_at as Date),
+    })),
+    assessments: assessments.map((a) => ({
+      id: a.id,
+      trajectoryId: a.trajectory_id,
+      instrument: { key: a.instrument_key, version: a.instrument_version },
+      kind: a.kind,
+      takenAt: iso(a.taken_at as Date),
+      scores: a.scores,
+      participantScores: a.participant_scores,
+      participantPresent: a.participant_present,
+      note: a.note,
+      assessedByOrganisation: a.organisation,
+      recordedAt: iso(a.created_at as Date),
     })),
     referrals: referrals.map((r) => ({
       id: r.id,

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
+import { EMPOWERMENT_INSTRUMENT } from '../empowerment/instrument';
+import { InstrumentsService } from '../empowerment/instruments.service';
+import { baselineDueSql } from '../empowerment/schedule.sql';
 import { AuditService } from '../privacy/audit.service';
 import { DataQualityQuery } from './dto/report-query.dto';
 import { EsfReportService } from './esf-report.service';
@@ -24,6 +27,8 @@ export const DATA_QUALITY_REASONS = {
     'Disability or minority was never asked (a participant may decline; record that).',
   closed_without_outcome: 'A closed trajectory has no outcome.',
   no_contact_90_days: 'An open trajectory has had no contact in the last 90 days.',
+  empowerment_baseline_missing:
+    'In guidance or aftercare without a baseline empowerment assessment, although guidance started longer ago than the baseline window of the schedule (6 weeks by default).',
 } as const;
 export type DataQualityReason = keyof typeof DATA_QUALITY_REASONS;
 
@@ -34,6 +39,13 @@ export const EU_MEMBER_STATES =
 
 const CHECKS_SQL = `
   with silent as (select distinct participant_id from app_report_silent_trajectories($1::timestamptz - interval '${SILENT_DAYS} days')),
+  no_baseline as (
+    select distinct t.participant_id from trajectories t
+     where t.partnership_id = app_tenant() and t.status in ('begeleiding', 'nazorg')
+       and ${baselineDueSql('t.guidance_started_at', '$4::int')} < $1::timestamptz
+       and not exists (select 1 from assessments a where a.trajectory_id = t.id
+                         and a.instrument_key = $5 and a.kind = 'baseline')
+  ),
   no_outcome as (
     select distinct participant_id from trajectories
      where partnership_id = app_tenant() and (status = 'afgesloten' or closed_at is not null) and outcome is null
@@ -54,7 +66,8 @@ const CHECKS_SQL = `
       case when p.rural_area is null then 'rural_area_missing' end,
       case when p.disability is null or p.minority is null then 'special_category_not_asked' end,
       case when p.id in (select participant_id from no_outcome) then 'closed_without_outcome' end,
-      case when p.id in (select participant_id from silent) then 'no_contact_90_days' end
+      case when p.id in (select participant_id from silent) then 'no_contact_90_days' end,
+      case when p.id in (select participant_id from no_baseline) then 'empowerment_baseline_missing' end
     ], null) as reasons
     from participants p where p.partnership_id = app_tenant()
   )
@@ -69,12 +82,23 @@ export class DataQualityService {
     private readonly db: DatabaseContext,
     private readonly audit: AuditService,
     private readonly esf: EsfReportService,
+    private readonly instruments: InstrumentsService,
   ) {}
 
   async list(q: DataQualityQuery) {
+    // The baseline window as the schedule has it; read before the switch of role (instruments are not the reader's).
+    const empowerment = await this.instruments.resolve(EMPOWERMENT_INSTRUMENT);
     const rows = await this.db.asTenantReader<
       { participant_id: string; reasons: DataQualityReason[]; total: number }[]
-    >((m) => m.query(CHECKS_SQL, [this.db.now, q.limit, (q.page - 1) * q.limit]));
+    >((m) =>
+      m.query(CHECKS_SQL, [
+        this.db.now,
+        q.limit,
+        (q.page - 1) * q.limit,
+        empowerment.baselineDueWeeks,
+        empowerment.key,
+      ]),
+    );
     const named = await this.esf.withNames(
       rows.map((r) => ({ participantId: r.participant_id, pseudonymised: false })),
     );

@@ -19,3 +19,6 @@ export function quarterBounds(year: number, quarter: number): { from: string; to
   last.setUTCDate(last.getUTCDate() - 1);
   return { from, to: last.toISOString().slice(0, 10), next };
 }
+
+/** A YYYY-MM-DD parameter's local midnight in Brussels, as SQL: quarters begin and end there. */
+export const localMidnight = (param: string) => `(${param}::date::timestamp at time zone 'Europe/Brussels')`;

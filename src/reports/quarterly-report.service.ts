@@ -3,10 +3,14 @@ import { EntityManager } from 'typeorm';
 import { REFERRAL_CHANNELS } from '../participants/participant.entity';
 import { REFERRAL_TARGETS } from '../referrals/referral.entity';
 import { DatabaseContext } from '../database/database-context.service';
+import { EMPOWERMENT_INSTRUMENT } from '../empowerment/instrument';
+import { InstrumentEntity } from '../empowerment/instrument.entity';
+import { InstrumentsService } from '../empowerment/instruments.service';
 import { AuditService } from '../privacy/audit.service';
 import { OUTCOMES } from '../trajectories/trajectory-state';
 import { QuarterQuery } from './dto/report-query.dto';
-import { quarterBounds } from './period';
+import { empowermentCoverage } from './empowerment-coverage';
+import { localMidnight, quarterBounds } from './period';
 
 /** From the partnership agreement: 25 participants per FTE coach; above 30 a coach is overloaded. */
 export const CASELOAD_NORM_PER_FTE = 25;
@@ -26,7 +30,6 @@ const CONTACT_KINDS = [
 ] as const;
 
 // $1 = first day, $2 = first day of the next quarter; local midnights in Brussels.
-const localMidnight = (param: string) => `(${param}::date::timestamp at time zone 'Europe/Brussels')`;
 const START = localMidnight('$1');
 const END = localMidnight('$2');
 const activeAt = (at: string) => `t.started_at < ${at} and (t.closed_at is null or t.closed_at >= ${at})`;
@@ -63,6 +66,7 @@ export class QuarterlyReportService {
   constructor(
     private readonly db: DatabaseContext,
     private readonly audit: AuditService,
+    private readonly instruments: InstrumentsService,
   ) {}
 
   async report(q: QuarterQuery) {
@@ -78,11 +82,13 @@ export class QuarterlyReportService {
   /** The figures without the audit: each caller records its own use (a read, or an export). */
   async figures(q: QuarterQuery) {
     const { from, to, next } = quarterBounds(q.year, q.quarter);
-    const data = await this.db.asTenantReader((m) => this.collect(m, [from, next]));
+    // Before the switch of role: instruments are no personal data, and the tenant reader has no grant on them.
+    const instrument = await this.instruments.resolve(EMPOWERMENT_INSTRUMENT);
+    const data = await this.db.asTenantReader((m) => this.collect(m, [from, next], instrument));
     return { year: q.year, quarter: q.quarter, period: { from, to }, ...data };
   }
 
-  private async collect(m: EntityManager, params: string[]) {
+  private async collect(m: EntityManager, params: string[], instrument: InstrumentEntity) {
     const [inflow, reach, active, exits, duration, contacts, coaches, referrals] = await this.sequential(
       m,
       params,
@@ -152,11 +158,7 @@ export class QuarterlyReportService {
       },
       caseload: this.caseload(coaches),
       referralTurnaround: this.turnaround(referrals),
-      empowermentCoverage: {
-        available: false,
-        reason:
-          'Empowerment assessments are being built on another branch; coverage and distance travelled follow once it has landed.',
-      },
+      empowermentCoverage: await empowermentCoverage(m, params, instrument),
     };
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EmpowermentModule } from '../empowerment/empowerment.module';
 import { TrajectoriesModule } from '../trajectories/trajectories.module';
 import { DataQualityService } from './data-quality.service';
 import { EsfExportService } from './esf-export.service';
@@ -10,7 +11,7 @@ import { QuarterlyReportService } from './quarterly-report.service';
 import { ReportsController } from './reports.controller';
 
 @Module({
-  imports: [TrajectoriesModule],
+  imports: [TrajectoriesModule, EmpowermentModule],
   controllers: [ReportsController, FollowUpsController],
   providers: [
     EsfReportService,

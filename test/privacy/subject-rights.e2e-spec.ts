@@ -1,3 +1,4 @@
+import { scores } from '../assessments/helpers';
 import { syntheticInsz } from '../factories/insz';
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
@@ -275,6 +276,99 @@ describe('data-subject rights', () => {
         () => t.db.manager.query('select id from app_subject_referrals($1)', [p.id]),
       );
       expect(asOwner).toEqual([{ id: mine.id }]);
+    });
+
+    it("adds the participant's assessments with instrument, kind, date, scores and note, for the owner and the DPO", async () => {
+      const p = await createParticipant(t, a);
+      const other = await createParticipant(t, a);
+      const tr = await startTrajectory(t, a, p.id, 'coach', { startedAt: monthsAgo(6) });
+      const theirs = await startTrajectory(t, a, other.id, 'coach', { startedAt: monthsAgo(6) });
+      const assess = (trajectoryId: string, body: Record<string, unknown>) =>
+        t
+          .http()
+          .post(`/trajectories/${trajectoryId}/assessments`)
+          .set('authorization', a.auth('coach'))
+          .send(body)
+          .expect(201);
+      const baseline = await assess(tr.id, {
+        instrument: 'empowerment',
+        kind: 'baseline',
+        takenAt: monthsAgo(5),
+        scores: scores(4, 5, 3, 6, 4, 2),
+        participantScores: scores(6, 5, 5, 6, 3, 4),
+        participantPresent: true,
+        note: 'Wil eerst de schulden regelen',
+      });
+      const review = await assess(tr.id, {
+        instrument: 'empowerment',
+        kind: 'review',
+        takenAt: monthsAgo(2),
+        scores: scores(5, 6, 4, 6, 5, 3),
+      });
+      const release = await assess(tr.id, {
+        instrument: 'release_scale',
+        kind: 'baseline',
+        takenAt: monthsAgo(1),
+        scores: { release: 7 },
+      });
+      await assess(theirs.id, {
+        instrument: 'empowerment',
+        kind: 'baseline',
+        takenAt: monthsAgo(4),
+        scores: scores(1, 1, 1, 1, 1, 1),
+        note: 'Andere deelnemer: taalcursus',
+      });
+
+      for (const as of ['coach2', 'dpo'] as const) {
+        const body = (await get(`/participants/${p.id}/export`, as).expect(200)).body;
+        expect({ as, assessments: body.assessments }).toEqual({
+          as,
+          assessments: [
+            {
+              id: baseline.body.id,
+              trajectoryId: tr.id,
+              instrument: { key: 'empowerment', version: 1 },
+              kind: 'baseline',
+              takenAt: baseline.body.takenAt,
+              scores: scores(4, 5, 3, 6, 4, 2),
+              participantScores: scores(6, 5, 5, 6, 3, 4),
+              participantPresent: true,
+              note: 'Wil eerst de schulden regelen',
+              assessedByOrganisation: 'Compaan',
+              recordedAt: baseline.body.createdAt,
+            },
+            {
+              id: review.body.id,
+              trajectoryId: tr.id,
+              instrument: { key: 'empowerment', version: 1 },
+              kind: 'review',
+              takenAt: review.body.takenAt,
+              scores: scores(5, 6, 4, 6, 5, 3),
+              participantScores: null,
+              participantPresent: null,
+              note: null,
+              assessedByOrganisation: 'Compaan',
+              recordedAt: review.body.createdAt,
+            },
+            {
+              id: release.body.id,
+              trajectoryId: tr.id,
+              instrument: { key: 'release_scale', version: 1 },
+              kind: 'baseline',
+              takenAt: release.body.takenAt,
+              scores: { release: 7 },
+              participantScores: null,
+              participantPresent: null,
+              note: null,
+              assessedByOrganisation: 'Compaan',
+              recordedAt: release.body.createdAt,
+            },
+          ],
+        });
+        const text = JSON.stringify(body);
+        for (const s of ['Andere deelnemer', other.id, theirs.id, a.staff.coach.id])
+          expect(text).not.toContain(s);
+      }
     });
 
     it('refuses the co-coach (case scope) with 403, others with 404, and roles without subject.export with 403', async () => {

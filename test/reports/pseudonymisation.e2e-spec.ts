@@ -1,13 +1,22 @@
 import { codeOf } from '../../src/reports/esf-indicators';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
-import { day, insertFollowUp, insertParticipant, insertReferral, insertTrajectory } from './report-fixtures';
+import { scores } from '../assessments/helpers';
+import {
+  day,
+  insertAssessment,
+  insertFollowUp,
+  insertParticipant,
+  insertReferral,
+  insertTrajectory,
+} from './report-fixtures';
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const TEXT = {
   followUp: 'Werkt bij Bakkerij Peeters, vraagt naar zijn dochter',
   followUp2: 'Zoekt werk, schulden bij OCMW Gent',
   referral: 'Heftruckopleiding, heeft rugklachten',
+  assessment: 'Durft niet alleen naar de bank, zus helpt',
 };
 
 /** Pseudonymisation goes through POST /participants/{id}/pseudonymise, i.e. app_pseudonymise() itself. */
@@ -24,6 +33,7 @@ describe('pseudonymisation and the reports', () => {
     id.worker = await insertParticipant(t, a, { entry_date: '2025-02-01' });
     tr.worker = await insertTrajectory(t, a, id.worker, {
       started_at: day('2025-02-01'),
+      guidance_started_at: day('2025-02-05'),
       closed_at: day('2025-06-02'),
       outcome: 'work',
     });
@@ -37,6 +47,21 @@ describe('pseudonymisation and the reports', () => {
         ['completed', day('2025-04-01')],
       ],
       note: TEXT.referral,
+    });
+
+    // Baseline 10 February, review due 10 May, done 20 May (late); change +2 on every component.
+    await insertAssessment(t, a, tr.worker, {
+      kind: 'baseline',
+      takenAt: day('2025-02-10'),
+      scores: scores(4),
+      note: TEXT.assessment,
+    });
+    await insertAssessment(t, a, tr.worker, {
+      kind: 'review',
+      takenAt: day('2025-05-20'),
+      scores: scores(6),
+      participantScores: scores(7),
+      note: TEXT.assessment,
     });
 
     id.searcher = await insertParticipant(t, a, { gender: 'male', entry_date: '2025-03-01' });
@@ -61,7 +86,7 @@ describe('pseudonymisation and the reports', () => {
   const get = (path: string, query: Record<string, string | number>) =>
     t.http().get(path).query(query).set('authorization', a.auth('coordinator')).expect(200);
 
-  it('blanks follow-up notes and referral free text, and leaves every ESF+ and quarterly figure as it was', async () => {
+  it('blanks follow-up notes, referral free text and assessment notes, and leaves every ESF+ and quarterly figure as it was', async () => {
     const esfBefore = (await get('/reports/esf', YEAR)).body;
     const quarterBefore = [
       (await get('/reports/quarterly', { year: 2025, quarter: 1 })).body,
@@ -77,6 +102,11 @@ describe('pseudonymisation and the reports', () => {
     expect(quarterBefore[1].referralTurnaround.byTarget.vdab).toMatchObject({
       completed: 1,
       toCompletion: { medianDays: 50 },
+    });
+    expect(quarterBefore[1].empowermentCoverage).toMatchObject({
+      baseline: { trajectories: 1, withBaseline: 1 },
+      reviews: { due: 1, onTime: 0 },
+      distanceTravelled: { trajectories: 1, byComponent: { competentie: { n: 1, meanChange: 2 } } },
     });
 
     for (const who of ['worker', 'searcher'])
@@ -132,18 +162,46 @@ describe('pseudonymisation and the reports', () => {
     ]);
     expect(transitions.every((x) => x.note === null)).toBe(true);
     expect(transitions.find((x) => x.to_state === 'rejected')!.reason).toBe('(removed by pseudonymisation)');
+    // Assessment notes are free text; the scores, the participant's own and the dates stay.
+    const assessments = await t.sql<Record<string, unknown>>(
+      `select kind, taken_at, scores, participant_scores, note from assessments
+        where participant_id = $1 order by taken_at`,
+      [id.worker],
+    );
+    expect(assessments).toEqual([
+      {
+        kind: 'baseline',
+        taken_at: new Date(day('2025-02-10')),
+        scores: scores(4),
+        participant_scores: null,
+        note: null,
+      },
+      {
+        kind: 'review',
+        taken_at: new Date(day('2025-05-20')),
+        scores: scores(6),
+        participant_scores: scores(7),
+        note: null,
+      },
+    ]);
 
     expect((await get('/reports/esf', YEAR)).body).toEqual(esfBefore);
     expect((await get('/reports/quarterly', { year: 2025, quarter: 1 })).body).toEqual(quarterBefore[0]);
     expect((await get('/reports/quarterly', { year: 2025, quarter: 2 })).body).toEqual(quarterBefore[1]);
   });
 
-  it('leaves the follow-ups and referrals of a participant who was not pseudonymised alone', async () => {
+  it('leaves the follow-ups, referrals and assessments of a participant who was not pseudonymised alone', async () => {
     const other = await insertParticipant(t, a, { entry_date: '2025-01-15' });
     const trajectory = await insertTrajectory(t, a, other, {
       started_at: day('2025-01-15'),
       closed_at: day('2025-02-15'),
       outcome: 'education',
+    });
+    await insertAssessment(t, a, trajectory, {
+      kind: 'baseline',
+      takenAt: day('2025-01-20'),
+      scores: scores(5),
+      note: TEXT.assessment,
     });
     await insertFollowUp(t, a, trajectory, '2025-02-20', 'education_training', null, TEXT.followUp);
     await insertReferral(t, a, other, {
@@ -163,12 +221,18 @@ describe('pseudonymisation and the reports', () => {
       .post(`/participants/${third}/pseudonymise`)
       .set('authorization', a.auth('dpo'))
       .expect(200);
-    const [row] = await t.sql<{ fu: string; r: string; x: string }>(
+    const [row] = await t.sql<{ fu: string; r: string; x: string; a: string }>(
       `select (select note from follow_ups where participant_id = $1) as fu,
+              (select note from assessments where participant_id = $1) as a,
               (select note from referrals where participant_id = $1) as r,
               (select x.note from referral_transitions x join referrals r on r.id = x.referral_id where r.participant_id = $1) as x`,
       [other],
     );
-    expect(row).toEqual({ fu: TEXT.followUp, r: TEXT.referral, x: `${TEXT.referral} (submitted)` });
+    expect(row).toEqual({
+      fu: TEXT.followUp,
+      r: TEXT.referral,
+      x: `${TEXT.referral} (submitted)`,
+      a: TEXT.assessment,
+    });
   });
 });

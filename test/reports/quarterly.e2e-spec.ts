@@ -8,7 +8,9 @@ import {
   insertParticipant,
   insertReferral,
   insertTrajectory,
+  reasonCodes,
 } from './report-fixtures';
+import { empowermentFromSheets, LoadedBook, sheetRows } from './xlsx-sheets';
 
 describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
@@ -167,9 +169,17 @@ describe('quarterly follow-up and data quality', () => {
       expect(caseload).toMatchObject({ normPerFte: 25, flagAbovePerFte: 30 });
     });
 
-    it('says plainly which parts are not available yet', async () => {
-      const res = await quarterly({ year: 2025, quarter: 1 }).expect(200);
-      expect(res.body.empowermentCoverage.available).toBe(false);
+    it('counts empowerment coverage without assessments as none, not as missing figures', async () => {
+      const { empowermentCoverage: e } = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
+      // In guidance at some time in Q1: q1, q3 and q7; none has a baseline and no review was due.
+      expect(e).toMatchObject({
+        instrument: { key: 'empowerment', version: 1 },
+        activeTrajectories: 22,
+        baseline: { trajectories: 3, withBaseline: 0, share: 0 },
+        reviews: { intervalMonths: 3, due: 0, onTime: 0, share: null },
+        distanceTravelled: { trajectories: 0 },
+      });
+      expect(e.distanceTravelled.byComponent.competentie).toEqual({ n: 0, meanChange: null });
     });
 
     it('shows another partnership only its own figures', async () => {
@@ -302,10 +312,6 @@ describe('quarterly follow-up and data quality', () => {
   });
 
   describe('GET /reports/quarterly.xlsx', () => {
-    type Book = {
-      xlsx: { load(b: Buffer): Promise<unknown> };
-      worksheets: { name: string; getSheetValues(): unknown[][] }[];
-    };
     const download = (as: Parameters<TestPartnership['auth']>[0] = 'coordinator', p = a) =>
       t
         .http()
@@ -320,7 +326,7 @@ describe('quarterly follow-up and data quality', () => {
         });
 
     it('has one sheet per section that reads back to exactly the JSON figures, and is audited as an export', async () => {
-      const excel = (await loadExcel()) as unknown as { Workbook: new () => Book } | null;
+      const excel = (await loadExcel()) as unknown as { Workbook: new () => LoadedBook } | null;
       if (!excel) {
         const res = await download().expect(503);
         expect(res.body.code).toBe('XLSX_UNAVAILABLE');
@@ -341,18 +347,10 @@ describe('quarterly follow-up and data quality', () => {
         'Caseload per coach',
         'Caseload per organisation',
         'Referral turnaround',
-        'Empowerment',
+        'Empowerment coverage',
+        'Distance travelled',
       ]);
-      // Rows without their header, as wide as it; empty cells (JSON null) read back as null.
-      const rows = (name: string) => {
-        const [header, ...body] = book.worksheets
-          .find((w) => w.name === name)!
-          .getSheetValues()
-          .filter(Boolean);
-        return body.map((r) =>
-          Array.from({ length: Math.max(header.length, r.length) - 1 }, (_, i) => r[i + 1] ?? null),
-        );
-      };
+      const rows = sheetRows(book);
       const kv = (name: string) => new Map(rows(name).map((r) => [r[0] as string, r[1]]));
       const upTo = (name: string, last: string) => {
         const all = rows(name);
@@ -451,10 +449,7 @@ describe('quarterly follow-up and data quality', () => {
               ]),
           ),
         },
-        empowermentCoverage: {
-          available: rows('Empowerment')[0][0],
-          reason: rows('Empowerment')[0][1],
-        },
+        empowermentCoverage: empowermentFromSheets(rows),
       };
       const json = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
       expect(rebuilt).toEqual(json);
@@ -534,12 +529,7 @@ describe('quarterly follow-up and data quality', () => {
     it('lists each participant with incomplete or inconsistent entry data once, with every reason', async () => {
       await grant(t, d, dq.noLabour, d.orgs.stad.id, 'summary');
       const res = await list().expect(200);
-      const reasons = Object.fromEntries(
-        res.body.items.map((i: { participantId: string; reasons: { code: string }[] }) => [
-          i.participantId,
-          i.reasons.map((r) => r.code),
-        ]),
-      );
+      const reasons = reasonCodes(res.body);
       expect(reasons).toEqual({
         [dq.noLabour]: ['labour_status_missing'],
         [dq.adultPupil]: ['adult_in_education'],

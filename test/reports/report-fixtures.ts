@@ -99,6 +99,7 @@ export interface TrajectoryRow {
   started_at: string;
   intake_at?: string | null;
   guidance_started_at?: string | null;
+  aftercare_at?: string | null;
   closed_at?: string | null;
   outcome?: string | null;
   outcome_kind?: string | null;
@@ -115,16 +116,18 @@ export async function insertTrajectory(
   const closed = row.closed_at ?? null;
   const status = closed
     ? 'afgesloten'
-    : row.guidance_started_at
-      ? 'begeleiding'
-      : row.intake_at
-        ? 'intake'
-        : 'aanmelding';
+    : row.aftercare_at
+      ? 'nazorg'
+      : row.guidance_started_at
+        ? 'begeleiding'
+        : row.intake_at
+          ? 'intake'
+          : 'aanmelding';
   const caseManager = row.case_manager === null ? null : p.staff[row.case_manager ?? 'coach'];
   const [{ id }] = await t.sql<{ id: string }>(
     `insert into trajectories (partnership_id, participant_id, status, referral_channel, owner_organisation_id, case_manager_id,
-       team_id, started_at, intake_at, guidance_started_at, closed_at, outcome, outcome_kind)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
+       team_id, started_at, intake_at, guidance_started_at, aftercare_at, closed_at, outcome, outcome_kind)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
     [
       p.id,
       participantId,
@@ -136,6 +139,7 @@ export async function insertTrajectory(
       row.started_at,
       row.intake_at ?? null,
       row.guidance_started_at ?? null,
+      row.aftercare_at ?? null,
       closed,
       row.outcome ?? null,
       row.outcome_kind ?? null,
@@ -246,3 +250,46 @@ export async function insertReferral(
   }
   return id;
 }
+
+/**
+ * An assessment with the built-in version 1 of `instrument` (empowerment by default), scored by
+ * the coach. Give `scores` for every dimension; `participantScores` and `note` are optional.
+ */
+export async function insertAssessment(
+  t: TestApp,
+  p: TestPartnership,
+  trajectoryId: string,
+  a: {
+    kind: 'baseline' | 'review' | 'exit';
+    takenAt: string;
+    scores: Record<string, number>;
+    participantScores?: Record<string, number>;
+    note?: string;
+    instrument?: string;
+  },
+): Promise<string> {
+  const [{ id }] = await t.sql<{ id: string }>(
+    `insert into assessments (partnership_id, trajectory_id, participant_id, instrument_id, instrument_key,
+       instrument_version, kind, taken_at, scores, participant_scores, note, assessed_by)
+     select $1, t.id, t.participant_id, i.id, i.key, i.version, $4, $5, $6, $7, $8, $9
+       from trajectories t, instruments i
+      where t.id = $2 and i.key = $3 and i.version = 1 and i.partnership_id is null
+     returning id`,
+    [
+      p.id,
+      trajectoryId,
+      a.instrument ?? 'empowerment',
+      a.kind,
+      a.takenAt,
+      JSON.stringify(a.scores),
+      a.participantScores ? JSON.stringify(a.participantScores) : null,
+      a.note ?? null,
+      p.staff.coach.id,
+    ],
+  );
+  return id;
+}
+
+/** A data-quality page as participant id → reason codes. */
+export const reasonCodes = (body: { items: { participantId: string; reasons: { code: string }[] }[] }) =>
+  Object.fromEntries(body.items.map((i) => [i.participantId, i.reasons.map((r) => r.code)]));

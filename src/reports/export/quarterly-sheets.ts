@@ -1,4 +1,5 @@
 import type { QuarterlyReport } from '../quarterly-report.service';
+import { empowermentSheets } from './empowerment-sheets';
 
 export type Cell = string | number | boolean | null;
 export interface Sheet {
@@ -146,10 +147,6 @@ export function quarterlySheets(r: QuarterlyReport): Sheet[] {
       ]),
       r.referralTurnaround.definition,
     ),
-    table(
-      'Empowerment',
-      ['available', 'reason'],
-      [[r.empowermentCoverage.available, r.empowermentCoverage.reason]],
-    ),
+    ...empowermentSheets(r.empowermentCoverage),
   ];
 }

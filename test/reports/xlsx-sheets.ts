@@ -1,0 +1,54 @@
+/** What the tests read of an exceljs workbook loaded back from a download. */
+export interface LoadedBook {
+  xlsx: { load(b: Buffer): Promise<unknown> };
+  worksheets: { name: string; getSheetValues(): unknown[][] }[];
+}
+
+/**
+ * A sheet's rows without their header, each as wide as the header; empty cells (JSON null) read
+ * back as null, and blank separator rows are gone.
+ */
+export const sheetRows = (book: LoadedBook) => (name: string) => {
+  const [header, ...body] = book.worksheets
+    .find((w) => w.name === name)!
+    .getSheetValues()
+    .filter(Boolean);
+  return body.map((r) =>
+    Array.from({ length: Math.max(header.length, r.length) - 1 }, (_, i) => r[i + 1] ?? null),
+  );
+};
+
+/** The quarterly report's empowermentCoverage, rebuilt from its two sheets. */
+export function empowermentFromSheets(rows: (name: string) => unknown[][]) {
+  const kv = new Map(rows('Empowerment coverage').map((r) => [r[0], r[1]]));
+  const distance = rows('Distance travelled');
+  const dkv = new Map(distance.map((r) => [r[0], r[1]]));
+  const components = distance.slice(
+    0,
+    distance.findIndex((r) => r[0] === 'trajectories'),
+  );
+  return {
+    instrument: { key: kv.get('instrument'), version: kv.get('instrument version') },
+    activeTrajectories: kv.get('active trajectories during the quarter'),
+    baseline: {
+      definition: kv.get('baseline definition'),
+      trajectories: kv.get('trajectories in guidance'),
+      withBaseline: kv.get('with a baseline'),
+      share: kv.get('share with a baseline'),
+    },
+    reviews: {
+      definition: kv.get('reviews definition'),
+      intervalMonths: kv.get('review interval in months'),
+      due: kv.get('reviews due'),
+      onTime: kv.get('reviews on time'),
+      share: kv.get('share of reviews on time'),
+    },
+    distanceTravelled: {
+      definition: dkv.get('definition'),
+      trajectories: dkv.get('trajectories'),
+      byComponent: Object.fromEntries(
+        components.map(([key, n, meanChange]) => [key as string, { n, meanChange }]),
+      ),
+    },
+  };
+}
