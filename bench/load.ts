@@ -95,7 +95,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     requests: latencies.length,
     errors,
     statuses,
-    rps: Math.round(latencies.length / elapsed),
+    rps:
+      latencies.length / elapsed >= 10
+        ? Math.round(latencies.length / elapsed)
+        : Math.round((latencies.length / elapsed) * 10) / 10,
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
     p99: round(percentile(latencies, 99)),

@@ -230,7 +230,8 @@ async function main(): Promise<void> {
       });
       const row: Row = { scenario: o.name, target: 'api', ...r, rssMb: r.peakSample };
       if (o.rowsPerResponse)
-        row.note = `${Math.round((r.rps * (await o.rowsPerResponse(ctx, json))) / 1).toLocaleString('en')} rows/s`;
+        // Rows of one export over its median duration: req/s rounds to 0 for exports slower than 2 s.
+        row.note = `${Math.round((await o.rowsPerResponse(ctx, json)) / (r.p50 / 1000)).toLocaleString('en')} rows/s`;
       rows.push(row);
       console.log(`  ${o.name}: ${r.rps} req/s, p99 ${r.p99} ms`);
     }
