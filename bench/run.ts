@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnvironment } from '../src/config/environment';
+import { SOCKET_DIR } from '../src/database/embedded-postgres';
 import { loadSecrets } from '../src/config/secrets';
 import { deriveAppUrl, withDatabase } from '../src/database/database-roles';
 import { SCALE_DOMAIN, SCALE_PASSWORD } from '../src/database/seed/scale/scale-seed';
@@ -141,7 +142,9 @@ async function main(): Promise<void> {
       const adminUrl =
         env.DATABASE_URL ??
         withDatabase(
-          `postgres://postgres@127.0.0.1:${readFileSync(join(env.DATA_DIR, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]}/postgres`,
+          // Through the Unix socket, as the API connects to its embedded database.
+          `postgres://postgres@localhost:${readFileSync(join(env.DATA_DIR, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]}/postgres` +
+            (SOCKET_DIR ? `?host=${encodeURIComponent(SOCKET_DIR)}` : ''),
           'jobteam',
         );
       const floor = await start(

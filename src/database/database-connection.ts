@@ -50,7 +50,12 @@ export async function resolveDatabase(env: Environment, secrets: Secrets): Promi
   }
   return {
     adminUrl,
-    appUrl: env.DATABASE_APP_URL ?? deriveAppUrl(adminUrl, secrets.appDbPassword),
+    appUrl:
+      env.DATABASE_APP_URL ??
+      deriveAppUrl(
+        embedded ? withDatabase(embedded.socketUrl, EMBEDDED_DATABASE) : adminUrl,
+        secrets.appDbPassword,
+      ),
     embedded,
   };
 }

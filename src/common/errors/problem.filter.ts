@@ -113,11 +113,7 @@ export function toProblem(exception: unknown): { problem: Problem; unexpected: b
     status = 503;
     code = 'DATABASE_BUSY';
     detail = 'All database connections are in use; retry shortly.';
-  } else if (
-    /Connection terminated|ECONNREFUSED|the database system is (shutting down|starting up)/i.test(
-      String((exception as Error)?.message),
-    )
-  ) {
+  } else if (databaseUnreachable(exception)) {
     status = 503;
     code = 'DATABASE_UNAVAILABLE';
     detail = 'The database is busy or unavailable; retry shortly.';
@@ -174,4 +170,15 @@ export class ProblemFilter implements ExceptionFilter {
       .header('content-type', 'application/problem+json; charset=utf-8')
       .send(problem);
   }
+}
+
+/** Socket errors while connecting: over TCP the server refuses; over its Unix socket the file is gone (ENOENT). */
+const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+function databaseUnreachable(exception: unknown): boolean {
+  const err = exception as { message?: unknown; code?: unknown; syscall?: unknown } | undefined;
+  if (err?.syscall === 'connect' && CONNECT_ERRORS.has(String(err.code))) return true;
+  return /Connection terminated|ECONNREFUSED|the database system is (shutting down|starting up)/i.test(
+    String(err?.message),
+  );
 }
