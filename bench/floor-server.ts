@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import { Pool, PoolClient } from 'pg';
+import { escapeLiteral, Pool, PoolClient, QueryResult } from 'pg';
 
 /**
  * The floor: what the hot path and the search cost with no framework at all. Plain node:http and
@@ -18,8 +18,7 @@ const pool = new Pool({
 const secret = process.env.FLOOR_JWT_SECRET ?? '';
 
 // Copied from DatabaseContext.runAsStaff, AccessService.scopesFor, AuditService.record, ConsentChecks.
-const BEGIN_REQUEST =
-  'select organisation_id, team_id, roles, name, email from app_begin_request($1, $2, $3)';
+const BEGIN_REQUEST = 'select organisation_id, team_id, roles, name, email from app_begin_request';
 const SCOPES = `select participant_id, scope from access_grants g
         where g.participant_id = any($1::uuid[]) and g.partnership_id = app_tenant()
           and (g.organisation_id = app_org() or g.staff_id = app_user())
@@ -56,11 +55,17 @@ function verify(header: string | undefined): { sub: string; tid: string } | null
 
 const RANK: Record<string, number> = { summary: 1, referral: 2, case: 3, full: 4 };
 
-async function inTransaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+/** As DatabaseContext.transaction: BEGIN and app_begin_request in one simple-protocol round trip. */
+async function inTransaction<T>(
+  user: { tid: string; sub: string },
+  now: Date,
+  fn: (c: PoolClient, staff: Record<string, unknown>[]) => Promise<T>,
+): Promise<T> {
   const c = await pool.connect();
   try {
-    await c.query('begin');
-    const out = await fn(c);
+    const first = `start transaction; ${BEGIN_REQUEST}(${escapeLiteral(user.tid)}::uuid, ${escapeLiteral(user.sub)}::uuid, ${escapeLiteral(now.toISOString())}::timestamptz)`;
+    const results = (await c.query(first)) as unknown as QueryResult[];
+    const out = await fn(c, results[1].rows);
     await c.query('commit');
     return out;
   } catch (err) {
@@ -76,9 +81,8 @@ async function handle(req: http.IncomingMessage): Promise<[number, unknown]> {
   if (!user) return [401, { code: 'UNAUTHORIZED' }];
   const url = new URL(req.url ?? '/', 'http://floor');
   const requestId = Math.random().toString(36).slice(2);
-  return inTransaction(async (c) => {
-    const now = new Date();
-    const { rows: staff } = await c.query(BEGIN_REQUEST, [user.tid, user.sub, now.toISOString()]);
+  const now = new Date();
+  return inTransaction(user, now, async (c, staff) => {
     if (!staff[0]) return [401, { code: 'UNAUTHORIZED' }];
     const actor = [user.tid, now, user.sub, staff[0].organisation_id, staff[0].roles, requestId];
     const one = /^\/participants\/([0-9a-f-]{36})$/.exec(url.pathname);
