@@ -62,6 +62,7 @@ export async function seedCaseMeetings(client: ClientBase, ctx: PartnershipConte
   const byCoach = new Map<string, SeededParticipant[]>();
   for (const p of ctx.participants)
     if (p.trajectoryId) byCoach.set(p.caseManagerId, [...(byCoach.get(p.caseManagerId) ?? []), p]);
+  const staffById = new Map(ctx.staff.map((s) => [s.id, s]));
   const consented = new Set<string>();
   const out = {
     meetings: [] as unknown[][],
@@ -103,13 +104,10 @@ export async function seedCaseMeetings(client: ClientBase, ctx: PartnershipConte
       for (const a of attendees) out.attendees.push([tenant, id, a.id, a.organisationId]);
       if (at > until) continue;
 
-      const agenda = new Set<string>();
-      const wanted = between(rng, 2, 6);
-      for (let attempt = 0; attempt < wanted * 6 && agenda.size < wanted; attempt++) {
-        const author = pick(rng, attendees);
-        const p = pick(rng, byCoach.get(author.id) ?? []);
-        if (!p || agenda.has(p.id) || !openAt(p, at)) continue;
-        agenda.add(p.id);
+      // The agenda: open trajectories of the attending coaches; each item is written by the case manager.
+      const open = attendees.flatMap((a) => (byCoach.get(a.id) ?? []).filter((p) => openAt(p, at)));
+      for (const p of sample(rng, open, between(rng, 2, 6))) {
+        const author = staffById.get(p.caseManagerId)!;
         const present = rng() < 0.25;
         if (!present && !consented.has(p.id)) {
           consented.add(p.id);
