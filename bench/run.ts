@@ -129,7 +129,8 @@ async function main(): Promise<void> {
     };
     const token = await login('coach1');
     const list = await json(apiUrl, 'GET', '/participants?limit=200', token);
-    const ids = (list.body.items as { id: string; currentTrajectoryId: string | null }[]) ?? [];
+    const ids =
+      (list.body.items as { id: string; currentTrajectoryId: string | null; status: string | null }[]) ?? [];
     if (!ids.length) throw new Error('the coach sees no participants: is the scale seed loaded?');
     const [{ n: total }] = [{ n: list.body.total }];
     console.log(
@@ -202,6 +203,10 @@ async function main(): Promise<void> {
       login,
       ids: ids.map((r) => r.id),
       trajectoryIds: ids.map((r) => r.currentTrajectoryId).filter(Boolean) as string[],
+      openTrajectoryIds: ids
+        .filter((r) => r.status !== 'afgesloten')
+        .map((r) => r.currentTrajectoryId)
+        .filter(Boolean) as string[],
     };
     for (const o of OPTIONAL_SCENARIOS) {
       if (only && !only.includes(o.key)) continue;

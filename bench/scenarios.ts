@@ -1,8 +1,9 @@
 /**
- * Scenarios for endpoints other branches add (contacts, SPOC inbox, star SVG, ESF report and
- * export). Each probes its route first: Nest's "Cannot GET ..." 404 means the feature has not been
- * merged here, and the scenario is reported as skipped instead of counting 404s as throughput.
- * Paths are the ones the issue names; adjust them here when the features land.
+ * Scenarios beyond the hot path and the search: contacts, SPOC inbox, star SVG, ESF report and
+ * export. Each probes its route first: Nest's "Cannot GET ..." 404 means the feature is missing on
+ * this branch, and the scenario is reported as skipped instead of counting 404s as throughput. The
+ * same goes for data the scenario needs (an open trajectory, an assessed one, a filled inbox): a
+ * scenario that would measure fast 4xx answers is skipped with the reason.
  */
 export type Json = (
   base: string,
@@ -17,6 +18,8 @@ export interface ScenarioContext {
   login(user: string): Promise<string>;
   ids: string[];
   trajectoryIds: string[];
+  /** Current trajectories of the hot-path participants that are not closed: contacts may be added. */
+  openTrajectoryIds: string[];
 }
 
 type Next = (i: number) => { method: string; path: string; body?: string; headers: Record<string, string> };
@@ -56,6 +59,8 @@ export const OPTIONAL_SCENARIOS: OptionalScenario[] = [
     name: 'POST contact moment',
     async prepare(ctx, json) {
       const token = await ctx.login('coach1');
+      const open = ctx.openTrajectoryIds;
+      if (!open.length) throw new Error("none of coach1's trajectories is open");
       const body = {
         at: new Date().toISOString(),
         kind: 'office',
@@ -63,7 +68,7 @@ export const OPTIONAL_SCENARIOS: OptionalScenario[] = [
         summary: 'Bench',
         confidential: false,
       };
-      const path = (i: number) => `/trajectories/${ctx.trajectoryIds[i % ctx.trajectoryIds.length]}/contacts`;
+      const path = (i: number) => `/trajectories/${open[i % open.length]}/contacts`;
       await probe(ctx, json, token, 'POST', path(0), body);
       return {
         next: (i) => ({
@@ -79,8 +84,10 @@ export const OPTIONAL_SCENARIOS: OptionalScenario[] = [
     key: 'inbox',
     name: 'SPOC inbox',
     async prepare(ctx, json) {
+      // Every VDAB SPOC sees the organisation's referrals both ways; the seed gives them open ones.
       const token = await ctx.login('spocvdab1');
-      await probe(ctx, json, token, 'GET', '/referrals?inbox=organisation');
+      const inbox = await probe(ctx, json, token, 'GET', '/referrals?inbox=organisation');
+      if (!inbox.body.total) throw new Error('the VDAB inbox is empty: seed referrals first');
       return {
         next: () => ({
           method: 'GET',
@@ -95,8 +102,19 @@ export const OPTIONAL_SCENARIOS: OptionalScenario[] = [
     name: 'star SVG',
     async prepare(ctx, json) {
       const token = await ctx.login('coach1');
-      const path = (i: number) => `/trajectories/${ctx.trajectoryIds[i % ctx.trajectoryIds.length]}/assessments/star.svg?instrument=empowerment&compare=baseline,latest`;
-      await probe(ctx, json, token, 'GET', path(0));
+      const star = (id: string) =>
+        `/trajectories/${id}/assessments/star.svg?instrument=empowerment&compare=baseline,latest`;
+      // Only trajectories with an empowerment baseline have a star; the others answer 404.
+      const drawn: string[] = [];
+      for (const id of ctx.trajectoryIds) {
+        const r = await json(ctx.apiUrl, 'GET', star(id), token);
+        if (routeMissing(r))
+          throw new Error('endpoint not present (GET /trajectories/{id}/assessments/star.svg)');
+        if (r.status === 200) drawn.push(id);
+        if (drawn.length === 50) break;
+      }
+      if (!drawn.length) throw new Error("none of coach1's trajectories has an empowerment baseline");
+      const path = (i: number) => star(drawn[i % drawn.length]);
       return {
         next: (i) => ({ method: 'GET', path: path(i), headers: { authorization: `Bearer ${token}` } }),
       };

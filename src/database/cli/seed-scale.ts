@@ -76,9 +76,9 @@ async function main(): Promise<void> {
       `  ${'total'.padEnd(26)} ${total.toLocaleString('en').padStart(12)} in ${(result.ms / 1000).toFixed(1)} s ` +
         `= ${Math.round(total / (result.ms / 1000)).toLocaleString('en')} rows/s (+ analyze ${((Date.now() - analyzeStart) / 1000).toFixed(1)} s)`,
     );
-    for (const s of result.skipped) console.log(`  skipped: ${s}`);
-    console.log(`\nCoach logins for the bench (password for all: ${SCALE_PASSWORD}):`);
-    for (const l of result.logins) console.log(`  ${l.email.padEnd(40)} ${l.partnership}`);
+    console.log(`\nLogins for the bench (password for all: ${SCALE_PASSWORD}):`);
+    for (const l of result.logins)
+      console.log(`  ${l.email.padEnd(45)} ${l.role.padEnd(12)} ${l.partnership}`);
   } finally {
     await client.end().catch(() => undefined);
     await database.embedded?.stop();

@@ -1,7 +1,27 @@
 import type { ClientBase } from 'pg';
 import { nameKey, searchName } from '../../../common/validation/names';
 import { InszProtector } from '../../../participants/insz-protector';
+import { seedAssessments } from './assessments-seed';
 import { insertUnnest, insertValues } from './bulk-insert';
+import { seedCaseMeetings } from './case-meetings-seed';
+import {
+  ASSIGNMENT_COLUMNS,
+  CONSENT_COLUMNS,
+  CONTACT_COLUMNS,
+  GRANT_COLUMNS,
+  PARTICIPANT_COLUMNS,
+  TRAJECTORY_COLUMNS,
+  TRANSITION_COLUMNS,
+} from './columns';
+import {
+  consentRow,
+  DAY,
+  grantRow,
+  PartnershipContext,
+  SeededOrganisation,
+  SeededParticipant,
+} from './context';
+import { seedReferrals } from './referrals-seed';
 import {
   between,
   CONTACT_KINDS,
@@ -13,7 +33,8 @@ import {
   pick,
   REGULAR_ACTIVATION_KINDS,
   Rng,
-  syntheticInsz,
+  syntheticPerson,
+  unusedInsz,
   uuid,
   weighted,
   WIJKEN,
@@ -22,6 +43,8 @@ import {
 /** Every scale-seed account shares it. Synthetic, for load tests on local data only. */
 export const SCALE_PASSWORD = 'Scale-bench-2026';
 export const SCALE_DOMAIN = 'scale.jobteam.example';
+/** The accounts the seed prints for the first two partnerships: coaches, and the SPOCs whose inboxes hold referrals. */
+const LOGINS = ['coach1', 'coach2', 'coach3', 'spocvdab1', 'spococmw1', 'coordinator'];
 
 export interface ScaleOptions {
   partnerships: number;
@@ -48,47 +71,12 @@ export interface ScaleResult {
   rows: Record<string, number>;
   ms: number;
   logins: ScaleLogin[];
-  skipped: string[];
 }
 
-/**
- * Optional tables other features add (assessments, referrals, case meetings). A generator is
- * registered here once its table has landed; until then the seeder reports the table as skipped.
- */
-export type OptionalGenerator = (ctx: PartnershipContext, client: ClientBase) => Promise<number>;
-export const OPTIONAL_TABLES: Record<string, OptionalGenerator | undefined> = {
-  empowerment_assessments: undefined,
-  referrals: undefined,
-  case_meetings: undefined,
-};
-
-export interface SeededParticipant {
-  id: string;
-  trajectoryId: string | null;
-  caseManagerId: string;
-  organisationId: string;
-  startedAt: Date | null;
-  closedAt: Date | null;
-  status: string | null;
-}
-
-export interface PartnershipContext {
-  rng: Rng;
-  partnershipId: string;
-  until: Date;
-  participants: SeededParticipant[];
-  staff: { id: string; organisationId: string; roles: string[]; teamId: string | null }[];
-}
-
-const DAY = 86400000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-interface Org {
-  id: string;
-  name: string;
-  kind: string;
+interface Org extends SeededOrganisation {
   secrecy: boolean;
-  slug: string;
 }
 
 function organisations(rng: Rng, town: string): Org[] {
@@ -120,17 +108,6 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
   const usedInsz = new Set<string>();
   const logins: ScaleLogin[] = [];
   const until = new Date(`${o.until}T17:00:00Z`);
-  const { rows: present } = await client.query<{ table_name: string }>(
-    `select table_name from information_schema.tables where table_schema = 'public' and table_name = any($1)`,
-    [Object.keys(OPTIONAL_TABLES)],
-  );
-  const skipped = Object.keys(OPTIONAL_TABLES).map((t) =>
-    !present.some((p) => p.table_name === t)
-      ? `${t}: table not present`
-      : !OPTIONAL_TABLES[t]
-        ? `${t}: table present, no generator registered yet`
-        : '',
-  );
   const perPartnership = Math.floor(o.participants / o.partnerships);
 
   for (let pi = 0; pi < o.partnerships; pi++) {
@@ -231,8 +208,8 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
         ),
       );
       if (pi < 2)
-        for (const s of staff.filter((x) => x.roles[0] === 'coach').slice(0, 3))
-          logins.push({ email: s.email, role: 'coach', partnership: partnershipName });
+        for (const s of plan.flatMap((x, k) => (LOGINS.includes(x.label) ? [staff[k]] : [])))
+          logins.push({ email: s.email, role: s.roles[0], partnership: partnershipName });
       const coaches = staff.filter((s) => s.roles[0] === 'coach');
 
       const participants: unknown[][] = [];
@@ -250,18 +227,11 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
         const id = uuid(rng);
         const coach = pick(rng, coaches);
         const org = orgs.find((g) => g.id === coach.organisationId)!;
-        const gender = weighted(rng, { female: 49, male: 49, nonbinary: 2 });
-        const first = pick(rng, FIRST_NAMES[gender]);
-        const last = pick(rng, LAST_NAMES);
-        const birth = new Date(Date.UTC(between(rng, 1962, 2007), between(rng, 0, 11), between(rng, 1, 28)));
-        const birthDate = iso(birth);
+        const { gender, first, last, birthDate } = syntheticPerson(rng);
         let inszHash: string | null = null;
         let inszEnc: string | null = null;
         if (rng() < 0.85) {
-          let serial = between(rng, 1, 997);
-          let number = syntheticInsz(birthDate, serial);
-          while (usedInsz.has(number)) number = syntheticInsz(birthDate, (serial = (serial % 997) + 1));
-          usedInsz.add(number);
+          const number = unusedInsz(rng, birthDate, usedInsz);
           inszHash = insz.hash(number);
           inszEnc = insz.encrypt(number);
         }
@@ -281,6 +251,12 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
         const trajectoryId = hasTrajectory ? uuid(rng) : null;
         let status: string | null = null;
         let closedAt: Date | null = null;
+        let trajectoryOutcome: string | null = null;
+        let dates = {
+          intakeAt: null as Date | null,
+          guidanceAt: null as Date | null,
+          aftercareAt: null as Date | null,
+        };
         if (trajectoryId) {
           const steps: [string, Date][] = [['aanmelding', entry]];
           let t = entry.getTime();
@@ -306,6 +282,8 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
           const at = (s: string) => steps.find(([st]) => st === s)?.[1] ?? null;
           status = steps[steps.length - 1][0];
           closedAt = at('afgesloten');
+          trajectoryOutcome = outcome;
+          dates = { intakeAt: at('intake'), guidanceAt: at('begeleiding'), aftercareAt: at('nazorg') };
           trajectories.push([
             trajectoryId,
             partnershipId,
@@ -355,6 +333,8 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
               org.id,
               `Gesprek over ${pick(rng, ['werk', 'huisvesting', 'schulden', 'opleiding', 'gezondheid', 'mobiliteit'])}`,
               rng() < (org.secrecy ? 0.3 : 0.02),
+              null,
+              null,
             ]);
           }
         }
@@ -393,35 +373,23 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
           coach.id,
           entry,
         ]);
-        grants.push([partnershipId, id, org.id, 'full', 'owner', id, entry]);
-        if (rng() < 0.8)
-          consents.push([
-            partnershipId,
-            id,
-            'partnership_sharing',
-            'consent',
-            entry,
-            'Getekend formulier',
-            coach.id,
-          ]);
-        if (rng() < 0.3)
-          consents.push([
-            partnershipId,
-            id,
-            'special_categories',
-            'consent',
-            entry,
-            'Getekend formulier',
-            coach.id,
-          ]);
+        grants.push(
+          grantRow(partnershipId, id, { organisationId: org.id }, 'full', 'owner', id, entry, null),
+        );
+        if (rng() < 0.8) consents.push(consentRow(partnershipId, id, 'partnership_sharing', entry, coach.id));
+        if (rng() < 0.3) consents.push(consentRow(partnershipId, id, 'special_categories', entry, coach.id));
         seeded.push({
           id,
           trajectoryId,
           caseManagerId: coach.id,
           organisationId: org.id,
+          teamId: coach.teamId,
+          channel,
           startedAt: trajectoryId ? entry : null,
+          ...dates,
           closedAt,
           status,
+          outcome: trajectoryOutcome,
         });
       }
 
@@ -438,11 +406,18 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
       );
       add('consents', await insertUnnest(client, 'consents', CONSENT_COLUMNS, consents));
       add('contacts', await insertUnnest(client, 'contacts', CONTACT_COLUMNS, contacts));
-      const ctx: PartnershipContext = { rng, partnershipId, until, participants: seeded, staff };
-      for (const p of present) {
-        const generate = OPTIONAL_TABLES[p.table_name];
-        if (generate) add(p.table_name, await generate(ctx, client));
-      }
+      const ctx: PartnershipContext = {
+        rng,
+        partnershipId,
+        until,
+        participants: seeded,
+        staff,
+        organisations: orgs,
+        teams,
+        insz: { protector: insz, used: usedInsz },
+      };
+      for (const generate of [seedAssessments, seedReferrals, seedCaseMeetings])
+        for (const [table, n] of Object.entries(await generate(client, ctx))) add(table, n);
       await client.query('commit');
     } catch (err) {
       await client.query('rollback').catch(() => undefined);
@@ -454,107 +429,5 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
         `${Math.round(total / ((Date.now() - started) / 1000)).toLocaleString('en')} rows/s`,
     );
   }
-  return { rows, ms: Date.now() - started, logins, skipped: skipped.filter(Boolean) };
+  return { rows, ms: Date.now() - started, logins };
 }
-
-const PARTICIPANT_COLUMNS = [
-  ['id', 'uuid'],
-  ['partnership_id', 'uuid'],
-  ['owner_organisation_id', 'uuid'],
-  ['first_name', 'text'],
-  ['last_name', 'text'],
-  ['search_name', 'text'],
-  ['name_key', 'text'],
-  ['birth_date', 'date'],
-  ['gender', 'text'],
-  ['insz_hash', 'text'],
-  ['insz_encrypted', 'text'],
-  ['phone', 'text'],
-  ['email', 'text'],
-  ['street', 'text'],
-  ['postal_code', 'text'],
-  ['city', 'text'],
-  ['wijk', 'text'],
-  ['contact_language', 'text'],
-  ['nationality', 'text'],
-  ['entry_date', 'date'],
-  ['labour_status', 'text'],
-  ['long_term_unemployed', 'boolean'],
-  ['education_level', 'text'],
-  ['disability', 'text'],
-  ['minority', 'text'],
-  ['referral_channel', 'text'],
-  ['current_trajectory_id', 'uuid'],
-  ['current_status', 'text'],
-  ['case_manager_id', 'uuid'],
-  ['team_id', 'uuid'],
-  ['created_by', 'uuid'],
-  ['created_at', 'timestamptz'],
-] as const;
-const GRANT_COLUMNS = [
-  ['partnership_id', 'uuid'],
-  ['participant_id', 'uuid'],
-  ['organisation_id', 'uuid'],
-  ['scope', 'text'],
-  ['reason', 'text'],
-  ['source_id', 'uuid'],
-  ['valid_from', 'timestamptz'],
-] as const;
-const TRAJECTORY_COLUMNS = [
-  ['id', 'uuid'],
-  ['partnership_id', 'uuid'],
-  ['participant_id', 'uuid'],
-  ['status', 'text'],
-  ['referral_channel', 'text'],
-  ['owner_organisation_id', 'uuid'],
-  ['case_manager_id', 'uuid'],
-  ['team_id', 'uuid'],
-  ['started_at', 'timestamptz'],
-  ['intake_at', 'timestamptz'],
-  ['guidance_started_at', 'timestamptz'],
-  ['aftercare_at', 'timestamptz'],
-  ['closed_at', 'timestamptz'],
-  ['outcome', 'text'],
-  ['outcome_kind', 'text'],
-] as const;
-const TRANSITION_COLUMNS = [
-  ['partnership_id', 'uuid'],
-  ['trajectory_id', 'uuid'],
-  ['participant_id', 'uuid'],
-  ['from_status', 'text'],
-  ['to_status', 'text'],
-  ['at', 'timestamptz'],
-  ['outcome', 'text'],
-  ['actor_id', 'uuid'],
-] as const;
-const ASSIGNMENT_COLUMNS = [
-  ['partnership_id', 'uuid'],
-  ['trajectory_id', 'uuid'],
-  ['participant_id', 'uuid'],
-  ['staff_id', 'uuid'],
-  ['organisation_id', 'uuid'],
-  ['from_at', 'timestamptz'],
-  ['assigned_by', 'uuid'],
-] as const;
-const CONSENT_COLUMNS = [
-  ['partnership_id', 'uuid'],
-  ['participant_id', 'uuid'],
-  ['scope', 'text'],
-  ['basis', 'text'],
-  ['given_at', 'timestamptz'],
-  ['evidence', 'text'],
-  ['recorded_by', 'uuid'],
-] as const;
-const CONTACT_COLUMNS = [
-  ['partnership_id', 'uuid'],
-  ['trajectory_id', 'uuid'],
-  ['participant_id', 'uuid'],
-  ['at', 'timestamptz'],
-  ['kind', 'text'],
-  ['duration_minutes', 'int4'],
-  ['staff_id', 'uuid'],
-  ['author_id', 'uuid'],
-  ['author_organisation_id', 'uuid'],
-  ['summary', 'text'],
-  ['confidential', 'boolean'],
-] as const;

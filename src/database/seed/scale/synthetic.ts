@@ -19,6 +19,17 @@ export function mulberry32(seed: number): Rng {
 export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 export const between = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
+/** Up to n distinct elements in random order (a partial Fisher–Yates shuffle of a copy). */
+export function sample<T>(rng: Rng, list: readonly T[], n: number): T[] {
+  const copy = [...list];
+  const k = Math.min(n, copy.length);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rng() * (copy.length - i));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, k);
+}
+
 /** Picks a key by weight: weighted(rng, { work: 43, no_result: 29 }). */
 export function weighted<K extends string>(rng: Rng, weights: Record<K, number>): K {
   const entries = Object.entries(weights) as [K, number][];
@@ -48,6 +59,24 @@ export function syntheticInsz(birthDate: string, serial: number): string {
   const base = `${y.slice(2)}${m}${d}${String(serial).padStart(3, '0')}`;
   const check = 97 - (Number(`${Number(y) >= 2000 ? '2' : ''}${base}`) % 97);
   return `${base}${String(check).padStart(2, '0')}`;
+}
+
+/** A synthetic person's name, gender and birth date (born 1962–2007). */
+export function syntheticPerson(rng: Rng) {
+  const gender = weighted(rng, { female: 49, male: 49, nonbinary: 2 });
+  const first = pick(rng, FIRST_NAMES[gender]);
+  const last = pick(rng, LAST_NAMES);
+  const birth = new Date(Date.UTC(between(rng, 1962, 2007), between(rng, 0, 11), between(rng, 1, 28)));
+  return { gender, first, last, birthDate: birth.toISOString().slice(0, 10) };
+}
+
+/** A valid INSZ for the birth date that `used` does not hold yet; it is added to `used`. */
+export function unusedInsz(rng: Rng, birthDate: string, used: Set<string>): string {
+  let serial = between(rng, 1, 997);
+  let number = syntheticInsz(birthDate, serial);
+  while (used.has(number)) number = syntheticInsz(birthDate, (serial = (serial % 997) + 1));
+  used.add(number);
+  return number;
 }
 
 /** Belgian and intra-EU first names, and a few from the largest non-EU communities in Flanders. */
