@@ -245,6 +245,12 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const c of children.reverse()) {
+      // A server that already died would never emit 'exit' again: say so instead of waiting forever.
+      if (c.exitCode !== null || c.signalCode !== null) {
+        process.exitCode = 1;
+        console.error(`a server exited during the bench (${c.exitCode ?? c.signalCode}); results are incomplete`);
+        continue;
+      }
       c.kill('SIGTERM');
       await new Promise((r) => c.once('exit', r));
     }

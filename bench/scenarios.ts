@@ -122,7 +122,7 @@ export const OPTIONAL_SCENARIOS: OptionalScenario[] = [
   },
   {
     key: 'esf',
-    name: `GET /reports/esf?year=${year}`,
+    name: `GET /reports/esf for ${year}`,
     connections: 4,
     async prepare(ctx, json) {
       const token = await ctx.login('coordinator');

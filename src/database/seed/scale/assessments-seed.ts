@@ -32,8 +32,8 @@ const NOTES = [
   'Gescoord na het casusoverleg.',
 ];
 
-/** The instrument POST /trajectories/{id}/assessments picks for `empowerment` without a version: the newest. */
-async function empowerment(client: ClientBase): Promise<Instrument> {
+/** The instrument POST /trajectories/{id}/assessments picks for a key without a version: the newest built-in. */
+async function newest(client: ClientBase, key: string): Promise<Instrument> {
   const { rows } = await client.query<{
     id: string;
     key: string;
@@ -43,7 +43,8 @@ async function empowerment(client: ClientBase): Promise<Instrument> {
     scale_max: number;
   }>(
     `select id, key, version, dimensions, scale_min, scale_max from instruments
-      where key = 'empowerment' and partnership_id is null order by version desc limit 1`,
+      where key = $1 and partnership_id is null order by version desc limit 1`,
+    [key],
   );
   const i = rows[0];
   return {
@@ -64,14 +65,26 @@ async function empowerment(client: ClientBase): Promise<Instrument> {
  * the case manager as assessor, sometimes the participant's own scores beside the coach's.
  */
 export async function seedAssessments(client: ClientBase, ctx: PartnershipContext): Promise<TableCounts> {
-  const instrument = await empowerment(client);
+  const instruments = {
+    empowerment: await newest(client, 'empowerment'),
+    release: await newest(client, 'release_scale'),
+  };
   const rows: unknown[][] = [];
   for (const p of ctx.participants)
-    if (p.trajectoryId && p.guidanceAt) rows.push(...history(ctx, p, instrument));
+    if (p.trajectoryId && p.guidanceAt) rows.push(...history(ctx, p, instruments));
   return { assessments: await insertUnnest(client, 'assessments', ASSESSMENT_COLUMNS, rows) };
 }
 
-function history(ctx: PartnershipContext, p: SeededParticipant, instrument: Instrument): unknown[][] {
+/**
+ * One participant's measurements. Most coaches score the release scale (loslaatschaal: can the case
+ * be let go?) at the same moments as empowerment; it climbs towards the end of the trajectory.
+ */
+function history(
+  ctx: PartnershipContext,
+  p: SeededParticipant,
+  instruments: { empowerment: Instrument; release: Instrument },
+): unknown[][] {
+  const instrument = instruments.empowerment;
   const { rng, until } = ctx;
   // Some trajectories are never measured: the coverage report must have gaps to show.
   if (rng() < 0.05) return [];
@@ -83,7 +96,31 @@ function history(ctx: PartnershipContext, p: SeededParticipant, instrument: Inst
   const clamp = (x: number) => Math.min(instrument.max, Math.max(instrument.min, Math.round(x)));
   const level = instrument.dimensions.map(() => 2 + rng() * 4);
   const drift = DRIFT[p.outcome ?? 'open'];
+  const release = instruments.release;
+  let letGo = 1 + rng() * 3;
+  const usesReleaseScale = rng() < 0.85;
+  const releaseRow = (kind: string, at: Date) => {
+    const score = Math.min(release.max, Math.max(release.min, Math.round(letGo)));
+    letGo += drift * 1.3 + (rng() - 0.4) * 1.2;
+    return [
+      ctx.partnershipId,
+      p.trajectoryId,
+      p.id,
+      release.id,
+      release.key,
+      release.version,
+      kind,
+      at,
+      JSON.stringify({ [release.dimensions[0]]: score }),
+      null,
+      null,
+      presence(rng),
+      p.caseManagerId,
+      at,
+    ];
+  };
   const row = (kind: string, at: Date) => {
+    if (usesReleaseScale) out.push(releaseRow(kind, at));
     const scores = Object.fromEntries(instrument.dimensions.map((d, k) => [d, clamp(level[k])]));
     const own =
       rng() < 0.35
@@ -108,7 +145,8 @@ function history(ctx: PartnershipContext, p: SeededParticipant, instrument: Inst
     ];
   };
 
-  const out = [row('baseline', baselineAt)];
+  const out: unknown[][] = [];
+  out.push(row('baseline', baselineAt));
   let last = baselineAt;
   for (;;) {
     // A missed review leaves a quarter out; the next one is counted from the last one taken.
