@@ -23,7 +23,7 @@ export class ReferralsController {
   @Authenticated({
     permission: Permission.ReferralRead,
     summary:
-      'Referrals the caller may see, or a SPOC inbox (mine/team/organisation), by due date, with counts',
+      'Referrals the caller may see, or a SPOC inbox (mine/team/organisation): open ones first by due date, then closed ones, with counts',
   })
   list(@Query() query: ReferralQuery) {
     return this.referrals.list(query);

@@ -193,7 +193,16 @@ export class ReferralsService {
       listQb.andWhere('r.state in (:...open) and r.due_at < app_now()', { open: OPEN_REFERRAL_STATES });
     if (query.overdue === false)
       listQb.andWhere('not (r.state in (:...open) and r.due_at < app_now())', { open: OPEN_REFERRAL_STATES });
-    listQb.orderBy('r.due_at', 'ASC').addOrderBy('r.id', 'ASC');
+    // What still needs doing comes first, soonest due first; closed referrals follow, most recent first,
+    // so the first page of an inbox is today's work and not last year's history.
+    const openList = OPEN_REFERRAL_STATES.map((state) => `'${state}'`).join(', ');
+    listQb
+      .addSelect(`case when r.state in (${openList}) then 0 else 1 end`, 'closed_rank')
+      .addSelect(`case when r.state in (${openList}) then r.due_at end`, 'open_due')
+      .orderBy('closed_rank', 'ASC')
+      .addOrderBy('open_due', 'ASC')
+      .addOrderBy('r.due_at', 'DESC')
+      .addOrderBy('r.id', 'ASC');
     const [rows, total] = await listQb.skip(offsetOf(query)).take(query.limit).getManyAndCount();
     const names = await this.namesOf(rows.map((r) => r.participantId).filter((p): p is string => !!p));
     const withParticipant = rows.filter((r) => r.participantId);

@@ -436,7 +436,7 @@ describe('referrals', () => {
   });
 
   describe('GET /referrals and the SPOC inbox', () => {
-    it('sorts the inbox by due date and counts per state and overdue, over the whole inbox', async () => {
+    it('lists open referrals first by due date, then closed ones, and counts per state and overdue over the whole inbox', async () => {
       const c = await createPartnership(t, 'C');
       const C = api(t, c);
       const refer = async (dueInDays: number, assign = true) => {
@@ -463,21 +463,32 @@ describe('referrals', () => {
         to: 'rejected',
         reason: 'Niet van toepassing',
       }).expect(200);
+      const rejectedLater = await refer(10);
+      await C.post(`/referrals/${rejectedLater}/transitions`, 'spocVdab', {
+        to: 'rejected',
+        reason: 'Al in traject bij VDAB',
+      }).expect(200);
 
       t.clock.travel(2 * DAY);
       const mine = await C.get('/referrals?inbox=mine', 'spocVdab').expect(200);
-      expect(mine.body.items.map((x: { id: string }) => x.id)).toEqual([late, soon, rejected, later]);
+      expect(mine.body.items.map((x: { id: string }) => x.id)).toEqual([
+        late,
+        soon,
+        later,
+        rejectedLater,
+        rejected,
+      ]);
       expect(mine.body.counts).toEqual({
         submitted: 2,
         accepted: 1,
-        rejected: 1,
+        rejected: 2,
         in_progress: 0,
         completed: 0,
         cancelled: 0,
       });
       expect(mine.body.overdueCount).toBe(1);
       expect(mine.body.items[0].overdue).toBe(true);
-      expect(mine.body.total).toBe(4);
+      expect(mine.body.total).toBe(5);
 
       const overdue = await C.get('/referrals?inbox=mine&overdue=true', 'spocVdab').expect(200);
       expect(overdue.body.items.map((x: { id: string }) => x.id)).toEqual([late]);
@@ -487,18 +498,19 @@ describe('referrals', () => {
 
       // The team inbox holds what is assigned to the team; the organisation inbox also the unassigned one.
       const team = await C.get('/referrals?inbox=team', 'spocVdab').expect(200);
-      expect(team.body.total).toBe(4);
+      expect(team.body.total).toBe(5);
       const org = await C.get('/referrals?inbox=organisation', 'spocVdab').expect(200);
       expect(org.body.items.map((x: { id: string }) => x.id)).toEqual([
         late,
         unassigned,
         soon,
-        rejected,
         later,
+        rejectedLater,
+        rejected,
       ]);
       expect(org.body.overdueCount).toBe(2);
       const paged = await C.get('/referrals?inbox=organisation&limit=2&page=2', 'spocVdab').expect(200);
-      expect(paged.body.items.map((x: { id: string }) => x.id)).toEqual([soon, rejected]);
+      expect(paged.body.items.map((x: { id: string }) => x.id)).toEqual([soon, later]);
 
       const ocmw = await C.get('/referrals?inbox=organisation', 'spocOcmw').expect(200);
       expect(ocmw.body).toMatchObject({ total: 0, overdueCount: 0 });
