@@ -107,7 +107,9 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
   const insz = new InszProtector({ inszHashKey: o.inszHashKey } as never);
   const usedInsz = new Set<string>();
   const logins: ScaleLogin[] = [];
-  const until = new Date(`${o.until}T17:00:00Z`);
+  // The end of that working day, but never in the future: seeded contacts and assessments dated after the
+  // API's clock would look like data entered ahead of time. A past --until stays fully deterministic.
+  const until = new Date(Math.min(new Date(`${o.until}T17:00:00Z`).getTime(), Date.now() - 60_000));
   const perPartnership = Math.floor(o.participants / o.partnerships);
 
   for (let pi = 0; pi < o.partnerships; pi++) {
