@@ -84,8 +84,12 @@ export class AssessmentProgressService {
       names: await this.groupNames(query.groupBy, (sql) => m.query(sql)),
     }));
     const byTrajectory = new Map<string, ScoreRow[]>();
-    for (const r of rows)
-      byTrajectory.set(r.trajectory_id, [...(byTrajectory.get(r.trajectory_id) ?? []), r]);
+    // push, not spread: copying the list per row made this quadratic in a group's size.
+    for (const r of rows) {
+      const list = byTrajectory.get(r.trajectory_id);
+      if (list) list.push(r);
+      else byTrajectory.set(r.trajectory_id, [r]);
+    }
     const groups = new Map<string | null, (ProgressReport | null)[]>();
     for (const list of byTrajectory.values()) {
       const group = GROUP_COLUMN[query.groupBy](list[0]);
@@ -93,7 +97,9 @@ export class AssessmentProgressService {
         instrument,
         list.map((r) => ({ kind: r.kind, takenAt: new Date(r.taken_at), scores: r.scores })),
       );
-      groups.set(group, [...(groups.get(group) ?? []), report]);
+      const reports = groups.get(group);
+      if (reports) reports.push(report);
+      else groups.set(group, [report]);
     }
     await this.audit.record({
       action: 'read',

@@ -60,8 +60,12 @@ const ACTIONS = [
 export async function seedCaseMeetings(client: ClientBase, ctx: PartnershipContext): Promise<TableCounts> {
   const { rng, until, partnershipId: tenant } = ctx;
   const byCoach = new Map<string, SeededParticipant[]>();
-  for (const p of ctx.participants)
-    if (p.trajectoryId) byCoach.set(p.caseManagerId, [...(byCoach.get(p.caseManagerId) ?? []), p]);
+  for (const p of ctx.participants) {
+    if (!p.trajectoryId) continue;
+    const list = byCoach.get(p.caseManagerId);
+    if (list) list.push(p);
+    else byCoach.set(p.caseManagerId, [p]);
+  }
   const staffById = new Map(ctx.staff.map((s) => [s.id, s]));
   const consented = new Set<string>();
   const out = {
