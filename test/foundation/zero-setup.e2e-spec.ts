@@ -54,8 +54,7 @@ async function waitForHealth(instance: Instance, timeoutMs = 60_000): Promise<vo
 /** Every server this file spawned, so a test that fails half-way still leaves nothing running. */
 const spawned: Instance[] = [];
 
-async function start(extra: Record<string, string> = {}): Promise<Instance> {
-  const dataDir = freshDataDir();
+async function start(extra: Record<string, string> = {}, dataDir = freshDataDir()): Promise<Instance> {
   const port = await freePort();
   const started = startNode(MAIN(), [], childEnv({ DATA_DIR: dataDir, PORT: String(port), ...extra }));
   const instance = { url: `http://127.0.0.1:${port}`, dataDir, started };
@@ -187,6 +186,18 @@ describe('zero-setup start (node dist/src/main.js)', () => {
         expect(exit).toEqual({ code: 0, signal: null });
         expect(postmasterPid(instance!.dataDir)).toBeUndefined();
         expect(postgresProcessesFor(instance!.dataDir)).toEqual([]);
+      },
+      START_TIMEOUT,
+    );
+
+    it(
+      'starts again on the same data directory (now owned by postgres) and keeps its data',
+      async () => {
+        const again = await start({}, instance!.dataDir);
+        expect((await login(again.url, DEMO_ADMIN.email, DEMO_ADMIN.password)).status).toBe(200);
+        expect(again.started.output.stdout).not.toContain('Demo logins');
+        again.started.child.kill('SIGTERM');
+        expect(await again.started.exited).toEqual({ code: 0, signal: null });
       },
       START_TIMEOUT,
     );
