@@ -1,4 +1,4 @@
-import { addWorkingDays } from './working-days';
+import { addWorkingDays, belgianPublicHolidays, easterSunday } from './working-days';
 
 const at = (iso: string) => new Date(iso);
 
@@ -23,7 +23,45 @@ describe('addWorkingDays', () => {
     expect(() => addWorkingDays(at('2026-03-02T00:00:00Z'), 1.5)).toThrow(RangeError);
   });
 
-  it('crosses a month and a year end', () => {
-    expect(addWorkingDays(at('2026-12-24T08:00:00Z'), 10).toISOString()).toBe('2027-01-07T08:00:00.000Z');
+  it('crosses a month and a year end, skipping Christmas and New Year', () => {
+    // Thu 24 Dec 2026: Fri 25 Dec and Fri 1 Jan 2027 are holidays.
+    expect(addWorkingDays(at('2026-12-24T08:00:00Z'), 10).toISOString()).toBe('2027-01-11T08:00:00.000Z');
+  });
+
+  it('skips the Easter Monday and Ascension of 2026', () => {
+    // Easter 2026 is 5 April: Mon 6 April and Thu 14 May are holidays.
+    expect(addWorkingDays(at('2026-04-03T09:00:00Z'), 1).toISOString()).toBe('2026-04-07T09:00:00.000Z');
+    expect(addWorkingDays(at('2026-05-13T09:00:00Z'), 1).toISOString()).toBe('2026-05-15T09:00:00.000Z');
+  });
+
+  it('starts counting after a holiday it was started on', () => {
+    expect(addWorkingDays(at('2026-11-11T10:00:00Z'), 1).toISOString()).toBe('2026-11-12T10:00:00.000Z');
+  });
+});
+
+describe('Belgian public holidays', () => {
+  it('computes Easter for known years', () => {
+    expect(['2024', '2025', '2026', '2027', '2029'].map((y) => easterSunday(Number(y)))).toEqual([
+      '2024-03-31',
+      '2025-04-20',
+      '2026-04-05',
+      '2027-03-28',
+      '2029-04-01',
+    ]);
+  });
+
+  it('lists the ten legal holidays of 2026', () => {
+    expect([...belgianPublicHolidays(2026)].sort()).toEqual([
+      '2026-01-01',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-07-21',
+      '2026-08-15',
+      '2026-11-01',
+      '2026-11-11',
+      '2026-12-25',
+    ]);
   });
 });

@@ -54,7 +54,9 @@ export class OutboundReferralDto {
   @IsOptional()
   @IsUUID()
   assignedSpocId?: string;
-  @ApiPropertyOptional({ description: 'Defaults to 10 working days from now' })
+  @ApiPropertyOptional({
+    description: 'Defaults to 10 working days from now (Monday to Friday, Belgian public holidays excluded)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   dueAt?: string;
@@ -88,7 +90,9 @@ export class CreateReferralDto {
   @IsOptional()
   @IsUUID()
   assignedSpocId?: string;
-  @ApiPropertyOptional({ description: 'Defaults to 10 working days from now' })
+  @ApiPropertyOptional({
+    description: 'Defaults to 10 working days from now (Monday to Friday, Belgian public holidays excluded)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   dueAt?: string;
