@@ -11,6 +11,7 @@ import { ReportGaps1795300450000 } from './1795300450000-ReportGaps';
 import { ParticipantSearch1795300500000 } from './1795300500000-ParticipantSearch';
 import { PseudonymiseCaseMeetings1795300550000 } from './1795300550000-PseudonymiseCaseMeetings';
 import { PseudonymiseAssessments1795300600000 } from './1795300600000-PseudonymiseAssessments';
+import { CaseloadByAssignment1795300650000 } from './1795300650000-CaseloadByAssignment';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ParticipantSearch1795300500000,
   PseudonymiseCaseMeetings1795300550000,
   PseudonymiseAssessments1795300600000,
+  CaseloadByAssignment1795300650000,
 ];

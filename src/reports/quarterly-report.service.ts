@@ -204,7 +204,11 @@ export class QuarterlyReportService {
     );
     const coaches: CoachRow[] = await m.query(
       `select s.id, s.name, s.organisation_id, o.name as organisation_name, s.fte::text as fte,
-              (select count(*) from trajectories t where t.case_manager_id = s.id and ${activeAt(localMidnight('$1'))})::int as active
+              -- By the assignment valid at the quarter's end: a later hand-over must not rewrite this quarter.
+              (select count(*) from case_manager_assignments cma join trajectories t on t.id = cma.trajectory_id
+                where cma.staff_id = s.id and cma.from_at <= ${localMidnight('$1')}
+                  and (cma.to_at is null or cma.to_at > ${localMidnight('$1')})
+                  and ${activeAt(localMidnight('$1'))})::int as active
          from staff s join organisations o on o.id = s.organisation_id
         where s.partnership_id = app_tenant() and s.active and 'coach' = any(s.roles)
         order by o.name, s.name, s.id`,

@@ -169,6 +169,53 @@ describe('quarterly follow-up and data quality', () => {
       expect(caseload).toMatchObject({ normPerFte: 25, flagAbovePerFte: 30 });
     });
 
+    it('counts a trajectory for the coach who held it at the quarter end: a later hand-over leaves the quarter alone', async () => {
+      const active = (
+        body: { caseload: { perCoach: { staffId: string; activeTrajectories: number }[] } },
+        key: 'coach2' | 'coachIntro',
+      ) => body.caseload.perCoach.find((c) => c.staffId === a.staff[key].id)!.activeTrajectories;
+      const [{ id: moved }] = await t.sql<{ id: string }>(
+        `select id from trajectories where partnership_id = $1 and case_manager_id = $2 and closed_at is null
+          and started_at < '2025-03-01' order by started_at limit 1`,
+        [a.id, a.staff.coach2.id],
+      );
+      const q1Before = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
+      const q2Before = (await quarterly({ year: 2025, quarter: 2 }).expect(200)).body;
+      // Handed over on 1 May 2025, as PUT case-manager writes it: the old assignment ends, a new one starts.
+      await t.sql(
+        `update case_manager_assignments set to_at = '2025-05-01T08:00:00Z' where trajectory_id = $1`,
+        [moved],
+      );
+      await t.sql(
+        `insert into case_manager_assignments (partnership_id, trajectory_id, participant_id, staff_id, organisation_id, from_at, assigned_by)
+         select partnership_id, id, participant_id, $2, $3, '2025-05-01T08:00:00Z', $2 from trajectories where id = $1`,
+        [moved, a.staff.coachIntro.id, a.staff.coachIntro.organisationId],
+      );
+      await t.sql(`update trajectories set case_manager_id = $2 where id = $1`, [
+        moved,
+        a.staff.coachIntro.id,
+      ]);
+      try {
+        const q1After = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
+        const q2After = (await quarterly({ year: 2025, quarter: 2 }).expect(200)).body;
+        expect([active(q1After, 'coach2'), active(q1After, 'coachIntro')]).toEqual([
+          active(q1Before, 'coach2'),
+          active(q1Before, 'coachIntro'),
+        ]);
+        expect([active(q2After, 'coach2'), active(q2After, 'coachIntro')]).toEqual([
+          active(q2Before, 'coach2') - 1,
+          active(q2Before, 'coachIntro') + 1,
+        ]);
+      } finally {
+        await t.sql(`delete from case_manager_assignments where trajectory_id = $1 and staff_id = $2`, [
+          moved,
+          a.staff.coachIntro.id,
+        ]);
+        await t.sql(`update case_manager_assignments set to_at = null where trajectory_id = $1`, [moved]);
+        await t.sql(`update trajectories set case_manager_id = $2 where id = $1`, [moved, a.staff.coach2.id]);
+      }
+    });
+
     it('counts empowerment coverage without assessments as none, not as missing figures', async () => {
       const { empowermentCoverage: e } = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
       // In guidance at some time in Q1: q1, q3 and q7; none has a baseline and no review was due.

@@ -145,6 +145,13 @@ export async function insertTrajectory(
       row.outcome_kind ?? null,
     ],
   );
+  // As the API does: the case manager holds an assignment from the start (the caseload counts these).
+  if (caseManager)
+    await t.sql(
+      `insert into case_manager_assignments (partnership_id, trajectory_id, participant_id, staff_id, organisation_id, from_at, assigned_by)
+       values ($1, $2, $3, $4, $5, $6, $4)`,
+      [p.id, id, participantId, caseManager.id, caseManager.organisationId, row.started_at],
+    );
   return id;
 }
 
