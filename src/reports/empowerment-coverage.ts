@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { InstrumentSpec, ScheduleSpec } from '../empowerment/instrument';
 import { reviewDueSql } from '../empowerment/schedule.sql';
+import { round, share } from './figures';
 import { localMidnight } from './period';
 
 // $1 = first day of the quarter, $2 = first day of the next one; $3 = the instrument key.
@@ -72,9 +73,6 @@ const DISTANCE_SQL = `
     left join pairs p on jsonb_typeof(p.baseline -> d.key) = 'number' and jsonb_typeof(p.latest -> d.key) = 'number'
    group by d.i, d.key
   order by i`;
-
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
-const share = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4) : null);
 
 /**
  * Empowerment coverage and distance travelled for one quarter, as aggregates over the trajectories

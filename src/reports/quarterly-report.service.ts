@@ -10,6 +10,7 @@ import { AuditService } from '../privacy/audit.service';
 import { OUTCOMES } from '../trajectories/trajectory-state';
 import { QuarterQuery } from './dto/report-query.dto';
 import { empowermentCoverage } from './empowerment-coverage';
+import { round, share } from './figures';
 import { localMidnight, quarterBounds } from './period';
 
 /** From the partnership agreement: 25 participants per FTE coach; above 30 a coach is overloaded. */
@@ -34,9 +35,6 @@ const START = localMidnight('$1');
 const END = localMidnight('$2');
 const activeAt = (at: string) => `t.started_at < ${at} and (t.closed_at is null or t.closed_at >= ${at})`;
 const ACTIVE_AT_END = activeAt(END);
-
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const share = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4) : null);
 
 interface TurnaroundRow {
   target: string;
@@ -202,13 +200,14 @@ export class QuarterlyReportService {
       `select kind, contacts, minutes from app_report_contact_totals(${START}, ${END})`,
       params,
     );
+    // Only the quarter's end is passed to this query, as its $1.
+    const quarterEnd = localMidnight('$1');
     const coaches: CoachRow[] = await m.query(
       `select s.id, s.name, s.organisation_id, o.name as organisation_name, s.fte::text as fte,
               -- By the assignment valid at the quarter's end: a later hand-over must not rewrite this quarter.
               (select count(*) from case_manager_assignments cma join trajectories t on t.id = cma.trajectory_id
-                where cma.staff_id = s.id and cma.from_at <= ${localMidnight('$1')}
-                  and (cma.to_at is null or cma.to_at > ${localMidnight('$1')})
-                  and ${activeAt(localMidnight('$1'))})::int as active
+                where cma.staff_id = s.id and cma.from_at <= ${quarterEnd}
+                  and (cma.to_at is null or cma.to_at > ${quarterEnd}) and ${activeAt(quarterEnd)})::int as active
          from staff s join organisations o on o.id = s.organisation_id
         where s.partnership_id = app_tenant() and s.active and 'coach' = any(s.roles)
         order by o.name, s.name, s.id`,

@@ -36,14 +36,22 @@ function statementFor(manager: EntityManager, target: EntityTarget<ObjectLiteral
   const metadata = manager.connection.getMetadata(target);
   let statement = statements.get(metadata);
   if (!statement) {
-    if (metadata.relations.length > 0 || metadata.embeddeds.length > 0 || metadata.primaryColumns.length !== 1) {
-      throw new Error(`findById does not support ${metadata.name}: it has relations, embeddeds or a composite key`);
+    if (
+      metadata.relations.length > 0 ||
+      metadata.embeddeds.length > 0 ||
+      metadata.primaryColumns.length !== 1
+    ) {
+      throw new Error(
+        `findById does not support ${metadata.name}: it has relations, embeddeds or a composite key`,
+      );
     }
     const columns = metadata.columns
       .filter((c) => c.isSelect)
       .map((c) => `"${c.databaseName}"`)
       .join(', ');
-    const table = metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
+    const table = metadata.schema
+      ? `"${metadata.schema}"."${metadata.tableName}"`
+      : `"${metadata.tableName}"`;
     statement = {
       sql: `select ${columns} from ${table} where "${metadata.primaryColumns[0].databaseName}" = $1`,
       metadata,
