@@ -45,7 +45,10 @@ export async function startServer(
         m.query('select app_partnership_count() as count'),
       );
       if (Number(count) === 0) {
-        const logins = await seedDemo(db);
+        const logins = await seedDemo(db, {
+          inszHashKey: secrets.inszHashKey,
+          log: (l) => log.log(l, 'Demo'),
+        });
         log.log(formatDemoLogins(logins), 'Demo');
       }
     }

@@ -1,3 +1,4 @@
+import { loadSecrets } from '../../config/secrets';
 import { Clock } from '../clock';
 import { DatabaseContext } from '../database-context.service';
 import { createAppDataSource, runMigrations } from '../data-sources';
@@ -28,7 +29,10 @@ void runCli(
         console.log(formatDemoLogins(demoLogins()));
         return;
       }
-      const logins = await seedDemo(db);
+      const logins = await seedDemo(db, {
+        inszHashKey: loadSecrets(env).inszHashKey,
+        log: (l) => console.log(l),
+      });
       console.log(`Seeded the demo partnership Jobteam Gent: ${logins.length} staff members.`);
       console.log(formatDemoLogins(logins));
     } finally {

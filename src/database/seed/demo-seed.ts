@@ -1,6 +1,8 @@
 import { Role } from '../../access/role';
 import { hashPassword } from '../../auth/password';
 import { DatabaseContext } from '../database-context.service';
+import { seedDemoCases } from './demo-cases';
+import { OrganisationEntity } from '../../organisations/organisation.entity';
 import { OrganisationSeed, TenantBuilder } from './tenant-builder';
 
 /** Shared by every demo account. Synthetic, for local use only: never seed the demo in production. */
@@ -167,10 +169,20 @@ export function demoLogins(): DemoLogin[] {
 /** The demo's first admin: its presence tells whether the demo has been seeded. */
 export const DEMO_ADMIN_EMAIL = `admin.stad@${DEMO_DOMAIN}`;
 
-/** Builds Jobteam Gent as DOMAIN.md describes it, with synthetic staff. Returns the logins to print. */
-export async function seedDemo(db: DatabaseContext): Promise<DemoLogin[]> {
+export interface DemoSeedOptions {
+  /** The configured INSZ_HASH_KEY: the demo's INSZ hashes must match what the running app computes. */
+  inszHashKey: string;
+  /** Receives one line with what was seeded and how long it took. */
+  log?: (line: string) => void;
+}
+
+/**
+ * Builds Jobteam Gent as DOMAIN.md describes it, with synthetic staff and, after them, about 150
+ * synthetic participants with 18 months of casework (demo-cases.ts), in one transaction. Returns the logins to print.
+ */
+export async function seedDemo(db: DatabaseContext, options: DemoSeedOptions): Promise<DemoLogin[]> {
   return TenantBuilder.create(db, 'Jobteam Gent', async (b) => {
-    const orgs = new Map<string, { id: string; name: string }>();
+    const orgs = new Map<string, OrganisationEntity>();
     for (const o of ORGANISATIONS) {
       const { slug, ...seed } = o;
       orgs.set(slug, await b.organisation(seed));
@@ -189,6 +201,20 @@ export async function seedDemo(db: DatabaseContext): Promise<DemoLogin[]> {
         passwordHash,
       });
     }
+    const cases = await seedDemoCases({
+      manager: b.manager,
+      partnershipId: b.partnershipId,
+      organisations: ORGANISATIONS.map((o) => {
+        const row = orgs.get(o.slug)!;
+        return { id: row.id, name: row.name, kind: row.kind, slug: o.slug, secrecy: row.professionalSecrecy };
+      }),
+      teams,
+      inszHashKey: options.inszHashKey,
+    });
+    options.log?.(
+      `Seeded ${cases.rows.participants} demo participants (${Object.values(cases.rows).reduce((s, n) => s + n, 0)} rows) ` +
+        `in ${(cases.ms / 1000).toFixed(1)} s, dated up to ${cases.anchor.toISOString().slice(0, 10)}`,
+    );
     return demoLogins();
   });
 }

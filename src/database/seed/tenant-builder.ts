@@ -37,6 +37,11 @@ export class TenantBuilder {
     });
   }
 
+  /** The seed's transaction (app role, this tenant), for seeds that write more than the builder offers. */
+  get manager(): EntityManager {
+    return this.m;
+  }
+
   async organisation(seed: OrganisationSeed): Promise<OrganisationEntity> {
     const repo = this.m.getRepository(OrganisationEntity);
     return repo.save(

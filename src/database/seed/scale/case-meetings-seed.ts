@@ -77,7 +77,7 @@ export async function seedCaseMeetings(client: ClientBase, ctx: PartnershipConte
     grants: [] as unknown[][],
     consents: [] as unknown[][],
   };
-  const first = until.getTime() - 6 * 365 * DAY;
+  const first = ctx.since?.getTime() ?? until.getTime() - 6 * 365 * DAY;
   for (const team of ctx.teams) {
     const members = ctx.staff.filter((s) => s.teamId === team.id);
     const coaches = members.filter((s) => s.roles[0] === 'coach');

@@ -43,6 +43,8 @@ export interface PartnershipContext {
   rng: Rng;
   partnershipId: string;
   until: Date;
+  /** Where the history starts; six years before `until` when absent (the scale seed). */
+  since?: Date;
   participants: SeededParticipant[];
   staff: SeededStaff[];
   organisations: SeededOrganisation[];

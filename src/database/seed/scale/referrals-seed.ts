@@ -133,7 +133,8 @@ export async function seedReferrals(client: ClientBase, ctx: PartnershipContext)
       rng,
       ctx.organisations.filter((o) => o.kind === 'partner' || o.kind === 'promotor'),
     );
-    const back = i < pending ? between(rng, 0, 12) : between(rng, 20, 6 * 365);
+    const history = ctx.since ? Math.floor((until.getTime() - ctx.since.getTime()) / DAY) : 6 * 365;
+    const back = i < pending ? between(rng, 0, 12) : between(rng, 20, history);
     const submittedAt = new Date(until.getTime() - back * DAY - between(rng, 0, 8) * 3600_000);
     const coach = pick(
       rng,

@@ -1,0 +1,401 @@
+import { createHash } from 'node:crypto';
+import { DEMO_CAW_PARTICIPANT, DEMO_HANDOVER_PARTICIPANT } from '../../src/database/seed/demo-cases';
+import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from '../../src/database/seed/demo-seed';
+import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
+
+/**
+ * The demo `npm start` seeds on an empty database: a living Jobteam Gent. Seeded into test databases
+ * with the clock set to a fixed day (Wednesday 18 November 2026, in Q4), so figures and hashes repeat.
+ */
+const DAY_MS = 86400_000;
+const FIXED_NOW = Date.UTC(2026, 10, 18, 10, 30);
+const email = (label: string, org: string) => `${label}.${org}@${DEMO_DOMAIN}`;
+
+/** The tables the demo writes, compared between two seeds. */
+const MAIN_TABLES = [
+  'participants',
+  'trajectories',
+  'trajectory_transitions',
+  'case_manager_assignments',
+  'co_coaches',
+  'access_grants',
+  'consents',
+  'contacts',
+  'life_domains',
+  'goals',
+  'follow_ups',
+  'assessments',
+  'referrals',
+  'referral_transitions',
+  'case_meetings',
+  'case_meeting_attendees',
+  'case_meeting_items',
+  'case_meeting_actions',
+  'group_sessions',
+  'group_session_attendance',
+];
+/** Written by the database (defaults), or random by design (AES-GCM with a random IV). */
+const VOLATILE = new Set(['id', 'created_at', 'updated_at', 'insz_encrypted', 'person_insz_encrypted']);
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/**
+ * A hash of the main tables' content. The staff part of the demo gets its ids from the database, so
+ * those (partnership, organisations, teams, staff) are replaced by their names and emails; the
+ * participants and everything after them carry ids drawn from the seed and are compared as they are.
+ */
+async function contentHash(t: TestApp): Promise<string> {
+  const names = new Map<string, string>();
+  for (const [table, key] of [
+    ['partnerships', 'name'],
+    ['organisations', 'name'],
+    ['teams', 'name'],
+    ['staff', 'email'],
+  ])
+    for (const r of await t.sql<{ id: string; key: string }>(`select id, ${key} as key from ${table}`))
+      names.set(r.id, `${table}:${r.key}`);
+  const hash = createHash('sha256');
+  for (const table of MAIN_TABLES) {
+    const rows = await t.sql<{ row: Record<string, unknown> }>(`select to_jsonb(x) as row from ${table} x`);
+    const lines = rows
+      .map(({ row }) =>
+        JSON.stringify(
+          Object.fromEntries(
+            Object.entries(row)
+              .filter(([k]) => !VOLATILE.has(k))
+              .sort(),
+          ),
+        ).replace(UUID, (id) => names.get(id) ?? id),
+      )
+      .sort();
+    hash.update(`${table}\n${lines.join('\n')}\n`);
+  }
+  return hash.digest('hex');
+}
+
+async function seed(t: TestApp): Promise<{ ms: number; lines: string[] }> {
+  t.clock.travel(FIXED_NOW - Date.now());
+  const lines: string[] = [];
+  const started = Date.now();
+  await seedDemo(t.db, { inszHashKey: TEST_SECRETS.inszHashKey, log: (l) => lines.push(l) });
+  return { ms: Date.now() - started, lines };
+}
+
+describe('The demo partnership (npm start on an empty database)', () => {
+  let t: TestApp;
+  let seeded: { ms: number; lines: string[] };
+  const tokens = new Map<string, string>();
+
+  /** Logs in through the API, as a newcomer would, with the demo password. */
+  async function as(address: string) {
+    if (!tokens.has(address)) {
+      const res = await t
+        .http()
+        .post('/auth/login')
+        .send({ email: address, password: DEMO_PASSWORD })
+        .expect(200);
+      tokens.set(address, res.body.accessToken as string);
+    }
+    const auth = `Bearer ${tokens.get(address)}`;
+    return { get: (path: string) => t.http().get(path).set('authorization', auth) };
+  }
+
+  const participantNamed = async (p: { firstName: string; lastName: string }) => {
+    const [row] = await t.sql<{ id: string; trajectory_id: string }>(
+      'select id, current_trajectory_id as trajectory_id from participants where first_name = $1 and last_name = $2',
+      [p.firstName, p.lastName],
+    );
+    return row;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    seeded = await seed(t);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('seeds about 150 participants in well under the 10 s budget, and reports how long it took', async () => {
+    // The duration is reported, not asserted tightly: performance goals live in the benchmarks.
+    console.log(`Demo seed: ${seeded.ms} ms. ${seeded.lines.join(' ')}`);
+    expect(seeded.ms).toBeLessThan(60_000);
+    expect(seeded.lines).toEqual([
+      expect.stringMatching(
+        /^Seeded 150 demo participants \(\d+ rows\) in \d+\.\d s, dated up to 2026-11-18$/,
+      ),
+    ]);
+    const [{ n }] = await t.sql<{ n: number }>('select count(*)::int as n from participants');
+    expect(n).toBe(150);
+  });
+
+  it('has clearly synthetic names, and no date after the clock', async () => {
+    const names = await t.sql<{ last_name: string }>('select last_name from participants');
+    expect(names.every((r) => r.last_name.startsWith('Demo '))).toBe(true);
+    const [late] = await t.sql<{ n: number }>(
+      `select (select count(*) from contacts where at > $1)::int + (select count(*) from assessments where taken_at > $1)::int
+            + (select count(*) from trajectories where greatest(started_at, closed_at) > $1)::int as n`,
+      [new Date(FIXED_NOW)],
+    );
+    expect(late.n).toBe(0);
+    const [span] = await t.sql<{ first: string }>('select min(entry_date)::text as first from participants');
+    expect(new Date(span.first).getTime()).toBeGreaterThanOrEqual(FIXED_NOW - 545 * DAY_MS);
+    expect(new Date(span.first).getTime()).toBeLessThan(FIXED_NOW - 500 * DAY_MS);
+  });
+
+  it('covers every phase, every outcome, every contact kind and every referral state to VDAB and OCMW', async () => {
+    const values = async (sql: string) => (await t.sql<{ v: string }>(sql)).map((r) => r.v).sort();
+    expect(await values('select distinct status as v from trajectories')).toEqual(
+      ['aanmelding', 'afgesloten', 'begeleiding', 'intake', 'nazorg'].sort(),
+    );
+    expect(await values('select distinct outcome as v from trajectories where outcome is not null')).toEqual(
+      [
+        'education',
+        'moved_or_unreachable',
+        'no_result',
+        'regular_activation',
+        'volunteering_or_supported_work',
+        'work',
+      ].sort(),
+    );
+    expect(await values('select distinct kind as v from contacts')).toEqual(
+      [
+        'accompanied_visit',
+        'case_meeting',
+        'digital',
+        'group_session',
+        'home_visit',
+        'office',
+        'outreach',
+        'phone',
+      ].sort(),
+    );
+    for (const target of ['vdab', 'ocmw'])
+      expect(await values(`select distinct state as v from referrals where target = '${target}'`)).toEqual(
+        ['accepted', 'cancelled', 'completed', 'in_progress', 'rejected', 'submitted'].sort(),
+      );
+    const [counts] = await t.sql<Record<string, number>>(
+      `select (select count(*) from organisations o where exists (select 1 from participants p where p.owner_organisation_id = o.id))::int as owners,
+              (select count(*) from teams m where exists (select 1 from participants p where p.team_id = m.id))::int as teams,
+              (select count(*) from goals where jsonb_array_length(steps) > 0)::int as goals,
+              (select count(*) from life_domains)::int as domains,
+              (select count(*) from assessments where instrument_key = 'empowerment' and kind = 'review')::int as reviews,
+              (select count(*) from assessments where instrument_key = 'release_scale')::int as release,
+              (select count(*) from case_meeting_actions)::int as actions,
+              (select count(*) from group_session_attendance where attended)::int as attended,
+              (select count(distinct scope) from consents)::int as consent_scopes,
+              (select count(*) from case_manager_assignments where to_at is not null)::int as handovers,
+              (select count(*) from co_coaches)::int as co_coaches,
+              (select count(*) from follow_ups)::int as follow_ups`,
+    );
+    // Eight organisations coach (VDAB only refers); four teams.
+    expect(counts).toMatchObject({ owners: 8, teams: 4, handovers: 1, consent_scopes: 5 });
+    for (const k of [
+      'goals',
+      'domains',
+      'reviews',
+      'release',
+      'actions',
+      'attended',
+      'co_coaches',
+      'follow_ups',
+    ])
+      expect(counts[k]).toBeGreaterThan(0);
+  });
+
+  describe('the coordinator', () => {
+    const coordinator = () => as(email('coordinator', 'stad'));
+
+    it.each([
+      [2026, 4],
+      [2026, 3],
+    ])(
+      'sees non-zero figures in every section of the quarterly follow-up for %i Q%i',
+      async (year, quarter) => {
+        const { body: r } = await (
+          await coordinator()
+        )
+          .get(`/reports/quarterly?year=${year}&quarter=${quarter}`)
+          .expect(200);
+        expect(r.inflow.trajectoriesStarted).toBeGreaterThan(0);
+        expect(r.reach.reached).toBeGreaterThan(0);
+        expect(r.reach.intensive).toBeGreaterThan(0);
+        expect(r.activeTrajectoriesAtQuarterEnd).toBeGreaterThan(0);
+        expect(r.exits.total).toBeGreaterThan(0);
+        expect(r.exits.toWork.exits).toBeGreaterThan(0);
+        expect(r.duration.closedTrajectories).toBeGreaterThan(0);
+        expect(r.duration.medianDays).toBeGreaterThan(0);
+        for (const [kind, figures] of Object.entries(
+          r.contactIntensity.byKind as Record<string, { contacts: number }>,
+        ))
+          expect([kind, figures.contacts > 0]).toEqual([kind, true]);
+        expect(Object.keys(r.contactIntensity.byKind)).toHaveLength(8);
+        const coaches = r.caseload.perCoach as { activeTrajectories: number }[];
+        expect(coaches).toHaveLength(18);
+        expect(coaches.filter((c) => c.activeTrajectories > 0).length).toBeGreaterThanOrEqual(15);
+        expect(r.referralTurnaround.byTarget.vdab.decided).toBeGreaterThan(0);
+        expect(r.referralTurnaround.byTarget.partnership.decided).toBeGreaterThan(0);
+        const coverage = r.empowermentCoverage;
+        expect(coverage.baseline.withBaseline).toBeGreaterThan(0);
+        expect(coverage.reviews.due).toBeGreaterThan(0);
+        expect(coverage.reviews.onTime).toBeGreaterThan(0);
+        expect(coverage.distanceTravelled.trajectories).toBeGreaterThan(0);
+        for (const c of Object.values(
+          coverage.distanceTravelled.byComponent as Record<string, { n: number }>,
+        ))
+          expect(c.n).toBeGreaterThan(0);
+      },
+    );
+
+    it('sees non-zero ESF+ indicators for the year, outputs and results', async () => {
+      const { body: r } = await (
+        await coordinator()
+      )
+        .get('/reports/esf?from=2026-01-01&to=2026-12-31')
+        .expect(200);
+      for (const cohort of Object.values(r.cohorts as Record<string, { total: number }>))
+        expect(cohort.total).toBeGreaterThan(0);
+      const totals = (list: { code: string; value: { total: number } }[]) =>
+        Object.fromEntries(list.map((i) => [i.code, i.value.total]));
+      const outputs = totals(r.outputs);
+      // Everyone in the demo is an adult: EECO06 (below 18) is the one empty output.
+      expect(Object.entries(outputs).filter(([, n]) => n === 0)).toEqual([['EECO06', 0]]);
+      expect(outputs.EECO01).toBeGreaterThan(50);
+      const results = totals(r.results);
+      expect(Object.entries(results).filter(([, n]) => n === 0)).toEqual([]);
+    });
+
+    it('sees a data-quality list with gaps to fix', async () => {
+      const { body } = await (await coordinator()).get('/reports/data-quality').expect(200);
+      expect(body.total).toBeGreaterThan(0);
+      const codes = new Set(
+        (body.items as { reasons: { code: string }[] }[]).flatMap((i) => i.reasons.map((r) => r.code)),
+      );
+      expect([...codes]).toEqual(
+        expect.arrayContaining(['labour_status_missing', 'education_level_missing']),
+      );
+    });
+
+    it('sees follow-ups due in both windows', async () => {
+      const { body } = await (await coordinator()).get('/reports/follow-ups-due?limit=100').expect(200);
+      expect(body.total).toBeGreaterThan(0);
+      expect(new Set((body.items as { window: string }[]).map((i) => i.window))).toEqual(
+        new Set(['upon_leaving', 'six_months']),
+      );
+    });
+
+    it('sees distance travelled on the empowerment star for the partnership', async () => {
+      const { body } = await (
+        await coordinator()
+      )
+        .get('/assessments/progress?from=2026-01-01&to=2026-11-18')
+        .expect(200);
+      const [group] = body.groups;
+      expect(group.group.name).toBe('Jobteam Gent');
+      expect(group.trajectories).toBeGreaterThan(0);
+      expect(group.dimensions).toHaveLength(6);
+      expect(group.total.n).toBeGreaterThan(0);
+      expect(group.total.meanChange).toBeGreaterThan(0);
+      expect(group.total.labels.progress).toBeGreaterThan(0);
+    });
+  });
+
+  it('shows a coach a caseload with stars', async () => {
+    const coach = await as(email('coach1', 'stad'));
+    const [me] = await t.sql<{ id: string }>('select id from staff where email = $1', [
+      email('coach1', 'stad'),
+    ]);
+    const list = await coach.get(`/participants?caseManagerId=${me.id}`).expect(200);
+    expect(list.body.total).toBeGreaterThan(3);
+    expect(list.body.items.every((p: { caseManagerId: string }) => p.caseManagerId === me.id)).toBe(true);
+    const measured = await t.sql<{ id: string }>(
+      `select t.id from trajectories t join assessments a on a.trajectory_id = t.id and a.instrument_key = 'empowerment'
+        where t.case_manager_id = $1 and t.status = 'begeleiding' group by t.id having count(*) >= 2 order by t.id`,
+      [me.id],
+    );
+    expect(measured.length).toBeGreaterThan(0);
+    const star = await coach.get(`/trajectories/${measured[0].id}/assessments/star.svg`).expect(200);
+    expect(star.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    const svg = String(star.text || star.body);
+    expect(svg).toMatch(/Nulmeting \d{4}-\d{2}-\d{2}: Competentie \d+/);
+    expect(svg).toMatch(/Opvolgmeting \d{4}-\d{2}-\d{2}: Competentie \d+/);
+    const progress = await coach.get(`/trajectories/${measured[0].id}/assessments/progress`).expect(200);
+    expect(progress.body.dimensions).toHaveLength(6);
+    expect(progress.body.latest.takenAt > progress.body.baseline.takenAt).toBe(true);
+  });
+
+  describe('the CAW participant', () => {
+    let caw: { id: string; trajectory_id: string };
+    let confidential: string[];
+    beforeAll(async () => {
+      caw = await participantNamed(DEMO_CAW_PARTICIPANT);
+      confidential = (
+        await t.sql<{ id: string }>('select id from contacts where participant_id = $1 and confidential', [
+          caw.id,
+        ])
+      ).map((r) => r.id);
+    });
+
+    it('has confidential notes, which the CAW case manager reads', async () => {
+      expect(confidential.length).toBeGreaterThanOrEqual(3);
+      const res = await (
+        await as(email('coach1', 'caw'))
+      )
+        .get(`/trajectories/${caw.trajectory_id}/contacts?limit=100`)
+        .expect(200);
+      const seen = (res.body.items as { id: string; confidential: boolean }[]).filter((c) => c.confidential);
+      expect(seen.map((c) => c.id).sort()).toEqual([...confidential].sort());
+    });
+
+    it('hides them from the co-coach of Stad Gent, who sees the rest of the case', async () => {
+      const coCoach = await as(email('coach1', 'stad'));
+      const res = await coCoach.get(`/trajectories/${caw.trajectory_id}/contacts?limit=100`).expect(200);
+      const items = res.body.items as { id: string; confidential: boolean; summary: string }[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.filter((c) => c.confidential || confidential.includes(c.id))).toEqual([]);
+      expect(JSON.stringify(res.body)).not.toContain('Vertrouwelijk');
+      for (const id of confidential)
+        await coCoach.get(`/trajectories/${caw.trajectory_id}/contacts/${id}`).expect(404);
+    });
+
+    it('gives a coach of another organisation, with only the partnership consent, no contacts at all', async () => {
+      const res = await (await as(email('coach1', 'jes'))).get(`/trajectories/${caw.trajectory_id}/contacts`);
+      expect([403, 404]).toContain(res.status);
+      expect(JSON.stringify(res.body)).not.toContain('Vertrouwelijk');
+    });
+  });
+
+  it('has one hand-over: Stad Gent holds the full file and its history, Compaan no longer sees it', async () => {
+    const p = await participantNamed(DEMO_HANDOVER_PARTICIPANT);
+    // The partnership consent was recorded while Compaan owned the file, so it shares with everyone but Compaan.
+    await (await as(email('coach1', 'compaan'))).get(`/participants/${p.id}`).expect(404);
+    const now = await (await as(email('coach1', 'stad'))).get(`/participants/${p.id}`).expect(200);
+    expect(now.body.scope).toBe('full');
+    const trajectory = await (
+      await as(email('coach1', 'stad'))
+    )
+      .get(`/trajectories/${p.trajectory_id}`)
+      .expect(200);
+    const [compaan] = await t.sql<{ id: string }>('select id from staff where email = $1', [
+      email('coach1', 'compaan'),
+    ]);
+    const history = trajectory.body.caseManagerHistory as {
+      staffId: string;
+      from: string;
+      to: string | null;
+    }[];
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatchObject({ staffId: compaan.id, to: history[1].from });
+    expect(history[1]).toMatchObject({ staffId: trajectory.body.caseManagerId, to: null });
+    expect(new Date(history[1].from).getTime()).toBeLessThan(FIXED_NOW - 40 * DAY_MS);
+  });
+
+  it('gives the same content for the same seed and day (ids included, except the database-generated ones)', async () => {
+    const other = await createTestApp();
+    try {
+      await seed(other);
+      expect(await contentHash(other)).toBe(await contentHash(t));
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
+});
