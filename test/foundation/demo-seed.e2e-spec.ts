@@ -389,6 +389,24 @@ describe('The demo partnership (npm start on an empty database)', () => {
     expect(new Date(history[1].from).getTime()).toBeLessThan(FIXED_NOW - 40 * DAY_MS);
   });
 
+  it('walks through the README tour: search, agenda, the SPOC inboxes and who is behind an ESF+ number', async () => {
+    const coach = await as(email('coach1', 'stad'));
+    const found = await coach.get(`/participants?q=${encodeURIComponent('Demo Claes')}`).expect(200);
+    expect(found.body.items.map((p: { firstName: string }) => p.firstName)).toContain('Jonas');
+    await coach.get('/me/agenda').expect(200);
+    for (const spoc of [email('spoc1', 'vdab'), email('spoc1', 'ocmw')]) {
+      const inbox = await (await as(spoc)).get('/referrals?inbox=organisation&limit=100').expect(200);
+      const states = new Set((inbox.body.items as { state: string }[]).map((r) => r.state));
+      expect([spoc, states.has('submitted')]).toEqual([spoc, true]);
+    }
+    const behind = await (
+      await as(email('coordinator', 'stad'))
+    )
+      .get('/reports/esf/participants?from=2026-01-01&to=2026-12-31&indicator=EECO02')
+      .expect(200);
+    expect(behind.body.items.length).toBeGreaterThan(0);
+  });
+
   it('gives the same content for the same seed and day (ids included, except the database-generated ones)', async () => {
     const other = await createTestApp();
     try {
