@@ -202,6 +202,44 @@ describe('The demo partnership (npm start on an empty database)', () => {
       expect(counts[k]).toBeGreaterThan(0);
   });
 
+  it('is consistent with the access model: every grant has the event that justifies it, and every event its grant', async () => {
+    const [c] = await t.sql<Record<string, number>>(
+      `select
+         (select count(*) from participants p where (select count(*) from access_grants g where g.participant_id = p.id
+            and g.reason = 'owner' and g.ended_at is null and g.organisation_id = p.owner_organisation_id) <> 1)::int as owners,
+         (select count(*) from participants p join trajectories t on t.participant_id = p.id
+           where t.owner_organisation_id <> p.owner_organisation_id or t.case_manager_id <> p.case_manager_id
+              or p.current_trajectory_id <> t.id)::int as trajectories,
+         (select count(*) from access_grants g where g.reason = 'co_coach' and not exists (select 1 from co_coaches c
+            where c.id = g.source_id and c.organisation_id = g.organisation_id))::int as co_coach,
+         (select count(*) from access_grants g where g.reason = 'consent_partnership' and not exists (select 1 from consents c
+            where c.id = g.source_id and c.scope = 'partnership_sharing'))::int as consent,
+         (select count(*) from referrals r where r.participant_id is not null and not exists (select 1 from access_grants g
+            where g.source_id = r.id and g.reason = 'referral'))::int as referral,
+         (select count(*) from referrals r where r.direction = 'outbound' and not exists (select 1 from consents c
+            where c.participant_id = r.participant_id and c.scope = r.target || '_exchange'))::int as exchange,
+         (select count(*) from case_meeting_items i join case_meeting_attendees a on a.case_meeting_id = i.case_meeting_id
+           where not exists (select 1 from access_grants g where g.source_id = i.id and g.staff_id = a.staff_id
+             and g.reason = 'case_meeting'))::int as meeting,
+         (select count(*) from group_session_attendance a join group_sessions s on s.id = a.group_session_id
+           where not exists (select 1 from access_grants g where g.source_id = a.id and g.staff_id = s.facilitator_id
+             and g.reason = 'group_session'))::int as session,
+         (select count(*) from contacts c join organisations o on o.id = c.author_organisation_id
+           where c.confidential and not o.professional_secrecy)::int as secrecy`,
+    );
+    expect(c).toEqual({
+      owners: 0,
+      trajectories: 0,
+      co_coach: 0,
+      consent: 0,
+      referral: 0,
+      exchange: 0,
+      meeting: 0,
+      session: 0,
+      secrecy: 0,
+    });
+  });
+
   describe('the coordinator', () => {
     const coordinator = () => as(email('coordinator', 'stad'));
 

@@ -194,6 +194,7 @@ const DEMO_ASSIGNMENT_COLUMNS: readonly Column[] = [
 ];
 const DEMO_CONSENT_COLUMNS: readonly Column[] = [['id', 'uuid'], ...CONSENT_COLUMNS];
 const CO_COACH_COLUMNS: readonly Column[] = [
+  ['id', 'uuid'],
   ['partnership_id', 'uuid'],
   ['trajectory_id', 'uuid'],
   ['participant_id', 'uuid'],
@@ -491,7 +492,16 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
       if (coCoach) {
         const added = guidanceAt ?? entry;
         const coCoachId = uuid(rng);
-        out.coCoaches.push([tenant, trajectoryId, id, coCoach.id, coCoach.organisationId, added, coach.id]);
+        out.coCoaches.push([
+          coCoachId,
+          tenant,
+          trajectoryId,
+          id,
+          coCoach.id,
+          coCoach.organisationId,
+          added,
+          coach.id,
+        ]);
         grant(id, { organisationId: coCoach.organisationId }, 'case', 'co_coach', coCoachId, added);
       }
 
