@@ -1,8 +1,8 @@
 import { Role } from '../../access/role';
 import { hashPassword } from '../../auth/password';
+import { OrganisationEntity } from '../../organisations/organisation.entity';
 import { DatabaseContext } from '../database-context.service';
 import { seedDemoCases } from './demo-cases';
-import { OrganisationEntity } from '../../organisations/organisation.entity';
 import { OrganisationSeed, TenantBuilder } from './tenant-builder';
 
 /** Shared by every demo account. Synthetic, for local use only: never seed the demo in production. */
