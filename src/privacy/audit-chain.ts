@@ -48,7 +48,10 @@ const toCheckpoint = (partnershipId: string, r: CheckpointRow): Checkpoint => ({
  * even with recomputed hashes, changes the hash at a checkpoint). Connects with the admin URL: the
  * chain is checked across all tenants, outside any request.
  */
-export async function verifyAuditChains(adminUrl: string, options: VerifyOptions = {}): Promise<ChainReport[]> {
+export async function verifyAuditChains(
+  adminUrl: string,
+  options: VerifyOptions = {},
+): Promise<ChainReport[]> {
   const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-audit-verify' });
   await client.connect();
   try {
@@ -59,7 +62,9 @@ export async function verifyAuditChains(adminUrl: string, options: VerifyOptions
     for (const p of partnerships) reports.push(await verifyOne(client, p, options));
     for (const a of options.archived ?? []) {
       if (!partnerships.some((p) => p.id === a.partnershipId))
-        throw new Error(`The archived checkpoint names partnership ${a.partnershipId}, which is not in this database.`);
+        throw new Error(
+          `The archived checkpoint names partnership ${a.partnershipId}, which is not in this database.`,
+        );
     }
     return reports;
   } finally {

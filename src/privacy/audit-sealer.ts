@@ -52,9 +52,7 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Seals every chain and signs the heads that moved; returns the new checkpoints. One run at a time. */
   sealNow(): Promise<Checkpoint[]> {
-    const run = (this.running ?? Promise.resolve([]))
-      .catch(() => [])
-      .then(() => this.seal());
+    const run = (this.running ?? Promise.resolve([])).catch(() => []).then(() => this.seal());
     this.running = run;
     return run;
   }
@@ -78,7 +76,12 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
       for (const h of heads) {
         const seq = Number(h.last_seq);
         if (seq === 0 || (h.checkpoint_seq !== null && Number(h.checkpoint_seq) >= seq)) continue;
-        const c = signCheckpoint(this.key, { partnershipId: h.partnership_id, seq, hash: h.last_hash, signedAt });
+        const c = signCheckpoint(this.key, {
+          partnershipId: h.partnership_id,
+          seq,
+          hash: h.last_hash,
+          signedAt,
+        });
         await m.query('select app_audit_checkpoint($1, $2, $3, $4, $5, $6)', [
           c.partnershipId,
           c.seq,

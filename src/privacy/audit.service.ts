@@ -72,7 +72,9 @@ export function toStoredEntry(e: AuditEntry): StoredEntry {
     if (personal.length) {
       secret.details = Object.fromEntries(personal);
       stored.details = Object.fromEntries(
-        Object.entries(e.details).filter(([key]) => !(PERSONAL_DETAIL_KEYS as readonly string[]).includes(key)),
+        Object.entries(e.details).filter(
+          ([key]) => !(PERSONAL_DETAIL_KEYS as readonly string[]).includes(key),
+        ),
       );
     }
   }

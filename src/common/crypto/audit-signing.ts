@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 
 /** A signed statement "the chain of this partnership had this hash at this sequence number". */
 export interface Checkpoint {
@@ -24,7 +32,11 @@ export function generateAuditSigningKey(): string {
 }
 
 export function auditSigningKey(base64Pkcs8: string): AuditSigningKey {
-  const privateKey = createPrivateKey({ key: Buffer.from(base64Pkcs8, 'base64'), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.from(base64Pkcs8, 'base64'),
+    format: 'der',
+    type: 'pkcs8',
+  });
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('AUDIT_SIGNING_KEY must be an Ed25519 key');
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, keyId: keyIdOf(publicKey) };
@@ -49,10 +61,7 @@ export function importPublicKey(base64Spki: string): KeyObject {
 const message = (c: Omit<Checkpoint, 'signature' | 'keyId'>) =>
   Buffer.from(`jobteam-audit-checkpoint/v1\n${c.partnershipId}\n${c.seq}\n${c.hash}\n${c.signedAt}`, 'utf8');
 
-export function signCheckpoint(
-  key: AuditSigningKey,
-  c: Omit<Checkpoint, 'signature' | 'keyId'>,
-): Checkpoint {
+export function signCheckpoint(key: AuditSigningKey, c: Omit<Checkpoint, 'signature' | 'keyId'>): Checkpoint {
   return { ...c, keyId: key.keyId, signature: sign(null, message(c), key.privateKey).toString('base64') };
 }
 
