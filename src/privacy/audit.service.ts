@@ -28,11 +28,11 @@ export interface AuditEntry {
 
 /**
  * Keys of `details` that carry the participant's personal values (old and new field values, goal
- * titles, notes). For an event about a participant they are stored only encrypted with that
- * participant's key, which pseudonymisation destroys (crypto-shredding). Everything else in
- * details (ids, codes, counts, flags) stays readable for oversight.
+ * titles). For an event about a participant they are stored only encrypted with that participant's
+ * key, which pseudonymisation destroys (crypto-shredding). Everything else in details (ids, codes,
+ * counts, flags, the DPO's own reference note on a pseudonymisation) stays readable for oversight.
  */
-export const PERSONAL_DETAIL_KEYS = ['changes', 'values', 'note', 'title', 'name'] as const;
+export const PERSONAL_DETAIL_KEYS = ['changes', 'values', 'title', 'name'] as const;
 
 /** A reason that is a code (`consent_withdrawn`) stays readable; free text is sealed like details. */
 const REASON_CODE = /^[a-z][a-z0-9_]*$/;

@@ -119,7 +119,7 @@ describe('the database wall, table by table', () => {
     const unreadable = await t.sql<{ table_name: string }>(
       `select c.table_name from information_schema.columns c
         where c.table_schema = 'public' and c.column_name = 'participant_id'
-          and not has_table_privilege('jobteam_app', quote_ident(c.table_name), 'select')
+          and not has_table_privilege('jobteam_app', format('%I.%I', c.table_schema, c.table_name), 'select')
         order by c.table_name`,
     );
     noAppAccess = unreadable.map((r) => r.table_name);
