@@ -12,6 +12,7 @@ import {
 import { ConfigError, loadEnvironment } from '../../src/config/environment';
 import { AuditSealer } from '../../src/privacy/audit-sealer';
 import { ChainReport, verifyAuditChains, VerifyOptions } from '../../src/privacy/audit-chain';
+import { runRetention } from '../../src/privacy/retention';
 import { giveConsent } from '../collaboration/helpers';
 import { syntheticInsz } from '../factories/insz';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
@@ -572,6 +573,15 @@ describe('the audit wall', () => {
       const reasons = dpoLog.body.items.map((e: { reason: string | null }) => e.reason);
       expect(reasons).toEqual(expect.arrayContaining([values.rejection, values.correction]));
 
+      // The participant's own access log explains why, by code; a sealed reason never shows as ciphertext.
+      const accessLog = await t
+        .http()
+        .get(`/participants/${p.id}/access-log`)
+        .query({ limit: 200 })
+        .set('authorization', a.auth('coach'))
+        .expect(200);
+      expect(JSON.stringify(accessLog.body)).not.toContain('sealed:');
+
       await t
         .http()
         .post(`/trajectories/${tr.id}/transitions`)
@@ -612,6 +622,45 @@ describe('the audit wall', () => {
       expect(reasonsAfter.filter((r: string | null) => r === '[erased]')).toHaveLength(2);
       expect(JSON.stringify(dpoAfter.body)).not.toContain(values.rejection);
       // The chain, hashed over the ciphertext, still holds.
+      await sealer.sealNow();
+      expect(await reportOf(a)).toMatchObject({ firstBroken: null, problems: [] });
+    });
+
+    it('shreds as well when the retention job pseudonymises', async () => {
+      const p = await createParticipant(t, a, 'coach', { phone: '+32 473 55 44 33' });
+      await t
+        .http()
+        .patch(`/participants/${p.id}`)
+        .set('authorization', a.auth('coach'))
+        .set('if-match', `"${p.version}"`)
+        .send({ phone: '+32 474 66 77 88' })
+        .expect(200);
+      const monthsAgo = (n: number) => new Date(Date.now() - n * 30.5 * DAY).toISOString();
+      const tr = await startTrajectory(t, a, p.id, 'coach', { startedAt: monthsAgo(40) });
+      await t
+        .http()
+        .post(`/trajectories/${tr.id}/transitions`)
+        .set('authorization', a.auth('coach'))
+        .send({ to: 'afgesloten', at: monthsAgo(30), outcome: 'work' })
+        .expect(200);
+      const opened = async () =>
+        (
+          await t.sql<{ details: string }>(
+            `select audit_open_details(e)::text as details from audit_events e
+              where participant_id = $1 and action = 'update' and resource_type = 'participant'`,
+            [p.id],
+          )
+        ).map((r) => r.details);
+      expect((await opened()).join()).toContain('+32 473 55 44 33');
+      const done = await runRetention(t.adminUrl, 24);
+      expect(done.filter((d) => d.participantId === p.id)).toMatchObject([{ result: 'ok' }]);
+      expect(await t.sql('select 1 from audit_participant_keys where participant_id = $1', [p.id])).toEqual(
+        [],
+      );
+      const after = (await opened()).join();
+      expect(after).not.toContain('+32 473 55 44 33');
+      expect(after).not.toContain('+32 474 66 77 88');
+      expect(after).toContain('"erased": true');
       await sealer.sealNow();
       expect(await reportOf(a)).toMatchObject({ firstBroken: null, problems: [] });
     });
