@@ -30,11 +30,8 @@ const SEARCH = `select * from participants p where p.id in (select app_search_pa
   order by p.last_name asc, p.first_name asc, p.id asc limit $2 offset $3`;
 const SEARCH_COUNT =
   'select count(distinct(p.id)) as cnt from participants p where p.id in (select app_search_participants($1))';
-const AUDIT = `insert into audit_events (partnership_id, at, actor_id, actor_organisation_id, actor_roles, action, resource_type,
-                                 resource_id, participant_id, scope, reason, request_id, details)
-       select $1, $2, $3, $4, $5, e.action, e.resource_type, e.resource_id, e.participant_id, e.scope, e.reason, $6, e.details
-         from jsonb_to_recordset($7::jsonb) as e(action text, resource_type text, resource_id text, participant_id uuid,
-                                                  scope text, reason text, details jsonb)`;
+// As AuditService: the runtime role writes the log only through app_audit_record (actor from the context).
+const AUDIT = 'select app_audit_record($1, $2::jsonb)';
 const CONSENT_ONE = `select 1 from consents where participant_id = $1 and scope = $2 and withdrawn_at is null and given_at <= app_now() limit 1`;
 const CONSENT_MANY = `select distinct participant_id from consents
         where participant_id = any($1::uuid[]) and scope = $2 and withdrawn_at is null and given_at <= app_now()`;
@@ -84,7 +81,6 @@ async function handle(req: http.IncomingMessage): Promise<[number, unknown]> {
   const now = new Date();
   return inTransaction(user, now, async (c, staff) => {
     if (!staff[0]) return [401, { code: 'UNAUTHORIZED' }];
-    const actor = [user.tid, now, user.sub, staff[0].organisation_id, staff[0].roles, requestId];
     const one = /^\/participants\/([0-9a-f-]{36})$/.exec(url.pathname);
     if (one) {
       const id = one[1];
@@ -95,7 +91,7 @@ async function handle(req: http.IncomingMessage): Promise<[number, unknown]> {
       const audit = [
         { action: 'read', resource_type: 'participant', resource_id: id, participant_id: id, scope },
       ];
-      await c.query(AUDIT, [...actor, JSON.stringify(audit)]);
+      await c.query(AUDIT, [requestId, JSON.stringify(audit)]);
       const special =
         scope === 'full' ? (await c.query(CONSENT_ONE, [id, 'special_categories'])).rows.length > 0 : false;
       return [200, { ...rows[0], scope, specialCategories: special }];
@@ -117,7 +113,7 @@ async function handle(req: http.IncomingMessage): Promise<[number, unknown]> {
           participant_id: r.id,
           scope: scopes.get(r.id),
         }));
-        await c.query(AUDIT, [...actor, JSON.stringify(audit)]);
+        await c.query(AUDIT, [requestId, JSON.stringify(audit)]);
       }
       const full = visible.filter((r) => scopes.get(r.id) === 'full').map((r) => r.id);
       if (full.length) await c.query(CONSENT_MANY, [full, 'special_categories']);

@@ -49,6 +49,10 @@ export class Environment {
   @IsOptional() @IsString() CORS_ORIGINS?: string;
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: string = 'log';
   @Transform(toInt) @IsInt() @Min(1) RETENTION_MONTHS = 24;
+  /** Ed25519 private key (base64 PKCS#8 DER) for audit checkpoints; else generated into DATA_DIR/secrets.json. */
+  @IsOptional() @IsString() @MinLength(40) AUDIT_SIGNING_KEY?: string;
+  /** How often the process seals the audit chains and signs a checkpoint: at least every minute. */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(60000) AUDIT_SEAL_INTERVAL_MS = 60000;
 }
 
 export class ConfigError extends Error {}

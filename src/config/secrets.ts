@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateAuditSigningKey } from '../common/crypto/audit-signing';
 import { Environment } from './environment';
 
 export interface Secrets {
@@ -8,6 +9,8 @@ export interface Secrets {
   inszHashKey: string;
   appDbPassword: string;
   embeddedSuperPassword: string;
+  /** Ed25519 private key (base64 PKCS#8 DER) that signs audit checkpoints. Never stored in the database. */
+  auditSigningKey: string;
 }
 
 /**
@@ -28,6 +31,7 @@ export function loadSecrets(env: Environment): Secrets {
     inszHashKey: stored.inszHashKey ?? fresh(),
     appDbPassword: stored.appDbPassword ?? fresh(),
     embeddedSuperPassword: stored.embeddedSuperPassword ?? fresh(),
+    auditSigningKey: stored.auditSigningKey ?? generateAuditSigningKey(),
   };
   if ((Object.keys(secrets) as (keyof Secrets)[]).some((k) => stored[k] === undefined)) {
     mkdirSync(env.DATA_DIR, { recursive: true });
@@ -38,5 +42,6 @@ export function loadSecrets(env: Environment): Secrets {
     jwtSecret: env.JWT_SECRET ?? secrets.jwtSecret,
     inszHashKey: env.INSZ_HASH_KEY ?? secrets.inszHashKey,
     appDbPassword: env.DATABASE_APP_PASSWORD ?? secrets.appDbPassword,
+    auditSigningKey: env.AUDIT_SIGNING_KEY ?? secrets.auditSigningKey,
   };
 }

@@ -56,7 +56,8 @@ export class AccessLogService {
     );
     const rows: AccessLogRow[] = await this.db.manager.query(
       `select e.at, e.actor_roles, o.name as organisation, e.action, e.resource_type, e.scope,
-              coalesce(e.reason, g.reason) as why
+              -- A sealed free-text reason is not a code the log can explain: the grant's reason stands in.
+              coalesce(case when e.reason not like 'sealed:%' then e.reason end, g.reason) as why
          from audit_events e
          left join organisations o on o.id = e.actor_organisation_id
          left join lateral (

@@ -1,4 +1,6 @@
+import { KeyObject } from 'node:crypto';
 import { Client } from 'pg';
+import { Checkpoint, checkpointSignatureHolds, keyIdOf } from '../common/crypto/audit-signing';
 
 export interface ChainReport {
   partnershipId: string;
@@ -7,13 +9,49 @@ export interface ChainReport {
   events: number;
   /** The chain_seq of the first event whose link does not hold, or null when the chain is intact. */
   firstBroken: number | null;
+  /** The recorded head (audit_chain_heads): where the chain must end. */
+  head: { seq: number; hash: string };
+  /** The latest signed checkpoint, or null before the first one. */
+  checkpoint: Checkpoint | null;
+  /** Everything else that does not hold: a cut tail, a checkpoint that no longer matches, a bad signature. */
+  problems: string[];
 }
 
+export interface VerifyOptions {
+  /** The public key checkpoints must be signed with. Without it, signatures are not checked. */
+  publicKey?: KeyObject;
+  /** Checkpoints archived elsewhere (`audit:verify -- --export`): each must still match its chain. */
+  archived?: Checkpoint[];
+}
+
+interface CheckpointRow {
+  seq: string;
+  hash: string;
+  signed_at: Date;
+  key_id: string;
+  signature: string;
+  event_hash: string | null;
+}
+
+const toCheckpoint = (partnershipId: string, r: CheckpointRow): Checkpoint => ({
+  partnershipId,
+  seq: Number(r.seq),
+  hash: r.hash,
+  signedAt: r.signed_at.toISOString(),
+  keyId: r.key_id,
+  signature: r.signature,
+});
+
 /**
- * Seals what is committed, then walks every partnership's hash chain. Connects with the admin
- * URL: the chain is checked across all tenants, outside any request.
+ * Seals what is committed, then checks every partnership's chain: each link, the end of the chain
+ * against its recorded head (a cut tail), and every signed checkpoint against the chain (a rewrite,
+ * even with recomputed hashes, changes the hash at a checkpoint). Connects with the admin URL: the
+ * chain is checked across all tenants, outside any request.
  */
-export async function verifyAuditChains(adminUrl: string): Promise<ChainReport[]> {
+export async function verifyAuditChains(
+  adminUrl: string,
+  options: VerifyOptions = {},
+): Promise<ChainReport[]> {
   const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-audit-verify' });
   await client.connect();
   try {
@@ -21,24 +59,12 @@ export async function verifyAuditChains(adminUrl: string): Promise<ChainReport[]
       'select id, name from partnerships order by name, id',
     );
     const reports: ChainReport[] = [];
-    for (const p of partnerships) {
-      const {
-        rows: [sealed],
-      } = await client.query<{ n: string }>('select app_audit_seal($1) as n', [p.id]);
-      const {
-        rows: [check],
-      } = await client.query<{ broken: string | null; events: number }>(
-        `select app_audit_verify($1) as broken,
-                (select count(*)::int from audit_events where partnership_id = $1) as events`,
-        [p.id],
-      );
-      reports.push({
-        partnershipId: p.id,
-        name: p.name,
-        sealed: Number(sealed.n),
-        events: check.events,
-        firstBroken: check.broken === null ? null : Number(check.broken),
-      });
+    for (const p of partnerships) reports.push(await verifyOne(client, p, options));
+    for (const a of options.archived ?? []) {
+      if (!partnerships.some((p) => p.id === a.partnershipId))
+        throw new Error(
+          `The archived checkpoint names partnership ${a.partnershipId}, which is not in this database.`,
+        );
     }
     return reports;
   } finally {
@@ -46,7 +72,91 @@ export async function verifyAuditChains(adminUrl: string): Promise<ChainReport[]
   }
 }
 
+async function verifyOne(
+  client: Client,
+  p: { id: string; name: string },
+  options: VerifyOptions,
+): Promise<ChainReport> {
+  const {
+    rows: [sealed],
+  } = await client.query<{ n: string }>('select app_audit_seal($1) as n', [p.id]);
+  const {
+    rows: [check],
+  } = await client.query<{
+    broken: string | null;
+    events: number;
+    head_seq: string | null;
+    head_hash: string | null;
+    end_seq: string | null;
+    end_hash: string | null;
+  }>(
+    `select app_audit_verify($1) as broken,
+            (select count(*)::int from audit_events where partnership_id = $1) as events,
+            h.last_seq as head_seq, h.last_hash as head_hash, e.chain_seq as end_seq, e.hash as end_hash
+       from (select 1) one
+       left join audit_chain_heads h on h.partnership_id = $1
+       left join lateral (select chain_seq, hash from audit_events
+                           where partnership_id = $1 and chain_seq is not null
+                           order by chain_seq desc limit 1) e on true`,
+    [p.id],
+  );
+  const problems: string[] = [];
+  const head = { seq: Number(check.head_seq ?? 0), hash: check.head_hash ?? '0'.repeat(64) };
+  const end = { seq: Number(check.end_seq ?? 0), hash: check.end_hash ?? '0'.repeat(64) };
+  if (end.seq < head.seq) {
+    problems.push(`chain ends at seq ${end.seq} but its head is at ${head.seq}: events missing at the tail`);
+  } else if (end.seq !== head.seq || end.hash !== head.hash) {
+    problems.push(`chain ends at seq ${end.seq} with a hash its head (seq ${head.seq}) does not record`);
+  }
+
+  const { rows } = await client.query<CheckpointRow>(
+    `select c.seq, c.hash, c.signed_at, c.key_id, c.signature, e.hash as event_hash
+       from audit_checkpoints c
+       left join audit_events e on e.partnership_id = c.partnership_id and e.chain_seq = c.seq
+      where c.partnership_id = $1
+      order by c.seq, c.id`,
+    [p.id],
+  );
+  const keyId = options.publicKey ? keyIdOf(options.publicKey) : undefined;
+  const checkCheckpoint = (c: Checkpoint, eventHash: string | null, label: string) => {
+    if (options.publicKey && (c.keyId !== keyId || !checkpointSignatureHolds(options.publicKey, c))) {
+      problems.push(`${label} at seq ${c.seq}: signature does not hold for this key`);
+    }
+    if (c.seq > head.seq) problems.push(`${label} at seq ${c.seq}: beyond the head (seq ${head.seq})`);
+    if (eventHash === null) problems.push(`${label} at seq ${c.seq}: the event is missing`);
+    else if (eventHash !== c.hash) problems.push(`${label} at seq ${c.seq}: the chain was rewritten`);
+  };
+  for (const r of rows) checkCheckpoint(toCheckpoint(p.id, r), r.event_hash, 'checkpoint');
+  for (const a of (options.archived ?? []).filter((x) => x.partnershipId === p.id)) {
+    const {
+      rows: [e],
+    } = await client.query<{ hash: string }>(
+      'select hash from audit_events where partnership_id = $1 and chain_seq = $2',
+      [p.id, a.seq],
+    );
+    checkCheckpoint(a, e?.hash ?? null, 'archived checkpoint');
+  }
+
+  return {
+    partnershipId: p.id,
+    name: p.name,
+    sealed: Number(sealed.n),
+    events: check.events,
+    firstBroken: check.broken === null ? null : Number(check.broken),
+    head,
+    checkpoint: rows.length ? toCheckpoint(p.id, rows[rows.length - 1]) : null,
+    problems,
+  };
+}
+
+export function chainHolds(r: ChainReport): boolean {
+  return r.firstBroken === null && r.problems.length === 0;
+}
+
 export function formatChainReport(r: ChainReport): string {
-  const head = `${r.name} (${r.partnershipId}): ${r.events} events, ${r.sealed} newly sealed`;
-  return r.firstBroken === null ? `${head}; chain intact` : `${head}; BROKEN at chain_seq ${r.firstBroken}`;
+  const signed = r.checkpoint ? `signed up to seq ${r.checkpoint.seq}` : 'no signed checkpoint yet';
+  const head = `${r.name} (${r.partnershipId}): ${r.events} events, ${r.sealed} newly sealed, ${signed}`;
+  if (chainHolds(r)) return `${head}; chain intact`;
+  const broken = r.firstBroken === null ? [] : [`BROKEN at chain_seq ${r.firstBroken}`];
+  return `${head}; ${[...broken, ...r.problems.map((x) => `BROKEN: ${x}`)].join('; ')}`;
 }

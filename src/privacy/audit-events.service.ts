@@ -43,7 +43,10 @@ export class AuditEventsService {
     const rows: AuditEventRow[] = await this.db.manager.query(
       `select e.id, e.at, e.actor_id, s.name as actor_name, e.actor_roles, e.actor_organisation_id,
               o.name as actor_organisation_name, e.action, e.resource_type, e.resource_id, e.participant_id,
-              e.scope, e.reason, e.request_id, e.chain_seq, e.hash
+              e.scope, e.request_id, e.chain_seq, e.hash,
+              -- A sealed (free-text) reason in clear, or '[erased]' once its participant was pseudonymised.
+              case when e.reason like 'sealed:%' then (select r.reason from app_audit_reveal(e.id) r)
+                   else e.reason end as reason
          from audit_events e
          left join staff s on s.id = e.actor_id
          left join organisations o on o.id = e.actor_organisation_id

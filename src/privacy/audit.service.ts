@@ -27,8 +27,67 @@ export interface AuditEntry {
 }
 
 /**
+ * Keys of `details` that carry the participant's personal values (old and new field values, goal
+ * titles). For an event about a participant they are stored only encrypted with that participant's
+ * key, which pseudonymisation destroys (crypto-shredding). Everything else in details (ids, codes,
+ * counts, flags, the DPO's own reference note on a pseudonymisation) stays readable for oversight.
+ */
+export const PERSONAL_DETAIL_KEYS = ['changes', 'values', 'title', 'name'] as const;
+
+/** A reason that is a code (`consent_withdrawn`) stays readable; free text is sealed like details. */
+const REASON_CODE = /^[a-z][a-z0-9_]*$/;
+
+interface StoredEntry {
+  action: AuditAction;
+  resource_type: string;
+  resource_id: string | null;
+  participant_id: string | null;
+  scope: Scope | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+  secret?: { reason?: string; details?: Record<string, unknown> };
+}
+
+/** Splits an entry into what is stored in clear and what is sealed with the participant's key. */
+export function toStoredEntry(e: AuditEntry): StoredEntry {
+  const stored: StoredEntry = {
+    action: e.action,
+    resource_type: e.resourceType,
+    resource_id: e.resourceId ?? null,
+    participant_id: e.participantId ?? null,
+    scope: e.scope ?? null,
+    reason: e.reason ?? null,
+    details: e.details ?? null,
+  };
+  if (!e.participantId) return stored;
+  const secret: NonNullable<StoredEntry['secret']> = {};
+  if (e.reason && !REASON_CODE.test(e.reason)) {
+    secret.reason = e.reason;
+    stored.reason = null;
+  }
+  if (e.details) {
+    const personal = Object.entries(e.details).filter(
+      ([key, value]) => value !== undefined && (PERSONAL_DETAIL_KEYS as readonly string[]).includes(key),
+    );
+    if (personal.length) {
+      secret.details = Object.fromEntries(personal);
+      stored.details = Object.fromEntries(
+        Object.entries(e.details).filter(
+          ([key]) => !(PERSONAL_DETAIL_KEYS as readonly string[]).includes(key),
+        ),
+      );
+    }
+  }
+  if (secret.reason !== undefined || secret.details !== undefined) stored.secret = secret;
+  return stored;
+}
+
+/**
  * Writes audit events in the request's own transaction: if the work rolls back, so does its
- * record, and no read happens without one. Hash-chaining happens later, in app_audit_seal().
+ * record, and no read happens without one. The runtime role cannot write audit_events itself:
+ * app_audit_record() takes actor, organisation, roles, tenant and time from the request context
+ * (set by app_begin_request), and seals personal values with the participant's key.
+ * Hash-chaining happens later, in app_audit_seal() (see AuditSealer).
  */
 @Injectable()
 export class AuditService {
@@ -36,32 +95,9 @@ export class AuditService {
 
   async record(...entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const actor = this.db.actor;
-    await this.db.manager.query(
-      `insert into audit_events (partnership_id, at, actor_id, actor_organisation_id, actor_roles, action, resource_type,
-                                 resource_id, participant_id, scope, reason, request_id, details)
-       select $1, $2, $3, $4, $5, e.action, e.resource_type, e.resource_id, e.participant_id, e.scope, e.reason, $6, e.details
-         from jsonb_to_recordset($7::jsonb) as e(action text, resource_type text, resource_id text, participant_id uuid,
-                                                  scope text, reason text, details jsonb)`,
-      [
-        actor.partnershipId,
-        this.db.now,
-        actor.staffId,
-        actor.organisationId,
-        actor.roles,
-        this.db.requestId,
-        JSON.stringify(
-          entries.map((e) => ({
-            action: e.action,
-            resource_type: e.resourceType,
-            resource_id: e.resourceId ?? null,
-            participant_id: e.participantId ?? null,
-            scope: e.scope ?? null,
-            reason: e.reason ?? null,
-            details: e.details ?? null,
-          })),
-        ),
-      ],
-    );
+    await this.db.manager.query('select app_audit_record($1, $2::jsonb)', [
+      this.db.requestId,
+      JSON.stringify(entries.map(toStoredEntry)),
+    ]);
   }
 }

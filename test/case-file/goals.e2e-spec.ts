@@ -143,7 +143,7 @@ describe('goals', () => {
     );
     expect(rows).toEqual([{ status: 'achieved', version: 3 }]);
     const audit = await t.sql<{ details: { changes: Record<string, { from: unknown; to: unknown }> } }>(
-      `select details from audit_events where resource_id = $1 and action = 'update' order by id`,
+      `select audit_open_details(e) as details from audit_events e where resource_id = $1 and action = 'update' order by id`,
       [created.id],
     );
     expect(audit).toHaveLength(2);

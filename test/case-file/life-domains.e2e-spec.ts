@@ -81,7 +81,8 @@ describe('life domains', () => {
     expect(await stored(tr.id)).toEqual([{ domain: 'work', severity: 2, note: 'Deeltijds aan de slag' }]);
 
     const audit = await t.sql<{ action: string; details: { changes?: unknown[] }; scope: string }>(
-      `select action, details, scope from audit_events where resource_id = $1 and resource_type = 'life_domains' order by id`,
+      `select action, audit_open_details(e) as details, scope from audit_events e
+        where resource_id = $1 and resource_type = 'life_domains' order by id`,
       [tr.id],
     );
     expect(audit.map((e) => e.action)).toEqual(['read', 'update', 'update']);

@@ -295,7 +295,8 @@ describe('participants', () => {
         .expect(200);
       expect(corrected.body.entryProfile.labourStatus).toBe('inactive');
       const log = await t.sql<{ details: { changes: Record<string, unknown> }; reason: string }>(
-        `select details, reason from audit_events where participant_id = $1 and action = 'update' order by id`,
+        `select audit_open_details(e) as details, audit_open_reason(e) as reason from audit_events e
+          where participant_id = $1 and action = 'update' order by id`,
         [p.id],
       );
       expect(log.map((e: { details: { changes: Record<string, unknown> } }) => e.details.changes)).toEqual([

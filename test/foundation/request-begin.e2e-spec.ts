@@ -54,11 +54,10 @@ describe('the request transaction begins in one round trip', () => {
     const marker = `rollback-${Date.now()}`;
     await expect(
       t.db.runAsStaff({ tenantId: p.id, staffId: p.staff.coach.id, requestId: marker }, async () => {
-        await t.db.manager.query(
-          `insert into audit_events (partnership_id, at, actor_id, actor_organisation_id, actor_roles, action, resource_type, request_id)
-           values ($1, now(), $2, $3, '{coach}', 'read', 'test', $4)`,
-          [p.id, p.staff.coach.id, p.staff.coach.organisationId, marker],
-        );
+        await t.db.manager.query('select app_audit_record($1, $2::jsonb)', [
+          marker,
+          JSON.stringify([{ action: 'read', resource_type: 'test' }]),
+        ]);
         throw new Error('work failed');
       }),
     ).rejects.toThrow('work failed');

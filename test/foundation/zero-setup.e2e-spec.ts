@@ -170,6 +170,7 @@ describe('zero-setup start (node dist/src/main.js)', () => {
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(Object.keys(JSON.parse(readFileSync(file, 'utf8'))).sort()).toEqual([
         'appDbPassword',
+        'auditSigningKey',
         'embeddedSuperPassword',
         'inszHashKey',
         'jwtSecret',

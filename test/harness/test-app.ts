@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
+import { generateAuditSigningKey } from '../../src/common/crypto/audit-signing';
 import { loadEnvironment } from '../../src/config/environment';
 import { Secrets } from '../../src/config/secrets';
 import { Clock } from '../../src/database/clock';
@@ -20,6 +21,7 @@ export const TEST_SECRETS: Secrets = {
   inszHashKey: 'test-insz-hash-key-0123456789abcdef0123456789abcdef',
   appDbPassword: '',
   embeddedSuperPassword: '',
+  auditSigningKey: generateAuditSigningKey(),
 };
 
 export interface TestApp {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { verifyAuditChains } from '../../src/privacy/audit-chain';
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant } from '../factories/participant.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
 import { testInfo } from '../harness/test-database';
 
 const CLI = join(__dirname, '../../dist/src/privacy/cli/audit-verify.js');
@@ -157,6 +157,7 @@ describe('the audit log', () => {
           DATABASE_URL: t.adminUrl,
           DATABASE_APP_PASSWORD: testInfo().appPassword,
           DATA_DIR: mkdtempSync(join(tmpdir(), 'jobteam-cli-')),
+          AUDIT_SIGNING_KEY: TEST_SECRETS.auditSigningKey,
           NODE_ENV: 'test',
         },
       }).then(
