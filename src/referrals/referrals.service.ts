@@ -151,7 +151,7 @@ export class ReferralsService {
    * the sender whose reason still holds: the follow-up access that lingers after one of its own
    * referrals closed (rejected, completed, cancelled) does not count. And the consent the direction
    * requires: the sender's exchange consent covers the exchange between the sender and the owner
-   * only; any other partner also needs partnership_sharing. The sender cannot read consents (case
+   * only (either way round); a third partner also needs partnership_sharing. The sender cannot read consents (case
    * scope), so the partnership-wide reader answers the yes/no, after the grant check.
    */
   private async assertInboundBasis(
@@ -180,7 +180,8 @@ export class ReferralsService {
     );
     if (!facts) throw participantNotFound();
     const needed: ConsentScope[] = [EXCHANGE_CONSENT[sender.kind as 'vdab' | 'ocmw']];
-    if (facts.owner !== target.id) needed.push('partnership_sharing');
+    // VDAB (or OCMW) and the owner exchange on the exchange consent; anyone else is a third partner.
+    if (facts.owner !== target.id && facts.owner !== sender.id) needed.push('partnership_sharing');
     const missing = needed.find((scope) => !(facts.scopes as string[]).includes(scope));
     if (missing) throw consentRequired(missing);
   }
