@@ -4,6 +4,7 @@ import { syntheticInsz } from '../factories/insz';
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, participantBody, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { transfer } from './matrix-world';
 
 const DAY = 86400_000;
 
@@ -114,6 +115,20 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
       expect(await count('idempotency_keys where key = $1', ['contact-replay-2'])).toBe(0);
     });
 
+    it('replays a goal through its trajectory route, and a replay after the trajectory is handed over is 404', async () => {
+      const p = await createParticipant(t, a);
+      const tr = await startTrajectory(t, a, p.id);
+      const goal = { lifeDomain: 'work', title: 'Heftruckattest', targetDate: '2030-01-01' };
+      const first = await as('coach').post(`/trajectories/${tr.id}/goals`, goal, 'goal-replay-1').expect(201);
+      const again = await as('coach').post(`/trajectories/${tr.id}/goals`, goal, 'goal-replay-1').expect(201);
+      expect(again.body).toMatchObject({ id: first.body.id, title: 'Heftruckattest' });
+      await handOver(tr.id, 'coach', 'coachCaw');
+      const after = await as('coach').post(`/trajectories/${tr.id}/goals`, goal, 'goal-replay-1');
+      expect(after.status).toBe(404);
+      expect(JSON.stringify(after.body)).not.toContain('Heftruckattest');
+      expect(await count('goals where trajectory_id = $1', [tr.id])).toBe(1);
+    });
+
     it('keeps keys per user: another user with the same key creates its own record, never gets the first body', async () => {
       const key = 'shared-key-per-user';
       const mine = participantBody();
@@ -191,6 +206,15 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
       );
       const withdrawn = await inbound(p.id, a.orgs.compaan.id).expect(409);
       expect(withdrawn.body.consentScope).toBe('vdab_exchange');
+    });
+
+    it('lets VDAB, owning the file, refer its participant to a partner on vdab_exchange alone', async () => {
+      const p = await createParticipant(t, a);
+      await transfer(t, a, p.id, 'vdab');
+      await giveConsent(t, a, p.id, 'vdab_exchange');
+      const res = await inbound(p.id, a.orgs.intro.id).expect(201);
+      expect(res.body).toMatchObject({ participantId: p.id, state: 'submitted' });
+      await as('coachIntro').get(`/participants/${p.id}`).expect(200);
     });
 
     it('answers 400 to a malformed id, 404 in another partnership and 403 to a role without the right', async () => {
