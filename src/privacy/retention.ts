@@ -174,3 +174,38 @@ export async function runReferralRetention(
     await client.end();
   }
 }
+
+/**
+ * Idempotency keys are purged on every idempotent write; this catches a partnership where nobody has
+ * written for a while, so no key outlives a retention run by more than 24 hours. Returns how many went.
+ */
+export async function purgeExpiredIdempotencyKeys(
+  adminUrl: string,
+  options: { now?: Date } = {},
+): Promise<number> {
+  const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-retention' });
+  await client.connect();
+  const now = (options.now ?? new Date()).toISOString();
+  let purged = 0;
+  try {
+    const { rows: tenants } = await client.query<{ id: string }>('select id from partnerships order by id');
+    for (const { id: tenant } of tenants) {
+      await client.query('begin');
+      try {
+        await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [
+          tenant,
+          now,
+        ]);
+        const { rows } = await client.query<{ n: number }>('select app_purge_idempotency_keys() as n');
+        purged += rows[0].n;
+        await client.query('commit');
+      } catch (err) {
+        await client.query('rollback');
+        throw err;
+      }
+    }
+    return purged;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,4 +1,4 @@
-import { runReferralRetention } from '../../src/privacy/retention';
+import { purgeExpiredIdempotencyKeys, runReferralRetention } from '../../src/privacy/retention';
 import { giveConsent } from '../collaboration/helpers';
 import { syntheticInsz } from '../factories/insz';
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
@@ -510,6 +510,16 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
       } finally {
         t.clock.reset();
       }
+    });
+
+    it('purges expired keys in the retention run too, for a partnership where nobody wrote since', async () => {
+      await as('coach', b).post('/participants', participantBody(), 'quiet-partnership-key').expect(201);
+      const left = () => count('idempotency_keys where key = $1', ['quiet-partnership-key']);
+      expect(await purgeExpiredIdempotencyKeys(t.adminUrl)).toBe(0);
+      expect(await left()).toBe(1);
+      const later = new Date(Date.now() + 24 * 3600_000 + 60_000);
+      expect(await purgeExpiredIdempotencyKeys(t.adminUrl, { now: later })).toBeGreaterThanOrEqual(1);
+      expect(await left()).toBe(0);
     });
   });
 });

@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import { formatRetentionAction, runReferralRetention, runRetention } from '../retention';
+import {
+  formatRetentionAction,
+  purgeExpiredIdempotencyKeys,
+  runReferralRetention,
+  runRetention,
+} from '../retention';
 import { exitWith, runWithDatabase } from './run-with-database';
 
 /**
@@ -20,6 +25,10 @@ exitWith(
     for (const r of referrals)
       console.log(
         `${r.partnershipId} referral ${r.referralId} (${r.state}, closed ${r.closedAt}): ${dryRun ? 'would erase' : 'erased'} person data and notes`,
+      );
+    if (!dryRun)
+      console.log(
+        `Retention: ${await purgeExpiredIdempotencyKeys(adminUrl)} expired idempotency key(s) purged.`,
       );
     return 0;
   }),
