@@ -12,6 +12,8 @@ import { ParticipantSearch1795300500000 } from './1795300500000-ParticipantSearc
 import { PseudonymiseCaseMeetings1795300550000 } from './1795300550000-PseudonymiseCaseMeetings';
 import { PseudonymiseAssessments1795300600000 } from './1795300600000-PseudonymiseAssessments';
 import { CaseloadByAssignment1795300650000 } from './1795300650000-CaseloadByAssignment';
+import { IdempotencyWithoutBodies1795300720000 } from './1795300720000-IdempotencyWithoutBodies';
+import { DuplicateSecrecy1795300721000 } from './1795300721000-DuplicateSecrecy';
 import { AuditWall1795300730000 } from './1795300730000-AuditWall';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
@@ -30,5 +32,7 @@ export const MIGRATIONS = [
   PseudonymiseCaseMeetings1795300550000,
   PseudonymiseAssessments1795300600000,
   CaseloadByAssignment1795300650000,
+  IdempotencyWithoutBodies1795300720000,
+  DuplicateSecrecy1795300721000,
   AuditWall1795300730000,
 ];

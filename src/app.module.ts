@@ -8,6 +8,7 @@ import { CaseMeetingsModule } from './case-meetings/case-meetings.module';
 import { RequestTransactionInterceptor } from './auth/request-transaction.interceptor';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { EtagInterceptor } from './common/http/etag.interceptor';
+import { ControlCharactersInterceptor } from './common/http/control-characters.interceptor';
 import { IdempotencyInterceptor } from './common/http/idempotency.interceptor';
 import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
@@ -70,6 +71,8 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
+        // Before anything reaches the database: a NUL byte anywhere in the input is a 400, not a 500.
+        { provide: APP_INTERCEPTOR, useClass: ControlCharactersInterceptor },
         // Order matters: the ETag is read off the response after the transaction has committed.
         { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },

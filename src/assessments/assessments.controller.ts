@@ -3,6 +3,7 @@ import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
+import { Idempotent } from '../common/http/idempotent.decorator';
 import { AssessmentProgressService } from './assessment-progress.service';
 import { AssessmentScheduleService } from './assessment-schedule.service';
 import { AssessmentStarService } from './assessment-star.service';
@@ -13,14 +14,14 @@ import { AssessmentQuery, CreateAssessmentDto, InstrumentKeyQuery, StarQuery } f
 @Controller('trajectories/:id/assessments')
 export class AssessmentsController {
   constructor(
-    private readonly assessments: AssessmentsService,
+    readonly assessments: AssessmentsService,
     private readonly schedule: AssessmentScheduleService,
     private readonly progress: AssessmentProgressService,
     private readonly star: AssessmentStarService,
   ) {}
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent<AssessmentsController>((c, assessmentId, params) => c.assessments.get(params.id, assessmentId))
   @Authenticated({
     permission: Permission.AssessmentWrite,
     summary: 'Score an instrument: a baseline, a review or an exit assessment (case scope)',

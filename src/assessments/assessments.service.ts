@@ -12,6 +12,7 @@ import { TrajectoriesService } from '../trajectories/trajectories.service';
 import { TrajectoryState } from '../trajectories/trajectory-state';
 import { AssessmentEntity } from './assessment.entity';
 import {
+  assessmentNotFound,
   baselineExists,
   baselineRequired,
   beforeBaseline,
@@ -107,6 +108,25 @@ export class AssessmentsService {
       },
     });
     return toAssessmentResponse(assessment, instrument);
+  }
+
+  /** One assessment, read as the list reads it (case scope, audited): what an idempotent replay answers. */
+  async get(trajectoryId: string, assessmentId: string) {
+    const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
+    const assessment = await this.m
+      .getRepository(AssessmentEntity)
+      .findOneBy({ id: assessmentId, trajectoryId });
+    if (!assessment) throw assessmentNotFound();
+    const instruments = await this.instrumentsOf([assessment]);
+    await this.audit.record({
+      action: 'read',
+      resourceType: 'assessment',
+      resourceId: assessment.id,
+      participantId: trajectory.participantId,
+      scope,
+      details: { trajectoryId },
+    });
+    return toAssessmentResponse(assessment, instruments.get(assessment.instrumentId)!);
   }
 
   async list(trajectoryId: string, query: AssessmentQuery) {

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
+import { Idempotent } from '../common/http/idempotent.decorator';
 import { ContactsService } from './contacts.service';
 import { ContactQuery, CreateContactDto, UpdateContactDto } from './dto/contact.dto';
 
@@ -12,7 +13,7 @@ export class ContactsController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post('trajectories/:id/contacts')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent<ContactsController>((c, contactId, params) => c.get(params.id, contactId))
   @Authenticated({
     permission: Permission.ContactWrite,
     summary:

@@ -107,6 +107,19 @@ export class DatabaseContext {
     });
   }
 
+  /**
+   * Moves the request's time (and app.now) forward to the clock's present. For a request that waited
+   * on another transaction (an idempotent replay waits for the first request to commit): it then
+   * reads as a request started now would, not as of a moment before the record existed.
+   */
+  async advanceNow(): Promise<void> {
+    const ctx = this.current();
+    const now = this.clock.now();
+    if (now.getTime() <= ctx.now.getTime()) return;
+    await ctx.manager.query(`select set_config('app.now', $1, true)`, [now.toISOString()]);
+    ctx.now = now;
+  }
+
   /** Runs `fn` in one transaction scoped to a partnership only: bootstrap, seeds and maintenance jobs. */
   async runInTenant<T>(
     tenantId: string,

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
+import { Idempotent } from '../common/http/idempotent.decorator';
 import { CreateGoalDto, GoalQuery, UpdateGoalDto } from './dto/goal.dto';
 import { GoalsService } from './goals.service';
 
@@ -12,7 +13,7 @@ export class GoalsController {
   constructor(private readonly goals: GoalsService) {}
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent<GoalsController>((c, goalId, params) => c.get(params.id, goalId))
   @Authenticated({
     permission: Permission.TrajectoryWrite,
     summary: 'Set a goal in a life domain, with interim steps',

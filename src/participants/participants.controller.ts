@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
+import { Idempotent } from '../common/http/idempotent.decorator';
 import { CreateParticipantDto, ParticipantQuery, UpdateParticipantDto } from './dto/participant-input.dto';
 import { ParticipantsService } from './participants.service';
 
@@ -12,7 +13,7 @@ export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent<ParticipantsController>((c, id) => c.get(id))
   @Authenticated({
     permission: Permission.ParticipantCreate,
     summary: "Sign up a participant (owned by the caller's organisation); checks duplicates",

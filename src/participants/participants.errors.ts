@@ -6,24 +6,43 @@ export const inszInvalid = (
 
 export const inszBirthDateMismatch = () => inszInvalid('The date in the INSZ does not match the birth date.');
 
-/** The same INSZ exists: the id only if the caller may see that record, otherwise whom to contact. */
-export const participantDuplicate = (existing: { id?: string; organisation: string }) =>
+/**
+ * How to reach a person known elsewhere without learning where: an organisation with professional
+ * secrecy is never named, since being its client is itself secret.
+ */
+export const WARM_HAND_OVER_ADVICE =
+  'The person is known in the partnership. Ask the person who supports them now, or ask your coordinator to ' +
+  'put the question to the partners; the organisation that knows them contacts you for a warm hand-over ' +
+  'with the person’s consent.';
+
+/** The same INSZ exists: the id only if the caller may see that record, otherwise whom to contact (if it may be named). */
+export const participantDuplicate = (existing: { id?: string; organisation: string | null }) =>
   conflict(
     'PARTICIPANT_DUPLICATE',
     existing.id
       ? 'A participant with this INSZ already exists.'
-      : `A participant with this INSZ already exists in the partnership; contact ${existing.organisation}.`,
+      : existing.organisation
+        ? `A participant with this INSZ already exists in the partnership; contact ${existing.organisation}.`
+        : `A participant with this INSZ already exists. ${WARM_HAND_OVER_ADVICE}`,
     {
       existingParticipantId: existing.id,
-      contactOrganisation: existing.organisation,
+      contactOrganisation: existing.organisation ?? undefined,
+      knownInPartnership: true,
+      handOver: existing.organisation || existing.id ? undefined : WARM_HAND_OVER_ADVICE,
     },
   );
 
-export const participantPossibleDuplicate = (matches: { id?: string; organisation: string }[]) =>
+export const participantPossibleDuplicate = (matches: { id?: string; organisation: string | null }[]) =>
   conflict(
     'PARTICIPANT_POSSIBLE_DUPLICATE',
-    'A participant with the same name and birth date exists. Check it, then resend with confirmedNotDuplicate: true if this is someone else.',
-    { matches: matches.map((m) => ({ existingParticipantId: m.id, contactOrganisation: m.organisation })) },
+    'A participant with the same name and birth date exists. Check it, then resend with confirmedNotDuplicate: true if this is someone else.' +
+      (matches.some((m) => !m.id && !m.organisation) ? ` ${WARM_HAND_OVER_ADVICE}` : ''),
+    {
+      matches: matches.map((m) => ({
+        existingParticipantId: m.id,
+        contactOrganisation: m.organisation ?? undefined,
+      })),
+    },
   );
 
 export const futureDate = (field: string) =>

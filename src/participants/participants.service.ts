@@ -63,7 +63,8 @@ interface IdentityInput {
 interface DuplicateRow {
   id: string;
   match: 'insz' | 'name';
-  organisation_name: string;
+  /** Null when the owning organisation has professional secrecy: it is never named. */
+  organisation_name: string | null;
 }
 
 @Injectable()
@@ -123,8 +124,7 @@ export class ParticipantsService {
     try {
       saved = await this.repo.save(entity);
     } catch (err) {
-      if ((err as { code?: string }).code === '23505')
-        throw participantDuplicate({ organisation: 'another organisation of the partnership' });
+      if ((err as { code?: string }).code === '23505') throw participantDuplicate({ organisation: null });
       throw err;
     }
     await this.audit.record({

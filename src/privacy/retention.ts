@@ -86,3 +86,126 @@ export function formatRetentionAction(a: RetentionAction, dryRun: boolean): stri
     a.pseudonym ? ` as ${a.pseudonym}` : ''
   }`;
 }
+
+export interface ReferralRetentionAction {
+  partnershipId: string;
+  referralId: string;
+  state: string;
+  closedAt: string;
+  result: 'due' | 'erased';
+}
+
+/**
+ * An inbound referral that never became a participant (rejected, cancelled, or completed without
+ * one) is not reached by pseudonymisation, which follows participants. Once it has been closed for
+ * longer than the retention period, its person (name, birth date, gender, phone), encrypted INSZ,
+ * note and the free text of its transitions are erased; what stays is the referral's skeleton
+ * (kind, sides, dates, states), which the turnaround report counts. Open referrals are left to their
+ * SPOC: they sit in the overdue inbox until someone decides them, and then this rule applies.
+ */
+export async function runReferralRetention(
+  adminUrl: string,
+  months: number,
+  options: { dryRun?: boolean; now?: Date } = {},
+): Promise<ReferralRetentionAction[]> {
+  const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-retention' });
+  await client.connect();
+  const now = (options.now ?? new Date()).toISOString();
+  const actions: ReferralRetentionAction[] = [];
+  try {
+    const { rows: tenants } = await client.query<{ id: string }>('select id from partnerships order by id');
+    for (const { id: tenant } of tenants) {
+      await client.query('begin');
+      try {
+        // The owner policies on referrals are bound to the tenant in context.
+        await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [
+          tenant,
+          now,
+        ]);
+        const { rows: due } = await client.query<{ id: string; state: string; closed_at: Date }>(
+          `select r.id, r.state, r.closed_at from referrals r
+            where r.partnership_id = app_tenant() and r.participant_id is null and r.closed_at is not null
+              and r.closed_at < app_now() - make_interval(months => $1)
+              and (r.person is not null or r.person_insz_encrypted is not null or r.note is not null
+                   or exists (select 1 from referral_transitions x where x.referral_id = r.id
+                                 and (x.note is not null or (x.reason is not null and x.reason <> '(removed by retention)'))))
+            order by r.closed_at, r.id
+            for update`,
+          [months],
+        );
+        const ids = due.map((d) => d.id);
+        if (!options.dryRun && ids.length > 0) {
+          await client.query(
+            `update referral_transitions set note = null,
+                    reason = case when reason is null then null else '(removed by retention)' end
+              where referral_id = any($1::uuid[]) and (note is not null or reason is not null)`,
+            [ids],
+          );
+          await client.query(
+            `update referrals set person = null, person_insz_encrypted = null, note = null,
+                    version = version + 1, updated_at = now()
+              where id = any($1::uuid[])`,
+            [ids],
+          );
+          await client.query(
+            `insert into audit_events (partnership_id, at, actor_roles, action, resource_type, resource_id,
+                                       reason, request_id)
+             select $1, $2, '{system}', 'pseudonymise', 'referral', id::text, 'retention_period', $3
+               from unnest($4::uuid[]) as id`,
+            [tenant, now, `retention-${now.slice(0, 10)}`, ids],
+          );
+        }
+        await client.query('commit');
+        for (const d of due)
+          actions.push({
+            partnershipId: tenant,
+            referralId: d.id,
+            state: d.state,
+            closedAt: d.closed_at.toISOString(),
+            result: options.dryRun ? 'due' : 'erased',
+          });
+      } catch (err) {
+        await client.query('rollback');
+        throw err;
+      }
+    }
+    return actions;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Idempotency keys are purged on every idempotent write; this catches a partnership where nobody has
+ * written for a while, so no key outlives a retention run by more than 24 hours. Returns how many went.
+ */
+export async function purgeExpiredIdempotencyKeys(
+  adminUrl: string,
+  options: { now?: Date } = {},
+): Promise<number> {
+  const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-retention' });
+  await client.connect();
+  const now = (options.now ?? new Date()).toISOString();
+  let purged = 0;
+  try {
+    const { rows: tenants } = await client.query<{ id: string }>('select id from partnerships order by id');
+    for (const { id: tenant } of tenants) {
+      await client.query('begin');
+      try {
+        await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [
+          tenant,
+          now,
+        ]);
+        const { rows } = await client.query<{ n: number }>('select app_purge_idempotency_keys() as n');
+        purged += rows[0].n;
+        await client.query('commit');
+      } catch (err) {
+        await client.query('rollback');
+        throw err;
+      }
+    }
+    return purged;
+  } finally {
+    await client.end();
+  }
+}

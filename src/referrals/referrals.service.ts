@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AccessGrantEntity } from '../access/access-grant.entity';
+import { participantNotFound } from '../access/access.errors';
 import { Actor } from '../access/actor';
 import { offsetOf } from '../common/http/pagination';
 import { inszMatchesBirthDate, parseInsz } from '../common/validation/insz';
@@ -85,7 +86,7 @@ export class ReferralsService {
     if (dto.direction === 'inbound') {
       if (!dto.participantId === !dto.person)
         throw subjectRequired('An inbound referral names either a participantId or a person, not both.');
-      if (dto.participantId) await this.access.requireScope(dto.participantId, 'referral');
+      if (dto.participantId) await this.assertInboundBasis(dto.participantId, sender, target);
       if (dto.person?.insz) personInszEncrypted = this.protectInsz(dto.person.insz, dto.person.birthDate);
     } else {
       if (!dto.participantId || dto.person)
@@ -143,6 +144,46 @@ export class ReferralsService {
     // The receiving side sees the participant at referral level while the referral runs.
     if (referral.participantId) await this.grantSide(referral, target.id);
     return this.view(referral, true);
+  }
+
+  /**
+   * Passing a known participant on from VDAB or OCMW to a partner needs two things. A live grant of
+   * the sender whose reason still holds: the follow-up access that lingers after one of its own
+   * referrals closed (rejected, completed, cancelled) does not count. And the consent the direction
+   * requires: the sender's exchange consent covers the exchange between the sender and the owner
+   * only (either way round); a third partner also needs partnership_sharing. The sender cannot read consents (case
+   * scope), so the partnership-wide reader answers the yes/no, after the grant check.
+   */
+  private async assertInboundBasis(
+    participantId: string,
+    sender: OrganisationEntity,
+    target: OrganisationEntity,
+  ) {
+    const live: unknown[] = await this.m.query(
+      `select 1 from access_grants g
+        where g.participant_id = $1 and g.partnership_id = app_tenant()
+          and (g.organisation_id = app_org() or g.staff_id = app_user())
+          and g.ended_at is null and g.valid_from <= app_now() and (g.valid_until is null or g.valid_until > app_now())
+          and not (g.reason = 'referral' and g.valid_until is not null)
+        limit 1`,
+      [participantId],
+    );
+    if (live.length === 0) throw participantNotFound();
+    const [facts] = await this.db.asTenantReader((m) =>
+      m.query(
+        `select p.owner_organisation_id as owner,
+                array(select distinct c.scope from consents c
+                       where c.participant_id = p.id and c.withdrawn_at is null and c.given_at <= app_now()) as scopes
+           from participants p where p.id = $1`,
+        [participantId],
+      ),
+    );
+    if (!facts) throw participantNotFound();
+    const needed: ConsentScope[] = [EXCHANGE_CONSENT[sender.kind as 'vdab' | 'ocmw']];
+    // VDAB (or OCMW) and the owner exchange on the exchange consent; anyone else is a third partner.
+    if (facts.owner !== target.id && facts.owner !== sender.id) needed.push('partnership_sharing');
+    const missing = needed.find((scope) => !(facts.scopes as string[]).includes(scope));
+    if (missing) throw consentRequired(missing);
   }
 
   /** An outbound referral decided elsewhere (a case-meeting item), with the same rules as POST /referrals. */

@@ -34,6 +34,21 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays(at('2026-05-13T09:00:00Z'), 1).toISOString()).toBe('2026-05-15T09:00:00.000Z');
   });
 
+  it('counts Brussels calendar days: Friday 23:30 in Brussels keeps its time across the summer-time change', () => {
+    // Fri 19 March 2027 23:30 CET; Easter Monday 29 March is a holiday; summer time from 28 March.
+    // Ten working days later is Monday 5 April, 23:30 CEST = 21:30 UTC (not 22:30 UTC = Tuesday in Brussels).
+    expect(addWorkingDays(at('2027-03-19T22:30:00Z'), 10).toISOString()).toBe('2027-04-05T21:30:00.000Z');
+  });
+
+  it('counts from the Brussels day when that differs from the UTC day', () => {
+    // 00:30 on Friday 6 March 2026 in Brussels is still Thursday in UTC: one working day is Monday.
+    expect(addWorkingDays(at('2026-03-05T23:30:00Z'), 1).toISOString()).toBe('2026-03-08T23:30:00.000Z');
+    // 00:30 on Saturday 7 March in Brussels (Friday in UTC): counting starts on Monday, due Monday 00:30.
+    expect(addWorkingDays(at('2026-03-06T23:30:00Z'), 1).toISOString()).toBe('2026-03-08T23:30:00.000Z');
+    // 23:30 on Friday 6 March in Brussels: due Monday 23:30 Brussels.
+    expect(addWorkingDays(at('2026-03-06T22:30:00Z'), 1).toISOString()).toBe('2026-03-09T22:30:00.000Z');
+  });
+
   it('starts counting after a holiday it was started on', () => {
     expect(addWorkingDays(at('2026-11-11T10:00:00Z'), 1).toISOString()).toBe('2026-11-12T10:00:00.000Z');
   });

@@ -51,19 +51,61 @@ export function belgianPublicHolidays(year: number): Set<string> {
 
 const isHoliday = (d: Date) => belgianPublicHolidays(d.getUTCFullYear()).has(d.toISOString().slice(0, 10));
 
+const brussels = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The Brussels wall clock at a moment, as numbers. */
+function brusselsClock(at: Date) {
+  const part = Object.fromEntries(brussels.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  return { y: part.year, mo: part.month, d: part.day, h: part.hour, mi: part.minute, s: part.second };
+}
+
+/** Brussels minus UTC at a moment, in ms (one or two hours). */
+function brusselsOffsetMs(at: Date): number {
+  const c = brusselsClock(at);
+  return Date.UTC(c.y, c.mo - 1, c.d, c.h, c.mi, c.s) - (at.getTime() - at.getUTCMilliseconds());
+}
+
+/** The moment a Brussels wall-clock time names (a time skipped by the spring change lands an hour later). */
+function fromBrusselsClock(wallAsUtcMs: number): Date {
+  const first = wallAsUtcMs - brusselsOffsetMs(new Date(wallAsUtcMs));
+  return new Date(wallAsUtcMs - brusselsOffsetMs(new Date(first)));
+}
+
 /**
  * The moment `days` working days (Monday to Friday, Belgian public holidays excluded) after `from`,
- * at the same time of day. Started on a weekend or holiday, counting begins on the next working day.
- * Days are calendar days in UTC; a moment within an hour or two of midnight may fall on the
- * neighbouring Brussels day.
+ * at the same Brussels time of day. Days are Brussels calendar days, as the SPOCs' offices count
+ * them: a referral sent on Friday at 23:30 (or at 00:30 on Saturday, which is Friday in UTC)
+ * counts from the Brussels day, and a due date never slides onto the next day across a change of
+ * summer time. Started on a weekend or holiday, counting begins on the next working day.
  */
 export function addWorkingDays(from: Date, days: number): Date {
   if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a whole number ≥ 0');
-  let at = new Date(from.getTime());
+  if (days === 0) return new Date(from.getTime());
+  const c = brusselsClock(from);
+  let day = new Date(Date.UTC(c.y, c.mo - 1, c.d));
   let left = days;
   while (left > 0) {
-    at = new Date(at.getTime() + DAY_MS);
-    if (!isWeekend(at) && !isHoliday(at)) left -= 1;
+    day = new Date(day.getTime() + DAY_MS);
+    if (!isWeekend(day) && !isHoliday(day)) left -= 1;
   }
-  return at;
+  return fromBrusselsClock(
+    Date.UTC(
+      day.getUTCFullYear(),
+      day.getUTCMonth(),
+      day.getUTCDate(),
+      c.h,
+      c.mi,
+      c.s,
+      from.getUTCMilliseconds(),
+    ),
+  );
 }

@@ -284,13 +284,18 @@ describe('referrals', () => {
         targetOrganisationId: a.orgs.intro.id,
       }).expect(404);
       await outbound(p.id).expect(201);
-      const r = await A.post('/referrals', 'spocVdab', {
+      // vdab_exchange covers VDAB and the owner (Compaan), not a third partner.
+      const third = {
         direction: 'inbound',
         target: 'partnership',
         kind: 'other',
         participantId: p.id,
         targetOrganisationId: a.orgs.intro.id,
-      }).expect(201);
+      };
+      const refused = await A.post('/referrals', 'spocVdab', third).expect(409);
+      expect(refused.body).toMatchObject({ code: 'CONSENT_REQUIRED', consentScope: 'partnership_sharing' });
+      await giveConsent(t, a, p.id, 'partnership_sharing');
+      const r = await A.post('/referrals', 'spocVdab', third).expect(201);
       const seen = await A.get(`/participants/${p.id}`, 'coachIntro').expect(200);
       expect(seen.body.scope).toBe('referral');
       const accepted = await move(r.body.id, 'coachIntro', { to: 'accepted' }).expect(200);
