@@ -7,9 +7,9 @@ import { DatabaseContext } from '../database/database-context.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PartnershipEntity } from '../partnerships/partnership.entity';
 import { MeResponse, TokenResponse } from './dto/login.dto';
-import { JwtPayload } from './jwt-payload';
 import { StaffCredentialsService } from '../staff/staff-credentials.service';
 import { currentPasswordWrong } from '../staff/staff.errors';
+import { JwtPayload } from './jwt-payload';
 import { LoginRateLimiter, normaliseLoginEmail } from './login-rate-limiter';
 import { timingDummyHash, verifyPassword } from './password';
 

@@ -135,6 +135,7 @@ describe('database pool configuration', () => {
     ['true', true],
     ['2', 2],
     ['10.0.0.1, 192.168.0.0/16,::1', ['10.0.0.1', '192.168.0.0/16', '::1']],
+    ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
   ])('reads TRUST_PROXY=%s as Fastify trustProxy %j', (value, option) => {
     expect(trustProxyOption(value)).toEqual(option);
     expect(() => loadEnvironment(value === undefined ? {} : { TRUST_PROXY: value })).not.toThrow();

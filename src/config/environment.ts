@@ -47,7 +47,8 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) LOGIN_BACKOFF_MAX_SECONDS = 900;
   /**
    * Fastify's trustProxy: unset or `false` uses the socket address; `true` trusts every proxy; a number
-   * trusts that many hops; anything else is a comma-separated list of proxy addresses or CIDR ranges.
+   * trusts that many hops; anything else is a comma-separated list of proxy addresses, CIDR ranges or
+   * `loopback` / `linklocal` / `uniquelocal`.
    * Only then is the client address taken from X-Forwarded-For.
    */
   @IsOptional() @IsString() TRUST_PROXY?: string;
@@ -72,6 +73,8 @@ export function trustProxyOption(value: string | undefined): boolean | number | 
   if (/^\d{1,2}$/.test(v)) return Number(v);
   const list = v.split(',').map((s) => s.trim());
   const valid = list.every((entry) => {
+    // proxy-addr's names for the private ranges
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
     const [address, prefix, ...rest] = entry.split('/');
     const family = isIP(address);
     if (!family || rest.length) return false;

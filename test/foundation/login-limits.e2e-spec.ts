@@ -99,3 +99,23 @@ describe('login limits without a trusted proxy', () => {
     expect(res.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
   });
 });
+
+describe('login limits behind a proxy named in TRUST_PROXY', () => {
+  let t: TestApp;
+  let p: TestPartnership;
+
+  beforeAll(async () => {
+    t = await createTestApp({ TRUST_PROXY: 'loopback', LOGIN_ADDRESS_FAILURE_LIMIT: '2' });
+    p = await createPartnership(t, 'Limits proxied');
+  });
+  afterAll(() => t.close());
+
+  it('takes the client address from X-Forwarded-For, so one client is limited and another is not', async () => {
+    const login = (email: string, password: string, ip: string) =>
+      t.http().post('/auth/login').set('x-forwarded-for', ip).send({ email, password });
+    await login(p.staff.coach.email, 'wrong-1', '203.0.113.7').expect(401);
+    await login(p.staff.coach2.email, 'wrong-2', '203.0.113.7').expect(401);
+    await login(p.staff.dpo.email, TEST_PASSWORD, '203.0.113.7').expect(429);
+    await login(p.staff.dpo.email, TEST_PASSWORD, '203.0.113.8').expect(200);
+  });
+});
