@@ -12,6 +12,7 @@ import { ParticipantSearch1795300500000 } from './1795300500000-ParticipantSearc
 import { PseudonymiseCaseMeetings1795300550000 } from './1795300550000-PseudonymiseCaseMeetings';
 import { PseudonymiseAssessments1795300600000 } from './1795300600000-PseudonymiseAssessments';
 import { CaseloadByAssignment1795300650000 } from './1795300650000-CaseloadByAssignment';
+import { StaffAdministration1795300700000 } from './1795300700000-StaffAdministration';
 import { IdempotencyWithoutBodies1795300720000 } from './1795300720000-IdempotencyWithoutBodies';
 import { DuplicateSecrecy1795300721000 } from './1795300721000-DuplicateSecrecy';
 import { AuditWall1795300730000 } from './1795300730000-AuditWall';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   PseudonymiseCaseMeetings1795300550000,
   PseudonymiseAssessments1795300600000,
   CaseloadByAssignment1795300650000,
+  StaffAdministration1795300700000,
   IdempotencyWithoutBodies1795300720000,
   DuplicateSecrecy1795300721000,
   AuditWall1795300730000,

@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { randomUUID } from 'node:crypto';
 import { AppModule, AppOptions } from './app.module';
 import { setupOpenApi } from './common/http/openapi';
+import { trustProxyOption } from './config/environment';
 import { registerJsonDepthGuard } from './common/http/json-depth';
 import { createValidationPipe } from './common/validation/validation-pipe';
 
@@ -18,6 +19,12 @@ export function createLogger(level: string): LoggerService {
   return new ConsoleLogger({ json: true, logLevels: [...upTo] });
 }
 
+/** A hop count becomes proxy-addr's trust function (trust the first n hops); the adapter's typings take no number. */
+function asFastifyTrust(option: boolean | number | string[] | undefined) {
+  if (typeof option !== 'number') return option;
+  return (_address: string, hop: number) => hop < option;
+}
+
 /** Builds the HTTP application (no listen): used by the server and by the e2e tests alike. */
 export async function createApp(
   options: AppOptions,
@@ -25,6 +32,8 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // Only behind a trusted proxy is the client address (login limits) read from X-Forwarded-For.
+    trustProxy: asFastifyTrust(trustProxyOption(options.env.TRUST_PROXY)),
     // A caller's correlation id is kept if it looks like one; otherwise we mint one.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];

@@ -5,6 +5,7 @@
  */
 export enum Permission {
   SelfRead = 'self.read',
+  SelfWrite = 'self.write',
   OrganisationRead = 'organisation.read',
   OrganisationWrite = 'organisation.write',
   TeamRead = 'team.read',

@@ -14,6 +14,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.InstrumentWrite,
     P.AgendaRead,
   ],
+  // An organisation's own administrator: manages the staff of its organisation only (the service checks
+  // which organisation), and sees no participant data: it is an administrator, not a caseworker.
+  org_admin: [P.OrganisationRead, P.TeamRead, P.StaffRead, P.StaffWrite],
   coordinator: [
     P.OrganisationRead,
     P.TeamRead,
@@ -94,8 +97,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
   ],
 };
 
-/** Every role may read its own account. */
-const BASE: readonly P[] = [P.SelfRead];
+/** Every role may read its own account and change its own password. */
+const BASE: readonly P[] = [P.SelfRead, P.SelfWrite];
 
 export function permissionsFor(roles: readonly Role[]): ReadonlySet<P> {
   return new Set([...BASE, ...roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? [])]);

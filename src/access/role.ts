@@ -1,2 +1,11 @@
-export const ROLES = ['admin', 'coordinator', 'coach', 'spoc_vdab', 'spoc_ocmw', 'expertise', 'dpo'] as const;
+export const ROLES = [
+  'admin',
+  'org_admin',
+  'coordinator',
+  'coach',
+  'spoc_vdab',
+  'spoc_ocmw',
+  'expertise',
+  'dpo',
+] as const;
 export type Role = (typeof ROLES)[number];

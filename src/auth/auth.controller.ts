@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { Permission } from '../access/permission';
 import { AuthService } from './auth.service';
 import { Authenticated } from './authenticated.decorator';
-import { LoginDto, MeResponse, TokenResponse } from './dto/login.dto';
+import { ActivateDto, ChangePasswordDto, LoginDto, MeResponse, TokenResponse } from './dto/login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -16,6 +17,27 @@ export class AuthController {
   @ApiOkResponse({ type: TokenResponse })
   login(@Body() dto: LoginDto, @Ip() ip: string) {
     return this.auth.login(dto.email, dto.password, ip);
+  }
+
+  @Post('activate')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set the password with a one-time activation or reset token (strength rules apply)',
+  })
+  @ApiNoContentResponse({ description: 'Password set; the token is used up' })
+  activate(@Body() dto: ActivateDto, @Req() req: FastifyRequest) {
+    return this.auth.activate(dto.token, dto.password, String(req.id));
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @Authenticated({
+    permission: Permission.SelfWrite,
+    summary: "Change one's own password; every token of the account stops working, log in again",
+  })
+  @ApiNoContentResponse({ description: 'Password changed' })
+  changePassword(@Body() dto: ChangePasswordDto, @Ip() ip: string) {
+    return this.auth.changePassword(dto.currentPassword, dto.newPassword, ip);
   }
 
   @Get('me')

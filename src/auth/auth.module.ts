@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { SECRETS } from '../config/config.module';
+import { StaffModule } from '../staff/staff.module';
 import { Secrets } from '../config/secrets';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -11,6 +12,7 @@ import { LoginRateLimiter } from './login-rate-limiter';
 @Module({
   imports: [
     PassportModule,
+    StaffModule,
     JwtModule.registerAsync({
       inject: [SECRETS],
       useFactory: (secrets: Secrets) => ({ secret: secrets.jwtSecret, signOptions: { algorithm: 'HS256' } }),

@@ -21,10 +21,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: Partial<JwtPayload>): JwtPayload | false {
+  validate(payload: Partial<JwtPayload> & { exp?: unknown }): JwtPayload | false {
     if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string') return false;
     if (!UUID.test(payload.sub) || !UUID.test(payload.tid)) return false;
-    return { sub: payload.sub, tid: payload.tid };
+    // jsonwebtoken checks `exp` only when present: a token that never expires is refused here.
+    if (typeof payload.exp !== 'number') return false;
+    const tv = payload.tv ?? 0;
+    if (!Number.isSafeInteger(tv) || tv < 0) return false;
+    return { sub: payload.sub, tid: payload.tid, tv };
   }
 }
 

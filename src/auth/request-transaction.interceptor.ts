@@ -10,7 +10,8 @@ import { JwtPayload } from './jwt-payload';
 /**
  * Wraps every authenticated route in one database transaction with the RLS context set, checks
  * that the staff member is still active (so a deactivated member's tokens stop on the next request),
- * and checks the route's permission against the roles read from the database.
+ * and that the token was issued for the account's current credentials (password change, reset and
+ * deactivation bump the version), and checks the route's permission against the roles read from the database.
  */
 @Injectable()
 export class RequestTransactionInterceptor implements NestInterceptor {
@@ -27,7 +28,7 @@ export class RequestTransactionInterceptor implements NestInterceptor {
     if (!user) throw unauthorized();
     return from(
       this.db.runAsStaff(
-        { tenantId: user.tid, staffId: user.sub, requestId: String(req.id) },
+        { tenantId: user.tid, staffId: user.sub, requestId: String(req.id), tokenVersion: user.tv ?? 0 },
         async (actor) => {
           if (!actor) throw unauthorized('This account is not active.');
           if (!actor.permissions.has(auth.permission)) throw forbidden();

@@ -1,4 +1,4 @@
-import { ConfigError, loadEnvironment } from './environment';
+import { ConfigError, loadEnvironment, trustProxyOption } from './environment';
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -29,7 +29,8 @@ describe('loadEnvironment', () => {
       MIGRATIONS_RUN: true,
       DEMO_SEED: true,
       JWT_EXPIRES_IN: 28800,
-      LOGIN_RATE_LIMIT: 10,
+      LOGIN_RATE_LIMIT: 60,
+      LOGIN_ACCOUNT_FREE_FAILURES: 5,
       BOOTSTRAP_PARTNERSHIP: 'Jobteam Gent',
       BOOTSTRAP_ORGANISATION: 'Stad Gent',
       LOG_LEVEL: 'log',
@@ -126,5 +127,21 @@ describe('database pool configuration', () => {
   ])('refuses to start with %s=%s and names the variable', (key, value) => {
     expect(() => loadEnvironment({ [key]: value })).toThrow(ConfigError);
     expect(() => loadEnvironment({ [key]: value })).toThrow(new RegExp(key));
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['10.0.0.1, 192.168.0.0/16,::1', ['10.0.0.1', '192.168.0.0/16', '::1']],
+    ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+  ])('reads TRUST_PROXY=%s as Fastify trustProxy %j', (value, option) => {
+    expect(trustProxyOption(value)).toEqual(option);
+    expect(() => loadEnvironment(value === undefined ? {} : { TRUST_PROXY: value })).not.toThrow();
+  });
+
+  it.each(['yes please', '10.0.0.0/33', 'proxy.example'])('refuses TRUST_PROXY=%s and names it', (value) => {
+    expect(failureOf({ TRUST_PROXY: value }).message).toMatch(/TRUST_PROXY/);
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -39,7 +40,18 @@ export class Environment {
   @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
   @Transform(toInt) @IsInt() @Min(60) JWT_EXPIRES_IN = 8 * 3600;
   @IsOptional() @IsString() @MinLength(32) INSZ_HASH_KEY?: string;
-  @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT = 10;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT = 60;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_ADDRESS_FAILURE_LIMIT = 100;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_ACCOUNT_FREE_FAILURES = 5;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_BACKOFF_SECONDS = 30;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_BACKOFF_MAX_SECONDS = 900;
+  /**
+   * Fastify's trustProxy: unset or `false` uses the socket address; `true` trusts every proxy; a number
+   * trusts that many hops; anything else is a comma-separated list of proxy addresses, CIDR ranges or
+   * `loopback` / `linklocal` / `uniquelocal`.
+   * Only then is the client address taken from X-Forwarded-For.
+   */
+  @IsOptional() @IsString() TRUST_PROXY?: string;
 
   @IsOptional() @IsString() BOOTSTRAP_ADMIN_EMAIL?: string;
   @IsOptional() @IsString() @MinLength(12) BOOTSTRAP_ADMIN_PASSWORD?: string;
@@ -57,6 +69,24 @@ export class Environment {
 
 export class ConfigError extends Error {}
 
+/** TRUST_PROXY as Fastify's trustProxy option; undefined when malformed (loadEnvironment refuses that). */
+export function trustProxyOption(value: string | undefined): boolean | number | string[] | undefined {
+  const v = value?.trim().toLowerCase();
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim());
+  const valid = list.every((entry) => {
+    // proxy-addr's names for the private ranges
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (!family || rest.length) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  return valid ? list : undefined;
+}
+
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const env = plainToInstance(Environment, { ...source }, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
@@ -67,6 +97,11 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   if (env.NODE_ENV === 'production') {
     const missing = ['JWT_SECRET', 'INSZ_HASH_KEY', 'DATABASE_URL'].filter((k) => !source[k]);
     if (missing.length) throw new ConfigError(`In production these must be set: ${missing.join(', ')}`);
+  }
+  if (trustProxyOption(env.TRUST_PROXY) === undefined) {
+    throw new ConfigError(
+      'TRUST_PROXY must be true, false, a hop count, or a comma-separated list of proxy addresses or CIDR ranges',
+    );
   }
   if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
     throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');

@@ -25,6 +25,7 @@ interface BeginRow {
   roles: Role[];
   name: string;
   email: string;
+  token_version: number;
 }
 
 /**
@@ -77,18 +78,23 @@ export class DatabaseContext {
 
   /**
    * Runs `fn` in one transaction as the given staff member. Organisation and roles come from the
-   * staff row, read under RLS, never from the token. Returns undefined actor for an inactive or unknown member.
+   * staff row, read under RLS, never from the token. Returns undefined actor for an inactive or unknown member,
+   * and for a bearer token (`tokenVersion` given) issued before the account's last password change,
+   * reset or deactivation.
    */
   async runAsStaff<T>(
-    scope: { tenantId: string; staffId: string; requestId: string },
+    scope: { tenantId: string; staffId: string; requestId: string; tokenVersion?: number },
     fn: (actor: Actor | undefined) => Promise<T>,
   ): Promise<T> {
     const now = this.clock.now();
     // Sent together with BEGIN, in one round trip (see transaction()).
-    const begin = `select organisation_id, team_id, roles, name, email from app_begin_request(${escapeLiteral(scope.tenantId)}::uuid, ${escapeLiteral(scope.staffId)}::uuid, ${escapeLiteral(now.toISOString())}::timestamptz)`;
+    const begin = `select organisation_id, team_id, roles, name, email, token_version from app_begin_request(${escapeLiteral(scope.tenantId)}::uuid, ${escapeLiteral(scope.staffId)}::uuid, ${escapeLiteral(now.toISOString())}::timestamptz)`;
     return this.transaction(scope.requestId, now, begin, async (_manager, first) => {
       const rows = first as BeginRow[];
-      const row = rows[0];
+      const row =
+        scope.tokenVersion === undefined || rows[0]?.token_version === scope.tokenVersion
+          ? rows[0]
+          : undefined;
       const actor: Actor | undefined = row
         ? {
             staffId: scope.staffId,

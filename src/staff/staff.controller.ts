@@ -1,10 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
 
-import { CreateStaffDto, StaffQuery, UpdateStaffDto } from './dto/staff.dto';
+import {
+  CreatedStaffResponse,
+  CreateStaffDto,
+  CredentialTokenResponse,
+  StaffQuery,
+  StaffResponse,
+  UpdateStaffDto,
+} from './dto/staff.dto';
 import { StaffService } from './staff.service';
 
 @ApiTags('staff')
@@ -28,7 +35,12 @@ export class StaffController {
   }
 
   @Post()
-  @Authenticated({ permission: Permission.StaffWrite, summary: 'Create a staff member' })
+  @Authenticated({
+    permission: Permission.StaffWrite,
+    summary:
+      "Create a staff member of the caller's own organisation (org_admin), or the first org_admin of an organisation without active staff (admin); answers a one-time activation token",
+  })
+  @ApiCreatedResponse({ type: CreatedStaffResponse })
   create(@Body() dto: CreateStaffDto) {
     return this.staff.create(dto);
   }
@@ -37,8 +49,9 @@ export class StaffController {
   @ApiIfMatch()
   @Authenticated({
     permission: Permission.StaffWrite,
-    summary: 'Update a staff member (a password here resets it)',
+    summary: "Update a staff member of the caller's own organisation (org_admin); no password, no move",
   })
+  @ApiOkResponse({ type: StaffResponse })
   update(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateStaffDto) {
     return this.staff.update(id, version, dto);
   }
@@ -47,9 +60,22 @@ export class StaffController {
   @HttpCode(200)
   @Authenticated({
     permission: Permission.StaffWrite,
-    summary: 'Deactivate a staff member: login and existing tokens stop working',
+    summary:
+      "Deactivate a staff member of the caller's own organisation: login and existing tokens stop working",
   })
+  @ApiOkResponse({ type: StaffResponse })
   deactivate(@Param('id', ParseUUIDPipe) id: string) {
     return this.staff.deactivate(id);
+  }
+
+  @Post(':id/password-reset')
+  @Authenticated({
+    permission: Permission.StaffWrite,
+    summary:
+      "Issue a one-hour password reset token for a staff member of the caller's own organisation (org_admin); the account's tokens stop working",
+  })
+  @ApiCreatedResponse({ type: CredentialTokenResponse })
+  passwordReset(@Param('id', ParseUUIDPipe) id: string) {
+    return this.staff.passwordReset(id);
   }
 }

@@ -33,7 +33,7 @@ const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null 
 @Check('staff_email_check', 'email = lower(email)')
 @Check(
   'staff_roles_check',
-  `cardinality(roles) > 0 and roles <@ array['admin','coordinator','coach','spoc_vdab','spoc_ocmw','expertise','dpo']::text[]`,
+  `cardinality(roles) > 0 and roles <@ array['admin','org_admin','coordinator','coach','spoc_vdab','spoc_ocmw','expertise','dpo']::text[]`,
 )
 @Check('staff_fte_check', 'fte >= 0 and fte <= 1')
 export class StaffEntity {
@@ -48,7 +48,10 @@ export class StaffEntity {
   @Column('text', { array: true }) roles!: Role[];
   @Column('numeric', { precision: 3, scale: 2, default: 1, transformer: numeric }) fte!: number;
   @Column('boolean', { default: true }) active!: boolean;
-  @Column('text', { name: 'password_hash', select: false }) passwordHash!: string;
+  /** Null until the owner activates the account with the one-time token. */
+  @Column('text', { name: 'password_hash', select: false, nullable: true }) passwordHash!: string | null;
+  /** Every bearer token names this; a password change, a reset or a deactivation bumps it. */
+  @Column('int', { name: 'token_version', default: 0, select: false }) tokenVersion!: number;
   @Column('int', { default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

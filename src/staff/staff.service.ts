@@ -1,17 +1,50 @@
 import { Injectable } from '@nestjs/common';
+import { Actor, hasRole } from '../access/actor';
+import { Role } from '../access/role';
 import { DatabaseContext } from '../database/database-context.service';
 import { findOrFail, updateVersioned } from '../common/persistence/versioned';
 import { offsetOf, Page, pageOf } from '../common/http/pagination';
-import { hashPassword } from '../auth/password';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { AuditService } from '../privacy/audit.service';
 import { TeamEntity } from '../teams/team.entity';
-import { CreateStaffDto, StaffQuery, StaffResponse, toStaffResponse, UpdateStaffDto } from './dto/staff.dto';
+import {
+  CreatedStaffResponse,
+  CreateStaffDto,
+  CredentialTokenResponse,
+  StaffQuery,
+  StaffResponse,
+  toStaffResponse,
+  UpdateStaffDto,
+} from './dto/staff.dto';
+import { StaffCredentialsService } from './staff-credentials.service';
 import { StaffEntity } from './staff.entity';
-import { staffEmailTaken, unknownOrganisation, unknownTeam } from './staff.errors';
+import {
+  adminFirstOrgAdminOnly,
+  organisationHasStaff,
+  ownAccountRoles,
+  roleNotGrantable,
+  staffEmailTaken,
+  staffMoveForbidden,
+  staffNotManaged,
+  unknownOrganisation,
+  unknownTeam,
+} from './staff.errors';
 
+/** The partnership-wide role: granted only at bootstrap and in seeds, never through the API. */
+const PARTNERSHIP_ADMIN: Role = 'admin';
+
+/**
+ * Who manages whom: an org_admin manages the staff of its own organisation, and only those; the
+ * partnership admin creates the first org_admin of an organisation that has no active staff, and
+ * nothing else. Every change is audited.
+ */
 @Injectable()
 export class StaffService {
-  constructor(private readonly db: DatabaseContext) {}
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly credentials: StaffCredentialsService,
+    private readonly audit: AuditService,
+  ) {}
 
   private get repo() {
     return this.db.manager.getRepository(StaffEntity);
@@ -31,11 +64,13 @@ export class StaffService {
     return toStaffResponse(await findOrFail(this.db.manager, StaffEntity, id, 'Staff member'));
   }
 
-  async create(dto: CreateStaffDto): Promise<StaffResponse> {
+  async create(dto: CreateStaffDto): Promise<CreatedStaffResponse> {
+    const actor = this.db.actor;
     await this.assertReferences(dto);
+    await this.assertMayCreate(actor, dto);
     await this.assertEmailFree(dto.email);
     const staff = this.repo.create({
-      partnershipId: this.db.actor.partnershipId,
+      partnershipId: actor.partnershipId,
       organisationId: dto.organisationId,
       teamId: dto.teamId ?? null,
       email: dto.email,
@@ -43,36 +78,127 @@ export class StaffService {
       roles: dto.roles,
       fte: dto.fte ?? 1,
       active: dto.active ?? true,
-      passwordHash: await hashPassword(dto.password),
+      passwordHash: null,
       version: 1,
     });
     const saved = await this.repo.save(staff);
-    return toStaffResponse(saved);
+    const activation = await this.credentials.issue(saved.id, 'activation');
+    await this.audit.record({
+      action: 'create',
+      resourceType: 'staff',
+      resourceId: saved.id,
+      details: {
+        organisationId: saved.organisationId,
+        roles: saved.roles,
+        activationExpiresAt: activation.expiresAt,
+      },
+    });
+    return { ...toStaffResponse(saved), activation };
   }
 
   async update(id: string, version: number, dto: UpdateStaffDto): Promise<StaffResponse> {
+    const actor = this.db.actor;
+    const current = await this.managed(actor, id);
+    if (dto.organisationId !== undefined && dto.organisationId !== current.organisationId)
+      throw staffMoveForbidden();
     await this.assertReferences(dto);
+    if (dto.roles) this.assertRoleChange(actor, current, dto.roles);
+    if (dto.active === false && current.id === actor.staffId) throw ownAccountRoles();
     if (dto.email) await this.assertEmailFree(dto.email, id);
-    const { password, ...rest } = dto;
-    const patch: Partial<StaffEntity> = { ...rest };
-    if (password) patch.passwordHash = await hashPassword(password);
-    return toStaffResponse(
-      await updateVersioned(this.db.manager, StaffEntity, id, version, patch, 'Staff member'),
+    const updated = await updateVersioned(
+      this.db.manager,
+      StaffEntity,
+      id,
+      version,
+      { ...dto },
+      'Staff member',
     );
+    // A deactivation through PATCH ends the account's tokens like POST /staff/{id}/deactivate does.
+    if (current.active && !updated.active) await this.credentials.endTokens(id);
+    const rolesChanged = dto.roles !== undefined && !sameRoles(dto.roles, current.roles);
+    await this.audit.record({
+      action: 'update',
+      resourceType: 'staff',
+      resourceId: id,
+      reason: rolesChanged ? 'roles changed' : current.active !== updated.active ? 'active changed' : null,
+      details: {
+        fields: Object.keys(dto).sort(),
+        ...(rolesChanged ? { rolesBefore: current.roles, rolesAfter: updated.roles } : {}),
+        ...(current.active !== updated.active ? { active: updated.active } : {}),
+      },
+    });
+    return toStaffResponse(updated);
   }
 
   async deactivate(id: string): Promise<StaffResponse> {
-    const staff = await findOrFail(this.db.manager, StaffEntity, id, 'Staff member');
-    return toStaffResponse(
-      await updateVersioned(
-        this.db.manager,
-        StaffEntity,
-        id,
-        staff.version,
-        { active: false },
-        'Staff member',
-      ),
+    const actor = this.db.actor;
+    const staff = await this.managed(actor, id);
+    if (staff.id === actor.staffId) throw ownAccountRoles();
+    const updated = await updateVersioned(
+      this.db.manager,
+      StaffEntity,
+      id,
+      staff.version,
+      { active: false },
+      'Staff member',
     );
+    await this.credentials.endTokens(id);
+    await this.audit.record({
+      action: 'update',
+      resourceType: 'staff',
+      resourceId: id,
+      reason: 'deactivated',
+      details: { active: false },
+    });
+    return toStaffResponse(updated);
+  }
+
+  /** A one-hour reset token for the account's owner; the account's bearer tokens stop at once. */
+  async passwordReset(id: string): Promise<CredentialTokenResponse> {
+    const actor = this.db.actor;
+    await this.managed(actor, id);
+    const reset = await this.credentials.issue(id, 'reset');
+    await this.credentials.endTokens(id);
+    await this.audit.record({
+      action: 'create',
+      resourceType: 'staff_password_reset',
+      resourceId: id,
+      reason: 'password reset issued',
+      details: { expiresAt: reset.expiresAt },
+    });
+    return reset;
+  }
+
+  /**
+   * The staff member, if the caller is an org_admin of the same organisation; 403 otherwise. An account
+   * holding the partnership admin role is managed by nobody else through the API: resetting or
+   * switching it off would hand the partnership's administration to an organisation.
+   */
+  private async managed(actor: Actor, id: string): Promise<StaffEntity> {
+    const staff = await findOrFail(this.db.manager, StaffEntity, id, 'Staff member');
+    if (!hasRole(actor, 'org_admin') || staff.organisationId !== actor.organisationId)
+      throw staffNotManaged();
+    if (staff.roles.includes(PARTNERSHIP_ADMIN) && staff.id !== actor.staffId) throw staffNotManaged();
+    return staff;
+  }
+
+  private async assertMayCreate(actor: Actor, dto: CreateStaffDto): Promise<void> {
+    if (hasRole(actor, 'org_admin') && dto.organisationId === actor.organisationId) {
+      if (dto.roles.includes(PARTNERSHIP_ADMIN)) throw roleNotGrantable(PARTNERSHIP_ADMIN);
+      return;
+    }
+    if (!hasRole(actor, PARTNERSHIP_ADMIN)) throw staffNotManaged();
+    if (dto.roles.length !== 1 || dto.roles[0] !== 'org_admin') throw adminFirstOrgAdminOnly();
+    const active = await this.repo.existsBy({ organisationId: dto.organisationId, active: true });
+    if (active) throw organisationHasStaff();
+  }
+
+  /** An org_admin may grant every role of its organisation except the partnership admin, and not to itself. */
+  private assertRoleChange(actor: Actor, current: StaffEntity, roles: Role[]): void {
+    if (sameRoles(roles, current.roles)) return;
+    if (current.id === actor.staffId) throw ownAccountRoles();
+    if (roles.includes(PARTNERSHIP_ADMIN) !== current.roles.includes(PARTNERSHIP_ADMIN))
+      throw roleNotGrantable(PARTNERSHIP_ADMIN);
   }
 
   private async assertReferences(dto: { organisationId?: string; teamId?: string | null }): Promise<void> {
@@ -94,3 +220,6 @@ export class StaffService {
     if (rows.some((r) => r.id !== exceptId)) throw staffEmailTaken();
   }
 }
+
+const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
+  a.length === b.length && a.every((r) => b.includes(r));

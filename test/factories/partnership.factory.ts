@@ -12,6 +12,7 @@ let passwordHash: Promise<string> | undefined;
 /** Which staff each test partnership gets: one per role, plus coaches in other organisations. */
 const STAFF: { key: string; org: string; roles: Role[]; team?: number }[] = [
   { key: 'admin', org: 'stad', roles: ['admin'] },
+  { key: 'orgAdmin', org: 'stad', roles: ['org_admin'] },
   { key: 'coordinator', org: 'stad', roles: ['coordinator'] },
   { key: 'dpo', org: 'stad', roles: ['dpo'] },
   { key: 'coach', org: 'compaan', roles: ['coach'], team: 0 },
@@ -25,6 +26,7 @@ const STAFF: { key: string; org: string; roles: Role[]; team?: number }[] = [
 
 export type StaffKey =
   | 'admin'
+  | 'orgAdmin'
   | 'coordinator'
   | 'dpo'
   | 'coach'
@@ -95,4 +97,37 @@ export async function createPartnership(
       },
     };
   });
+}
+
+/**
+ * An active account with a known password, written straight to the database (the API hands out
+ * activation tokens, never sets passwords): for tests that need one more colleague somewhere.
+ */
+export async function createStaffMember(
+  t: TestApp,
+  p: { id: string },
+  s: { organisationId: string; roles: Role[]; email?: string; name?: string; teamId?: string | null },
+): Promise<StaffEntity & { bearer: string }> {
+  const hash = await (passwordHash ??= hashPassword(TEST_PASSWORD));
+  const email =
+    s.email ??
+    `staff.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}@test.jobteam.example`;
+  const saved = await t.db.runInTenant(p.id, (m) => {
+    const repo = m.getRepository(StaffEntity);
+    return repo.save(
+      repo.create({
+        partnershipId: p.id,
+        organisationId: s.organisationId,
+        teamId: s.teamId ?? null,
+        email: email.toLowerCase(),
+        name: s.name ?? 'Test collega',
+        roles: s.roles,
+        fte: 1,
+        active: true,
+        passwordHash: hash,
+        version: 1,
+      }),
+    );
+  });
+  return Object.assign(saved, { bearer: `Bearer ${t.token(saved)}` });
 }

@@ -1,12 +1,14 @@
-import { createPartnership, TestPartnership } from '../factories/partnership.factory';
+import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 
 /**
- * Organisations, teams and staff share one contract: admin writes, coordinator reads, everyone
+ * Organisations, teams and staff share one contract: an administrator writes (the partnership admin
+ * organisations and teams, the organisation's own org_admin its staff), coordinator reads, everyone
  * else is refused, and nothing crosses a partnership boundary.
  */
 interface ResourceCase {
   path: string;
+  writer: StaffKey;
   valid: (p: TestPartnership) => Record<string, unknown>;
   invalid: Record<string, unknown>;
   invalidField: string;
@@ -17,6 +19,7 @@ interface ResourceCase {
 const CASES: ResourceCase[] = [
   {
     path: '/organisations',
+    writer: 'admin',
     valid: () => ({
       name: 'Voluit vzw',
       kboNumber: '0420.982.473',
@@ -38,6 +41,7 @@ const CASES: ResourceCase[] = [
   },
   {
     path: '/teams',
+    writer: 'admin',
     valid: () => ({ name: 'Team Oost', location: 'Dampoort', wijken: ['Dampoort', 'Sint-Amandsberg'] }),
     invalid: { name: 'No wijken', location: 'x', wijken: 'Dampoort' },
     invalidField: 'wijken',
@@ -52,14 +56,14 @@ const CASES: ResourceCase[] = [
   },
   {
     path: '/staff',
+    writer: 'orgAdmin',
     valid: (p) => ({
       email: 'New.Coach@Test.jobteam.example',
       name: 'Nieuwe Coach',
-      organisationId: p.orgs.intro.id,
+      organisationId: p.orgs.stad.id,
       teamId: p.teams[1].id,
       roles: ['coach'],
       fte: 0.8,
-      password: 'a-long-enough-password',
     }),
     invalid: {
       email: 'not-an-email',
@@ -101,13 +105,13 @@ describe.each(CASES)('$path', (c) => {
     const created = await t
       .http()
       .post(c.path)
-      .set('authorization', a.auth('admin'))
+      .set('authorization', a.auth(c.writer))
       .send(c.valid(a))
       .expect(201);
     c.expectAfterCreate(created.body);
     const id = created.body.id as string;
 
-    const got = await t.http().get(`${c.path}/${id}`).set('authorization', a.auth('admin')).expect(200);
+    const got = await t.http().get(`${c.path}/${id}`).set('authorization', a.auth(c.writer)).expect(200);
     expect(got.headers.etag).toBe('"1"');
     expect(got.body.id).toBe(id);
 
@@ -122,7 +126,7 @@ describe.each(CASES)('$path', (c) => {
     const updated = await t
       .http()
       .patch(`${c.path}/${id}`)
-      .set('authorization', a.auth('admin'))
+      .set('authorization', a.auth(c.writer))
       .set('if-match', '"1"')
       .send(c.patch)
       .expect(200);
@@ -132,7 +136,7 @@ describe.each(CASES)('$path', (c) => {
     const deactivated = await t
       .http()
       .post(`${c.path}/${id}/deactivate`)
-      .set('authorization', a.auth('admin'))
+      .set('authorization', a.auth(c.writer))
       .expect(200);
     expect(deactivated.body.active).toBe(false);
   });
@@ -141,13 +145,22 @@ describe.each(CASES)('$path', (c) => {
     const before = await t
       .http()
       .get(`${c.path}?limit=200`)
-      .set('authorization', a.auth('admin'))
+      .set('authorization', a.auth(c.writer))
       .expect(200);
-    const res = await t.http().post(c.path).set('authorization', a.auth('admin')).send(c.invalid).expect(400);
+    const res = await t
+      .http()
+      .post(c.path)
+      .set('authorization', a.auth(c.writer))
+      .send(c.invalid)
+      .expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(c.invalidField);
-    const after = await t.http().get(`${c.path}?limit=200`).set('authorization', a.auth('admin')).expect(200);
+    const after = await t
+      .http()
+      .get(`${c.path}?limit=200`)
+      .set('authorization', a.auth(c.writer))
+      .expect(200);
     expect(after.body.total).toBe(before.body.total);
   });
 
@@ -155,7 +168,7 @@ describe.each(CASES)('$path', (c) => {
     const res = await t
       .http()
       .post(c.path)
-      .set('authorization', a.auth('admin'))
+      .set('authorization', a.auth(c.writer))
       .send({ ...c.valid(a), partnershipId: b.id })
       .expect(400);
     expect(res.body.errors[0].field).toBe('partnershipId');
@@ -178,21 +191,21 @@ describe.each(CASES)('$path', (c) => {
   });
 
   it('requires If-Match to update (428) and refuses a stale one (412)', async () => {
-    const id = (await t.http().get(`${c.path}?limit=1`).set('authorization', a.auth('admin')).expect(200))
+    const id = (await t.http().get(`${c.path}?limit=1`).set('authorization', a.auth(c.writer)).expect(200))
       .body.items[0].id;
-    await t.http().patch(`${c.path}/${id}`).set('authorization', a.auth('admin')).send(c.patch).expect(428);
-    const current = await t.http().get(`${c.path}/${id}`).set('authorization', a.auth('admin')).expect(200);
+    await t.http().patch(`${c.path}/${id}`).set('authorization', a.auth(c.writer)).send(c.patch).expect(428);
+    const current = await t.http().get(`${c.path}/${id}`).set('authorization', a.auth(c.writer)).expect(200);
     await t
       .http()
       .patch(`${c.path}/${id}`)
-      .set('authorization', a.auth('admin'))
+      .set('authorization', a.auth(c.writer))
       .set('if-match', current.headers.etag)
       .send(c.patch)
       .expect(200);
     const stale = await t
       .http()
       .patch(`${c.path}/${id}`)
-      .set('authorization', a.auth('admin'))
+      .set('authorization', a.auth(c.writer))
       .set('if-match', current.headers.etag)
       .send(c.patch)
       .expect(412);
@@ -201,24 +214,29 @@ describe.each(CASES)('$path', (c) => {
 
   it("never shows or changes another partnership's records: 404", async () => {
     const theirs = (
-      await t.http().get(`${c.path}?limit=200`).set('authorization', b.auth('admin')).expect(200)
+      await t.http().get(`${c.path}?limit=200`).set('authorization', b.auth(c.writer)).expect(200)
     ).body.items;
-    const mine = (await t.http().get(`${c.path}?limit=200`).set('authorization', a.auth('admin')).expect(200))
-      .body.items;
+    const mine = (
+      await t.http().get(`${c.path}?limit=200`).set('authorization', a.auth(c.writer)).expect(200)
+    ).body.items;
     const mineIds = new Set(mine.map((i: { id: string }) => i.id));
     expect(theirs.length).toBeGreaterThan(0);
     for (const item of theirs) expect(mineIds.has(item.id)).toBe(false);
     const target = theirs[0].id;
-    await t.http().get(`${c.path}/${target}`).set('authorization', a.auth('admin')).expect(404);
+    await t.http().get(`${c.path}/${target}`).set('authorization', a.auth(c.writer)).expect(404);
     await t
       .http()
       .patch(`${c.path}/${target}`)
-      .set('authorization', a.auth('admin'))
+      .set('authorization', a.auth(c.writer))
       .set('if-match', '"1"')
       .send(c.patch)
       .expect(404);
-    await t.http().post(`${c.path}/${target}/deactivate`).set('authorization', a.auth('admin')).expect(404);
-    const still = await t.http().get(`${c.path}/${target}`).set('authorization', b.auth('admin')).expect(200);
+    await t.http().post(`${c.path}/${target}/deactivate`).set('authorization', a.auth(c.writer)).expect(404);
+    const still = await t
+      .http()
+      .get(`${c.path}/${target}`)
+      .set('authorization', b.auth(c.writer))
+      .expect(200);
     expect(still.body.active).toBe(true);
   });
 
@@ -226,8 +244,8 @@ describe.each(CASES)('$path', (c) => {
     await t
       .http()
       .get(`${c.path}/00000000-0000-4000-8000-000000000000`)
-      .set('authorization', a.auth('admin'))
+      .set('authorization', a.auth(c.writer))
       .expect(404);
-    await t.http().get(`${c.path}/not-a-uuid`).set('authorization', a.auth('admin')).expect(400);
+    await t.http().get(`${c.path}/not-a-uuid`).set('authorization', a.auth(c.writer)).expect(400);
   });
 });

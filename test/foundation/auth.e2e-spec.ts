@@ -1,5 +1,10 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { createPartnership, TEST_PASSWORD, TestPartnership } from '../factories/partnership.factory';
+import {
+  createPartnership,
+  createStaffMember,
+  TEST_PASSWORD,
+  TestPartnership,
+} from '../factories/partnership.factory';
 import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -41,11 +46,19 @@ describe('auth', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
+  /** The org_admins of Compaan and CAW in A: only they deactivate their organisations' staff. */
+  let orgAdminCompaan: string;
+  let orgAdminCaw: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     a = await createPartnership(t, 'Auth A');
     b = await createPartnership(t, 'Auth B');
+    orgAdminCompaan = (
+      await createStaffMember(t, a, { organisationId: a.orgs.compaan.id, roles: ['org_admin'] })
+    ).bearer;
+    orgAdminCaw = (await createStaffMember(t, a, { organisationId: a.orgs.caw.id, roles: ['org_admin'] }))
+      .bearer;
   });
   afterAll(() => t.close());
 
@@ -66,7 +79,8 @@ describe('auth', () => {
       expect(header.alg).toBe('HS256');
       expect(payload).toMatchObject({ sub: a.staff.coach.id, tid: a.id });
       expect(payload.exp - payload.iat).toBe(8 * 3600);
-      expect(Object.keys(payload).sort()).toEqual(['exp', 'iat', 'sub', 'tid']);
+      expect(Object.keys(payload).sort()).toEqual(['exp', 'iat', 'sub', 'tid', 'tv']);
+      expect(payload.tv).toBe(0);
 
       const me = await t
         .http()
@@ -104,6 +118,7 @@ describe('auth', () => {
           'referral.read',
           'referral.write',
           'self.read',
+          'self.write',
           'staff.read',
           'subject.export',
           'team.read',
@@ -123,6 +138,7 @@ describe('auth', () => {
         'organisation.read',
         'organisation.write',
         'self.read',
+        'self.write',
         'staff.read',
         'staff.write',
         'team.read',
@@ -139,7 +155,7 @@ describe('auth', () => {
       await t
         .http()
         .post(`/staff/${a.staff.coach2.id}/deactivate`)
-        .set('authorization', a.auth('admin'))
+        .set('authorization', orgAdminCompaan)
         .expect(200);
       const wrongPassword = await login(a.staff.coordinator.email, 'not-the-password').expect(401);
       const unknownEmail = await login('nobody@test.jobteam.example', TEST_PASSWORD).expect(401);
@@ -171,7 +187,7 @@ describe('auth', () => {
       await t
         .http()
         .post(`/staff/${a.staff.coachCaw.id}/deactivate`)
-        .set('authorization', a.auth('admin'))
+        .set('authorization', orgAdminCaw)
         .expect(200);
       const me = await t.http().get('/auth/me').set('authorization', bearer).expect(401);
       expect(me.body.code).toBe('UNAUTHORIZED');
@@ -242,19 +258,18 @@ describe('auth', () => {
   });
 
   describe('staff email and organisation rules', () => {
-    const newStaff = (p: TestPartnership, email: string, organisationId = p.orgs.intro.id) => ({
+    const newStaff = (p: TestPartnership, email: string, organisationId = p.orgs.stad.id) => ({
       email,
       name: 'Nieuwe Collega',
       organisationId,
       roles: ['coach'],
-      password: 'a-long-enough-password',
     });
 
     it('refuses an email taken in another partnership, whatever its case, with 409 STAFF_EMAIL_TAKEN', async () => {
       const res = await t
         .http()
         .post('/staff')
-        .set('authorization', a.auth('admin'))
+        .set('authorization', a.auth('orgAdmin'))
         .send(newStaff(a, b.staff.coach.email.toUpperCase()))
         .expect(409);
       expect(res.body).toMatchObject({ status: 409, code: 'STAFF_EMAIL_TAKEN' });
@@ -264,7 +279,7 @@ describe('auth', () => {
       const res = await t
         .http()
         .post('/staff')
-        .set('authorization', a.auth('admin'))
+        .set('authorization', a.auth('orgAdmin'))
         .send(newStaff(a, a.staff.dpo.email.replace(/^dpo/, 'DPO')))
         .expect(409);
       expect(res.body.code).toBe('STAFF_EMAIL_TAKEN');
@@ -273,8 +288,8 @@ describe('auth', () => {
     it('refuses changing an email to one taken elsewhere', async () => {
       const res = await t
         .http()
-        .patch(`/staff/${a.staff.expertise.id}`)
-        .set('authorization', a.auth('admin'))
+        .patch(`/staff/${a.staff.coordinator.id}`)
+        .set('authorization', a.auth('orgAdmin'))
         .set('if-match', '"1"')
         .send({ email: b.staff.expertise.email })
         .expect(409);
@@ -285,29 +300,36 @@ describe('auth', () => {
       const res = await t
         .http()
         .post('/staff')
-        .set('authorization', a.auth('admin'))
+        .set('authorization', a.auth('orgAdmin'))
         .send(newStaff(a, 'cross.tenant@test.jobteam.example', b.orgs.intro.id))
         .expect(400);
       expect(res.body).toMatchObject({ status: 400, code: 'STAFF_ORGANISATION_UNKNOWN' });
       expect(res.body.errors).toEqual([{ field: 'organisationId', message: 'unknown organisation' }]);
-      await login('cross.tenant@test.jobteam.example', 'a-long-enough-password').expect(401);
+      expect(
+        await t.sql('select id from staff where email = $1', ['cross.tenant@test.jobteam.example']),
+      ).toEqual([]);
     });
 
-    it('lets a newly created staff member log in with the password given', async () => {
-      await t
+    it('lets a newly created staff member log in once they set a password with the activation token', async () => {
+      const created = await t
         .http()
         .post('/staff')
-        .set('authorization', a.auth('admin'))
+        .set('authorization', a.auth('orgAdmin'))
         .send(newStaff(a, 'Fresh.Coach@Test.jobteam.example'))
         .expect(201);
-      const res = await login('fresh.coach@test.jobteam.example', 'a-long-enough-password').expect(200);
+      await t
+        .http()
+        .post('/auth/activate')
+        .send({ token: created.body.activation.token, password: 'Wolk-Tram-Sleutel-Mosterd-42' })
+        .expect(204);
+      const res = await login('fresh.coach@test.jobteam.example', 'Wolk-Tram-Sleutel-Mosterd-42').expect(200);
       const me = await t
         .http()
         .get('/auth/me')
         .set('authorization', `Bearer ${res.body.accessToken}`)
         .expect(200);
       expect(me.body).toMatchObject({ email: 'fresh.coach@test.jobteam.example', roles: ['coach'] });
-      expect(me.body.organisation.id).toBe(a.orgs.intro.id);
+      expect(me.body.organisation.id).toBe(a.orgs.stad.id);
     });
   });
 });

@@ -215,10 +215,12 @@ describe('migrations', () => {
       expect(first.stderr).toBe('');
       expect(first.code).toBe(0);
       expect(first.stdout).toContain('Applied migrations: Foundation1795300000000');
-      expect(first.stdout).toContain('Seeded the demo partnership Jobteam Gent: 40 staff members.');
+      expect(first.stdout).toContain('Seeded the demo partnership Jobteam Gent: 49 staff members.');
       expect(first.stdout).toContain('Demo logins (password for all: Jobteam-demo-2026):');
       expect(first.stdout).toMatch(/admin +admin\.stad@demo\.jobteam\.gent +Stad Gent/);
-      const seeded = { partnerships: 'Jobteam Gent', organisations: 9, teams: 4, staff: 40, argon2id: 40 };
+      expect(first.stdout).toMatch(/org_admin +orgadmin\.caw@demo\.jobteam\.gent +CAW Oost-Vlaanderen/);
+      // 40 staff plus one org_admin for each of the nine organisations.
+      const seeded = { partnerships: 'Jobteam Gent', organisations: 9, teams: 4, staff: 49, argon2id: 49 };
       expect(await counts(url)).toEqual(seeded);
 
       const second = await runNode(SEED_DEMO(), [], env);

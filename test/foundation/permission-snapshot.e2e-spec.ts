@@ -1,3 +1,6 @@
+import { Permission } from '../../src/access/permission';
+import { ROLES } from '../../src/access/role';
+import { permissionsFor } from '../../src/access/role-permissions';
 import { buildOpenApiDocument } from '../../src/common/http/openapi';
 import { createTestApp, TestApp } from '../harness/test-app';
 
@@ -25,6 +28,18 @@ describe('permission of every endpoint', () => {
       }),
     );
     expect(lines.filter((l) => l.endsWith('MISSING'))).toEqual([]);
+    expect(lines.sort()).toMatchSnapshot();
+  });
+
+  it('names the roles that may call each endpoint', () => {
+    const doc = buildOpenApiDocument(t.app);
+    const lines = Object.entries(doc.paths).flatMap(([path, item]) =>
+      METHODS.filter((m) => item[m]).map((m) => {
+        const permission = (item[m] as { 'x-permission'?: Permission })['x-permission'];
+        const roles = permission ? ROLES.filter((r) => permissionsFor([r]).has(permission)) : ['public'];
+        return `${m.toUpperCase()} ${path} -> ${roles.join(', ')}`;
+      }),
+    );
     expect(lines.sort()).toMatchSnapshot();
   });
 });

@@ -55,7 +55,13 @@ describe('HTTP platform', () => {
       expect(missing).toEqual([]);
       expect(secured.map((o) => o.id)).toContain('GET /auth/me');
       const publicOps = operations.filter((o) => !o.op.security?.length).map((o) => o.id);
-      expect(publicOps.sort()).toEqual(['GET /health', 'GET /health/ready', 'POST /auth/login']);
+      // POST /auth/activate is public: the one-time token in its body is the credential.
+      expect(publicOps.sort()).toEqual([
+        'GET /health',
+        'GET /health/ready',
+        'POST /auth/activate',
+        'POST /auth/login',
+      ]);
     });
   });
 

@@ -224,7 +224,7 @@ describe('zero-setup start (node dist/src/main.js)', () => {
         ).json()) as Record<string, unknown>;
         expect(me).toMatchObject({
           email: 'beheer@jobteam.example',
-          roles: ['admin'],
+          roles: ['admin', 'org_admin'],
           organisation: { name: 'Stad Gent', kind: 'promotor' },
           partnership: { name: 'Jobteam Gent' },
         });

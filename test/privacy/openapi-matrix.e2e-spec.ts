@@ -6,6 +6,7 @@ import { buildOpenApiDocument } from '../../src/common/http/openapi';
 import { localDate } from '../../src/common/validation/dates';
 import {
   createPartnership,
+  createStaffMember,
   StaffKey,
   TEST_PASSWORD,
   TestPartnership,
@@ -28,6 +29,7 @@ type Relation = (typeof RELATIONS)[number];
 
 const ROLE_KEYS: Record<Role, StaffKey> = {
   admin: 'admin',
+  org_admin: 'orgAdmin',
   coordinator: 'coordinator',
   dpo: 'dpo',
   coach: 'coach',
@@ -37,6 +39,7 @@ const ROLE_KEYS: Record<Role, StaffKey> = {
 };
 const ORG_OF: Record<Role, Org> = {
   admin: 'stad',
+  org_admin: 'stad',
   coordinator: 'stad',
   dpo: 'stad',
   coach: 'compaan',
@@ -51,6 +54,8 @@ type Ids = World & {
   staffMember: string;
   team: string;
   coCoach: string;
+  /** A fresh one-time token for POST /auth/activate. */
+  credentialToken?: string;
 };
 interface Ctx {
   t: TestApp;
@@ -133,6 +138,20 @@ const ROUTES: Record<string, RouteCase> = {
     body: (_x, c) => ({ email: c.a.staff[ROLE_KEYS[c.role]].email, password: TEST_PASSWORD }),
   },
   'GET /auth/me': { kind: 'none' },
+  // Public: the token is the credential. Each call redeems a fresh reset token of a fresh account.
+  'POST /auth/activate': {
+    kind: 'none',
+    body: (x) => ({ token: x.credentialToken, password: 'Wolk-Tram-Sleutel-Mosterd-42' }),
+    fresh: async (c) => ({ credentialToken: await freshResetToken(c) }),
+    freshFor: ['own', 'otherOrg', 'otherPartnership'],
+  },
+  // A wrong current password for every cell: a right one would end the token every other cell uses.
+  // The happy path is in test/foundation/staff-administration.e2e-spec.ts.
+  'POST /auth/password': {
+    kind: 'none',
+    body: () => ({ currentPassword: 'not-the-password', newPassword: 'Wolk-Tram-Sleutel-Mosterd-42' }),
+    expect: { own: { '*': '400' }, otherOrg: { '*': '400' }, otherPartnership: { '*': '400' } },
+  },
   'GET /me/agenda': { kind: 'none' },
 
   // --- directory: shared by the whole partnership, never across partnerships ---
@@ -187,10 +206,10 @@ const ROUTES: Record<string, RouteCase> = {
       name: 'Nieuwe collega',
       organisationId: x.organisation,
       roles: ['coach'],
-      password: 'Een-lang-wachtwoord-1',
     }),
-    // The organisation named in the body is unknown in the caller's partnership: a field error.
-    expect: { otherPartnership: { '*': '400' } },
+    // Only the organisation's own org_admin creates its staff; the partnership admin only a first org_admin
+    // of an empty organisation. An organisation of another partnership is unknown: a field error.
+    expect: { own: { admin: '403' }, otherOrg: { '*': '403' }, otherPartnership: { '*': '400' } },
   },
   'PATCH /staff/{id}': {
     kind: 'partnership',
@@ -199,12 +218,22 @@ const ROUTES: Record<string, RouteCase> = {
     body: () => ({ name: 'Hernoemd' }),
     fresh: async (c) => ({ staffMember: await freshStaff(c) }),
     freshFor: ['own', 'otherOrg'],
+    // Staff are read by the whole partnership, but changed only by their own organisation's org_admin.
+    expect: { own: { admin: '403' }, otherOrg: { '*': '403' } },
   },
   'POST /staff/{id}/deactivate': {
     kind: 'partnership',
     params: (x) => ({ id: x.staffMember }),
     fresh: async (c) => ({ staffMember: await freshStaff(c) }),
     freshFor: ['own', 'otherOrg'],
+    expect: { own: { admin: '403' }, otherOrg: { '*': '403' } },
+  },
+  'POST /staff/{id}/password-reset': {
+    kind: 'partnership',
+    params: (x) => ({ id: x.staffMember }),
+    fresh: async (c) => ({ staffMember: await freshStaff(c) }),
+    freshFor: ['own', 'otherOrg'],
+    expect: { own: { admin: '403' }, otherOrg: { '*': '403' } },
   },
   'GET /instruments': { kind: 'none' },
   'GET /instruments/{id}': { kind: 'partnership', params: (x) => ({ id: x.instrument }) },
@@ -473,15 +502,22 @@ const ROUTES: Record<string, RouteCase> = {
   },
 };
 
+/** A coach of the relation's organisation, written to the database (the API never takes a password). */
 async function freshStaff(c: Ctx): Promise<string> {
-  const created = await adminCreate(c, '/staff', {
+  const created = await createStaffMember(c.t, c.ids.p, {
     email: `vers.${unique()}@test.jobteam.example`,
     name: 'Tijdelijke collega',
     organisationId: c.ids.organisation,
     roles: ['coach'],
-    password: 'Een-lang-wachtwoord-1',
   });
   return created.id;
+}
+
+/** A reset token for a fresh account of partnership A's Stad Gent, issued by its org_admin. */
+async function freshResetToken(c: Ctx): Promise<string> {
+  const staff = await createStaffMember(c.t, c.a, { organisationId: c.a.orgs.stad.id, roles: ['coach'] });
+  const res = await worldApi(c.t, c.a)('post', `/staff/${staff.id}/password-reset`, 'orgAdmin', {});
+  return String(res.token);
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

@@ -14,6 +14,7 @@ const RELATIONS = ['own', 'none', 'consent', 'coCoach', 'otherPartnership'] as c
 type Relation = (typeof RELATIONS)[number];
 const ROLE_KEYS: Record<Role, StaffKey> = {
   admin: 'admin',
+  org_admin: 'orgAdmin',
   coordinator: 'coordinator',
   dpo: 'dpo',
   coach: 'coach',
@@ -24,6 +25,7 @@ const ROLE_KEYS: Record<Role, StaffKey> = {
 type Org = keyof TestPartnership['orgs'];
 const ORG_OF: Record<Role, Org> = {
   admin: 'stad',
+  org_admin: 'stad',
   coordinator: 'stad',
   dpo: 'stad',
   coach: 'compaan',

@@ -22,3 +22,16 @@ export class MeResponse {
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty({ type: [String] }) permissions!: string[];
 }
+
+export class ActivateDto {
+  @ApiProperty({ description: 'The activation or reset token handed out by the org_admin' })
+  @IsString()
+  @Length(20, 200)
+  token!: string;
+  @ApiProperty({ writeOnly: true, minLength: 12 }) @IsString() @Length(1, 1000) password!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ writeOnly: true }) @IsString() @Length(1, 200) currentPassword!: string;
+  @ApiProperty({ writeOnly: true, minLength: 12 }) @IsString() @Length(1, 1000) newPassword!: string;
+}

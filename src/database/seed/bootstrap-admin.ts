@@ -20,7 +20,14 @@ export async function bootstrapAdmin(db: DatabaseContext, env: Environment): Pro
       kboNumber: env.BOOTSTRAP_ORGANISATION === 'Stad Gent' ? '0207451227' : null,
       kind: 'promotor',
     });
-    await b.staff({ email, name: 'Administrator', organisationId: org.id, roles: ['admin'], password });
+    // Also the promotor's own org_admin: nobody else could create its staff (the organisation is not empty).
+    await b.staff({
+      email,
+      name: 'Administrator',
+      organisationId: org.id,
+      roles: ['admin', 'org_admin'],
+      password,
+    });
   });
   return true;
 }

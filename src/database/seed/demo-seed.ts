@@ -141,6 +141,9 @@ function staffPlan(): StaffPlan[] {
   const expertiseOrgs = ['intro', 'jes', 'voluit', 'compaan', 'amal', 'caw', 'stad'];
   for (let i = 0; i < 7; i++)
     plan.push({ org: expertiseOrgs[i], roles: ['expertise'], label: 'expertise', team: null, fte: 0.5 });
+  // Each organisation manages its own staff (appended last, so the accounts above keep their names).
+  for (const o of ORGANISATIONS)
+    plan.push({ org: o.slug, roles: ['org_admin'], label: 'orgadmin', team: null, fte: 0.1 });
   return plan;
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -50,9 +50,9 @@ export class CreateStaffDto {
   @Max(1)
   fte?: number;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
-  @ApiProperty({ writeOnly: true, minLength: 12 }) @IsString() @Length(12, 200) password!: string;
 }
 
+/** No password: the owner sets it with POST /auth/activate, so `password` here is a 400 (not whitelisted). */
 export class UpdateStaffDto extends PartialType(CreateStaffDto) {}
 
 export class StaffQuery extends PageQuery {
@@ -67,12 +67,24 @@ export class StaffQuery extends PageQuery {
   active?: boolean;
 }
 
-export class StaffResponse extends OmitType(CreateStaffDto, ['password'] as const) {
+export class StaffResponse extends CreateStaffDto {
   @ApiProperty() id!: string;
   @ApiProperty({ nullable: true, type: String }) declare teamId: string | null;
   @ApiProperty() declare fte: number;
   @ApiProperty() declare active: boolean;
   @ApiProperty() version!: number;
+}
+
+/** A one-time token for POST /auth/activate, shown once: only its hash is stored. */
+export class CredentialTokenResponse {
+  @ApiProperty({ description: 'One-time token for POST /auth/activate; shown only in this answer' })
+  token!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}
+
+export class CreatedStaffResponse extends StaffResponse {
+  @ApiProperty({ type: CredentialTokenResponse, description: 'Valid 72 hours; hand it to the new colleague' })
+  activation!: CredentialTokenResponse;
 }
 
 export function toStaffResponse(s: StaffEntity): StaffResponse {
