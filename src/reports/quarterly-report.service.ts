@@ -183,7 +183,7 @@ export class QuarterlyReportService {
       activeTrajectoriesAtQuarterEnd: activeAtEnd,
       exits: {
         definition:
-          'Trajectories closed in the quarter, per outcome, counted as they happened: a participant who re-enters later keeps this exit here. The ESF+ report instead follows the EC re-entry rule (one participation, results of the final exit), so it drops an exit that a re-entry reopened; where no one re-entered, its leavers (cohorts.left) equal the exits here.',
+          'Trajectories closed in the quarter, per outcome, counted as they happened: a participant who re-enters later keeps this exit here. The ESF+ report instead follows the EC re-entry rule (one participation, results of the final exit), so it drops an exit that a re-entry reopened, and it counts no sign-up that closed before intake (not an ESF participant). Where neither happened, its leavers (cohorts.left) equal the exits here.',
         byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, exits.find((e) => e.outcome === o)?.n ?? 0])),
         total: exitTotal,
         toWork: {
