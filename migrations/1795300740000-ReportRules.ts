@@ -1,5 +1,19 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The backfill of rule 5, on its own so that a test can replay it on a rewritten trajectory. */
+export async function backfillClosedTrajectoryOwners(q: {
+  query(sql: string): Promise<unknown>;
+}): Promise<void> {
+  await q.query(`
+    update trajectories t set owner_organisation_id = last.organisation_id
+      from (select distinct on (a.trajectory_id) a.trajectory_id, a.organisation_id
+              from case_manager_assignments a order by a.trajectory_id, a.from_at desc, a.id desc) last
+     where last.trajectory_id = t.id and t.closed_at is not null
+       and t.owner_organisation_id <> last.organisation_id
+       and exists (select 1 from trajectories n where n.participant_id = t.participant_id
+                     and n.started_at > t.started_at)`);
+}
+
 /**
  * Issue 13, reporting rules.
  *
@@ -22,14 +36,7 @@ export class ReportRules1795300740000 implements MigrationInterface {
     // The owner runs the backfill over every tenant; FORCE RLS would otherwise hide the rows.
     for (const table of ['trajectories', 'case_manager_assignments'])
       await q.query(`alter table ${table} no force row level security`);
-    await q.query(`
-      update trajectories t set owner_organisation_id = last.organisation_id
-        from (select distinct on (a.trajectory_id) a.trajectory_id, a.organisation_id
-                from case_manager_assignments a order by a.trajectory_id, a.from_at desc, a.id desc) last
-       where last.trajectory_id = t.id and t.closed_at is not null
-         and t.owner_organisation_id <> last.organisation_id
-         and exists (select 1 from trajectories n where n.participant_id = t.participant_id
-                       and n.started_at > t.started_at)`);
+    await backfillClosedTrajectoryOwners(q);
     for (const table of ['trajectories', 'case_manager_assignments'])
       await q.query(`alter table ${table} force row level security`);
   }

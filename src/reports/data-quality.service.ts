@@ -152,6 +152,7 @@ export class DataQualityService {
       })),
     );
     return {
+      definition: `One item per participant with every reason that applies. Besides missing or inconsistent entry data: sign-ups older than ${SIGN_UP_WITHOUT_INTAKE_DAYS} days that never reached intake (reached only, no ESF participant); ESF participants whose non-sensitive entry data (gender, birth date, labour status, education level) are incomplete (grand total only, in no EECO/EECR indicator); and special-category values (disability, minority, health notes) stored without a live special_categories basis.`,
       items: rows.map((r) => {
         const n = names.get(r.participant_id);
         return {

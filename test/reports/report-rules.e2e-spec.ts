@@ -1,3 +1,4 @@
+import { backfillClosedTrajectoryOwners } from '../../migrations/1795300740000-ReportRules';
 import { codeOf } from '../../src/reports/esf-indicators';
 import { scores } from '../assessments/helpers';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
@@ -237,6 +238,7 @@ describe('reporting rules (issue 13)', () => {
         [id.bare]: ['never_reached_intake'],
         [id.incomplete]: ['education_level_missing', 'esf_entry_data_incomplete'],
       });
+      expect(res.body.definition).toMatch(/60 days that never reached intake/);
     });
   });
 
@@ -329,6 +331,21 @@ describe('reporting rules (issue 13)', () => {
         { id: first, owner_organisation_id: a.orgs.compaan.id, case_manager_id: a.staff.coach.id },
         { id: second, owner_organisation_id: a.orgs.caw.id, case_manager_id: a.staff.coachCaw.id },
       ]);
+    });
+
+    it('repairs a closed trajectory that an earlier reopening rewrote (the migration backfill)', async () => {
+      // As the old moveOwnership left it: every trajectory of the participant moved to CAW.
+      await t.sql(`update trajectories set owner_organisation_id = $2 where participant_id = $1`, [
+        participantId,
+        a.orgs.caw.id,
+      ]);
+      await backfillClosedTrajectoryOwners({ query: (sql: string) => t.sql(sql) });
+      const rows = await t.sql<{ owner_organisation_id: string }>(
+        `select owner_organisation_id from trajectories where participant_id = $1 order by started_at`,
+        [participantId],
+      );
+      // Back to the organisation of its last case manager (Compaan); the open one stays CAW's.
+      expect(rows.map((r) => r.owner_organisation_id)).toEqual([a.orgs.compaan.id, a.orgs.caw.id]);
     });
 
     it("credits each trajectory's measurements to its own organisation in /assessments/progress?groupBy=organisation", async () => {
