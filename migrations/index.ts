@@ -16,6 +16,7 @@ import { StaffAdministration1795300700000 } from './1795300700000-StaffAdministr
 import { IdempotencyWithoutBodies1795300720000 } from './1795300720000-IdempotencyWithoutBodies';
 import { DuplicateSecrecy1795300721000 } from './1795300721000-DuplicateSecrecy';
 import { AuditWall1795300730000 } from './1795300730000-AuditWall';
+import { ReportRules1795300740000 } from './1795300740000-ReportRules';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   IdempotencyWithoutBodies1795300720000,
   DuplicateSecrecy1795300721000,
   AuditWall1795300730000,
+  ReportRules1795300740000,
 ];

@@ -11,6 +11,7 @@ import { PutLifeDomainsDto } from './dto/life-domains.dto';
 import { toLifeDomainsResponse } from './dto/life-domains.response';
 import { isSpecialCategoryDomain, LifeDomain } from './life-domain';
 import { LifeDomainEntity } from './life-domain.entity';
+import { specialCategoryBasisRequired } from '../participants/participants.errors';
 import { duplicateDomain, specialCategoryNoteNotAllowed } from './life-domains.errors';
 
 interface Change {
@@ -61,7 +62,9 @@ export class LifeDomainsService {
     const specialCategories = await this.specialCategories(trajectory.participantId, scope);
     if (!specialCategories) {
       const given = dto.domains.find((d) => isSpecialCategoryDomain(d.domain) && d.note !== undefined);
-      if (given) throw specialCategoryNoteNotAllowed(given.domain);
+      // Too narrow a scope is a 403; the owner without a live art. 9 basis gets the 409 that says what to record.
+      if (given && scope !== 'full') throw specialCategoryNoteNotAllowed(given.domain);
+      if (given) throw specialCategoryBasisRequired([`note on ${given.domain}`]);
     }
     const version = await this.claimVersion(trajectoryId, expectedVersion);
 

@@ -60,3 +60,11 @@ export const unknownWijk = (wijk: string) =>
   badRequest('WIJK_UNKNOWN', `"${wijk}" is not one of the partnership's wijken.`, [
     { field: 'address.wijk', message: 'unknown wijk' },
   ]);
+
+/** GDPR art. 9: disability, minority or health data may only be stored on a live special_categories basis. */
+export const specialCategoryBasisRequired = (fields: string[]) =>
+  conflict(
+    'SPECIAL_CATEGORY_BASIS_REQUIRED',
+    `${fields.join(' and ')} ${fields.length > 1 ? 'are' : 'is'} special-category data (GDPR art. 9): record a special_categories consent or legal basis for the participant first. Nothing was stored.`,
+    { fields },
+  );

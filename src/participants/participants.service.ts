@@ -28,6 +28,7 @@ import {
   inszInvalid,
   participantDuplicate,
   participantPossibleDuplicate,
+  specialCategoryBasisRequired,
   unknownWijk,
 } from './participants.errors';
 
@@ -44,6 +45,14 @@ const PROFILE_FIELDS: (keyof EntryProfileDto)[] = [
   'disability',
   'minority',
 ];
+
+/**
+ * Art. 9 answers that reveal something about the person. 'declined' says nothing about health or
+ * origin, so it needs no basis (a participant may always decline); 'yes' and 'no' do.
+ */
+const SPECIAL_FIELDS = ['disability', 'minority'] as const;
+const revealing = (dto: EntryProfileDto) =>
+  SPECIAL_FIELDS.filter((f) => dto[f] !== undefined && dto[f] !== 'declined');
 
 interface IdentityInput {
   firstName: string;
@@ -86,6 +95,9 @@ export class ParticipantsService {
     const today = localDate(this.db.now);
     const insz = this.checkIdentity(dto.birthDate, dto.insz, today);
     if (dto.entryDate && dto.entryDate > today) throw futureDate('entryDate');
+    // A new record has no consent yet: record the answer after the special_categories basis.
+    const special = revealing(dto);
+    if (special.length) throw specialCategoryBasisRequired(special);
     if (dto.address?.wijk) await this.assertKnownWijk(dto.address.wijk);
     const inszHash = insz ? this.insz.hash(insz.normalised) : null;
     await this.assertNoDuplicate(
@@ -197,6 +209,9 @@ export class ParticipantsService {
       if (stored) this.checkIdentity(birthDate, stored, today);
     }
     if (dto.entryDate && dto.entryDate > today) throw futureDate('entryDate');
+    const special = revealing(dto).filter((f) => dto[f] !== current[f]);
+    if (special.length && !(await this.consents.has(id, 'special_categories')))
+      throw specialCategoryBasisRequired(special);
     if (dto.address?.wijk) await this.assertKnownWijk(dto.address.wijk);
 
     const patch: Partial<ParticipantEntity> = {

@@ -3,6 +3,7 @@ import { DatabaseContext } from '../database/database-context.service';
 import { EMPOWERMENT_INSTRUMENT } from '../empowerment/instrument';
 import { InstrumentsService } from '../empowerment/instruments.service';
 import { baselineDueSql } from '../empowerment/schedule.sql';
+import { SPECIAL_CATEGORY_DOMAINS } from '../life-domains/life-domain';
 import { AuditService } from '../privacy/audit.service';
 import { DataQualityQuery } from './dto/report-query.dto';
 import { EsfReportService } from './esf-report.service';
@@ -27,12 +28,20 @@ export const DATA_QUALITY_REASONS = {
     'Disability or minority was never asked (a participant may decline; record that).',
   closed_without_outcome: 'A closed trajectory has no outcome.',
   no_contact_90_days: 'An open trajectory has had no contact in the last 90 days.',
+  never_reached_intake:
+    'Signed up more than 60 days ago and no trajectory ever reached intake: reached only, not an ESF participant. Close the sign-up or record the intake.',
+  esf_entry_data_incomplete:
+    'An ESF participant (intake reached) whose non-sensitive entry data (gender, birth date, labour status, education level) are incomplete: counted in the ESF+ grand total only, in no EECO/EECR indicator.',
+  special_category_without_basis:
+    'Disability or minority answered, or a health note stored, without a live special_categories consent or legal basis (GDPR art. 9): record the basis or erase the value.',
   empowerment_baseline_missing:
     'In guidance or aftercare without a baseline empowerment assessment, although guidance started longer ago than the baseline window of the schedule (6 weeks by default).',
 } as const;
 export type DataQualityReason = keyof typeof DATA_QUALITY_REASONS;
 
 const SILENT_DAYS = 90;
+/** A sign-up that has not reached intake after this many days is listed (issue 13, rule 2). */
+export const SIGN_UP_WITHOUT_INTAKE_DAYS = 60;
 /** EU member states (ISO 3166-1 alpha-2): a citizen of one is never a third-country national. */
 export const EU_MEMBER_STATES =
   'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' ');
@@ -45,6 +54,24 @@ const CHECKS_SQL = `
        and ${baselineDueSql('t.guidance_started_at', '$4::int')} < $1::timestamptz
        and not exists (select 1 from assessments a where a.trajectory_id = t.id
                          and a.instrument_key = $5 and a.kind = 'baseline')
+  ),
+  intake as (
+    select distinct t.participant_id from trajectories t
+     where t.partnership_id = app_tenant() and t.intake_at is not null
+  ),
+  signed_up as (
+    select t.participant_id, min(t.started_at) as at from trajectories t
+     where t.partnership_id = app_tenant() group by t.participant_id
+  ),
+  live_basis as (
+    select distinct c.participant_id from consents c
+     where c.partnership_id = app_tenant() and c.scope = 'special_categories'
+       and c.withdrawn_at is null and c.given_at <= $1::timestamptz
+  ),
+  health_notes as (
+    select distinct l.participant_id from life_domains l
+     where l.partnership_id = app_tenant() and l.domain in (${SPECIAL_CATEGORY_DOMAINS.map((d) => `'${d}'`).join(', ')})
+       and l.note is not null
   ),
   no_outcome as (
     select distinct participant_id from trajectories
@@ -67,9 +94,21 @@ const CHECKS_SQL = `
       case when p.disability is null or p.minority is null then 'special_category_not_asked' end,
       case when p.id in (select participant_id from no_outcome) then 'closed_without_outcome' end,
       case when p.id in (select participant_id from silent) then 'no_contact_90_days' end,
-      case when p.id in (select participant_id from no_baseline) then 'empowerment_baseline_missing' end
+      case when p.id in (select participant_id from no_baseline) then 'empowerment_baseline_missing' end,
+      -- A record without a trajectory counts from its entry date (the day it was recorded).
+      case when i.participant_id is null
+            and coalesce(s.at, p.entry_date::timestamp at time zone 'Europe/Brussels')
+                < $1::timestamptz - interval '${SIGN_UP_WITHOUT_INTAKE_DAYS} days' then 'never_reached_intake' end,
+      case when i.participant_id is not null and (p.gender is null or p.birth_date is null
+            or p.labour_status is null or p.education_level is null) then 'esf_entry_data_incomplete' end,
+      case when b.participant_id is null and (p.disability in ('yes', 'no') or p.minority in ('yes', 'no')
+            or p.id in (select participant_id from health_notes)) then 'special_category_without_basis' end
     ], null) as reasons
-    from participants p where p.partnership_id = app_tenant()
+    from participants p
+    left join intake i on i.participant_id = p.id
+    left join signed_up s on s.participant_id = p.id
+    left join live_basis b on b.participant_id = p.id
+   where p.partnership_id = app_tenant()
   )
   select c.id as participant_id, c.reasons, count(*) over ()::int as total
     from checked c where cardinality(c.reasons) > 0
@@ -113,6 +152,7 @@ export class DataQualityService {
       })),
     );
     return {
+      definition: `One item per participant with every reason that applies. Besides missing or inconsistent entry data: sign-ups older than ${SIGN_UP_WITHOUT_INTAKE_DAYS} days that never reached intake (reached only, no ESF participant); ESF participants whose non-sensitive entry data (gender, birth date, labour status, education level) are incomplete (grand total only, in no EECO/EECR indicator); and special-category values (disability, minority, health notes) stored without a live special_categories basis.`,
       items: rows.map((r) => {
         const n = names.get(r.participant_id);
         return {

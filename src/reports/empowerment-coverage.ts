@@ -45,6 +45,29 @@ const REVIEWS_SQL = `
                        and x.instrument_key = $3 and x.kind = 'exit' and x.taken_at <= o.due_at)`;
 
 /**
+ * Reviews that fell due in an earlier quarter and are still not taken: they stay outstanding in every
+ * later quarter until the next baseline, review or an exit assessment is taken, or the trajectory
+ * closes. Per trajectory active in the quarter, the latest baseline or review before the quarter
+ * start owes the next one; it is outstanding when that was due before the quarter start and nothing
+ * met it by the quarter end (or by now, in the running quarter).
+ */
+const OUTSTANDING_SQL = `
+  with latest as (
+    select distinct on (a.trajectory_id) a.trajectory_id, a.taken_at
+      from assessments a join trajectories t on t.id = a.trajectory_id
+     where ${ACTIVE} and a.instrument_key = $3 and a.kind in ('baseline', 'review') and a.taken_at < ${START}
+     order by a.trajectory_id, a.taken_at desc, a.id desc
+  )
+  select count(*)::int as outstanding
+    from latest l join trajectories t on t.id = l.trajectory_id
+   where ${reviewDueSql('l.taken_at', '$4::int')} < ${START}
+     and (t.closed_at is null or t.closed_at >= least(${END}, app_now()))
+     and exists (select 1 from assessments b where b.trajectory_id = l.trajectory_id
+                   and b.instrument_key = $3 and b.kind = 'baseline' and b.taken_at <= l.taken_at)
+     and not exists (select 1 from assessments x where x.trajectory_id = l.trajectory_id
+                       and x.instrument_key = $3 and x.taken_at > l.taken_at and x.taken_at < least(${END}, app_now()))`;
+
+/**
  * As progress(): the first baseline against the latest review or exit (an exit first on the same
  * moment), both before the quarter end. One row without a dimension for the number of pairs, then
  * one per dimension in $4 with the trajectories scored on it in both and their mean change.
@@ -96,6 +119,12 @@ export async function empowermentCoverage(
     key,
     reviewIntervalMonths,
   ]);
+  const [o]: { outstanding: number }[] = await m.query(OUTSTANDING_SQL, [
+    from,
+    next,
+    key,
+    reviewIntervalMonths,
+  ]);
   const [pairs, ...dims]: { dimension: string | null; n: number; mean_change: string | null }[] =
     await m.query(DISTANCE_SQL, [from, next, key, instrument.dimensions.map((d) => d.key)]);
   return {
@@ -109,10 +138,12 @@ export async function empowermentCoverage(
       share: share(b.with_baseline, b.in_guidance),
     },
     reviews: {
-      definition: `Every baseline or review makes the next review due ${reviewIntervalMonths} calendar months later, as on the trajectory's calendar. Counted: reviews due in the quarter (and already past) while the trajectory was open and had no exit assessment. On time: the next baseline or review was taken at or before the due moment.`,
+      definition: `Every baseline or review makes the next review due ${reviewIntervalMonths} calendar months later, as on the trajectory's calendar. A review belongs to the quarter in which it fell due. due: reviews due in the quarter (and already past) while the trajectory was open and had no exit assessment. onTime: the next baseline or review was taken at or before the due moment; late: the others (due - onTime), whether taken later or not at all. outstanding: reviews that fell due in an earlier quarter and are still not taken at the quarter end (or now): they stay outstanding in every later quarter until taken, until an exit assessment, or until the trajectory closes.`,
       intervalMonths: reviewIntervalMonths,
       due: r.due,
       onTime: r.on_time,
+      late: r.due - r.on_time,
+      outstanding: o.outstanding,
       share: share(r.on_time, r.due),
     },
     distanceTravelled: {

@@ -8,6 +8,7 @@ const facts = (over: Partial<EsfFacts> = {}): EsfFacts => ({
   exit_date: null,
   pseudonymised: false,
   entered: true,
+  complete: true,
   left_in_period: false,
   left_six_months_before: false,
   labour_status: 'unemployed',
@@ -200,5 +201,10 @@ describe('results upon leaving and six months later', () => {
     const base = { left_in_period: false, left_six_months_before: true, improved_six_months: true };
     expect(value('better_situation_six_months', leaver({ ...base, labour_status: 'employed' }))).toBe(1);
     expect(value('better_situation_six_months', leaver({ ...base, labour_status: 'unemployed' }))).toBe(0);
+  });
+
+  it('keeps a participant with incomplete entry data out of every indicator, outputs and results alike', () => {
+    const incomplete = facts({ complete: false, left_in_period: true, left_six_months_before: true });
+    for (const i of ESF_INDICATORS) expect(classify(incomplete, i)).toBeNull();
   });
 });

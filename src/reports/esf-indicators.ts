@@ -58,6 +58,8 @@ export interface EsfFacts {
   exit_date: string | null;
   pseudonymised: boolean;
   entered: boolean;
+  /** Gender, birth date, labour status and education level are all recorded (see ESF_COUNTING_RULES). */
+  complete: boolean;
   left_in_period: boolean;
   left_six_months_before: boolean;
   labour_status: 'unemployed' | 'inactive' | 'in_education' | 'employed' | 'self_employed' | null;
@@ -142,7 +144,18 @@ function special(column: 'disability' | 'minority') {
 }
 
 const OUTPUT_NOTE =
-  'Counted once per participant who entered in the period (first entry date), at the entry date.';
+  'Counted once per participant who entered in the period (ESF entry date: the first intake), with the entry data, and only when the entry data are complete.';
+
+/**
+ * The counting rules every ESF+ figure follows (EC data-support guidance), as the reports state them
+ * in their `definition`. The facts query (esf-facts.sql.ts) and the cohort tests below apply them.
+ */
+export const ESF_COUNTING_RULES = [
+  'Reached: a person is reached from sign-up (the start of a trajectory, status aanmelding). ESF participant: from the day the first trajectory reaches intake, which is the ESF entry date. A record that never reached intake counts as reached only, in no ESF figure.',
+  'Completeness: a participant whose non-sensitive entry data (gender, birth date, labour status at entry, education level) are incomplete counts in grandTotal only, and in no output (EECO) or result (EECR) indicator; completeness.complete is the count with complete data. The data-quality list names the incomplete records.',
+  'Re-entry: a participant who leaves and re-enters is counted once. Start date and output data refer to the first entry; the exit date and results are those of the final exit, so a re-entry withdraws an earlier exit (there is no exit while a trajectory is open) and can revise the results of a period already reported.',
+  'Results upon leaving: within 4 weeks of the exit date; six months after leaving: within 4 weeks either side of exit + 6 months. Dates are local dates in Europe/Brussels.',
+] as const;
 
 export const ESF_INDICATORS: readonly EsfIndicator[] = [
   {
@@ -471,12 +484,14 @@ export function codeOf(key: string): string {
 
 /** The SQL column that says whether the facts row belongs to the indicator's cohort. */
 export const COHORT_COLUMN: Record<Cohort, string> = {
-  entered: 'f.entered',
-  left: 'f.left_in_period',
-  left_six_months_before: 'f.left_six_months_before',
+  entered: 'f.entered and f.complete',
+  left: 'f.left_in_period and f.complete',
+  left_six_months_before: 'f.left_six_months_before and f.complete',
 };
 
+/** An incomplete record counts in the grand total only, never in an indicator's cohort. */
 export function inCohort(f: EsfFacts, cohort: Cohort): boolean {
+  if (!f.complete) return false;
   return cohort === 'entered' ? f.entered : cohort === 'left' ? f.left_in_period : f.left_six_months_before;
 }
 

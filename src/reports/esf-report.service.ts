@@ -19,6 +19,7 @@ const unknown = (i: EsfIndicator) =>
 const AGGREGATE_SQL = `
   select f.gender,
          count(*) filter (where f.entered)::int as entered,
+         count(*) filter (where f.entered and f.complete)::int as entered_complete,
          count(*) filter (where f.left_in_period)::int as left_in_period,
          count(*) filter (where f.left_six_months_before)::int as left_six_months_before,
          count(*) filter (where f.left_in_period and cardinality(f.situations_upon_leaving) > 0)::int as followed_up_upon_leaving,

@@ -48,6 +48,59 @@ interface TurnaroundRow {
 
 const days = (n: number | null) => (n === null ? null : round(Number(n), 1));
 
+/** One row per grouping: the whole partnership, an organisation, or a referral channel. */
+interface WorkRow {
+  by: 'all' | 'organisation' | 'channel';
+  organisation_id: string | null;
+  organisation_name: string | null;
+  referral_channel: string | null;
+  reached: number;
+  reached_year: number;
+  to_work: number;
+  to_work_year: number;
+}
+
+const judge = (workShare: number | null) =>
+  workShare === null
+    ? 'no_reach'
+    : workShare < WORK_TARGET.min
+      ? 'below'
+      : workShare > WORK_TARGET.max
+        ? 'above'
+        : 'within';
+
+/**
+ * The work target's figures for the quarter and for the project year up to the quarter's end
+ * ($1 = 1 January, $2 = first day of the quarter, $3 = first day of the next one). Reached: distinct
+ * participants with a sign-up (a trajectory started); to work: trajectories closed with outcome work,
+ * as they happened. Both belong to the organisation and referral channel of their own trajectory.
+ */
+const WORK_SQL = `
+  with events as (
+    select 'reached' as kind, t.participant_id, t.owner_organisation_id, t.referral_channel,
+           t.started_at >= ${localMidnight('$2')} as in_quarter
+      from trajectories t
+     where t.partnership_id = app_tenant() and t.started_at >= ${localMidnight('$1')} and t.started_at < ${localMidnight('$3')}
+    union all
+    select 'work', t.participant_id, t.owner_organisation_id, t.referral_channel, t.closed_at >= ${localMidnight('$2')}
+      from trajectories t
+     where t.partnership_id = app_tenant() and t.closed_at >= ${localMidnight('$1')} and t.closed_at < ${localMidnight('$3')}
+       and t.outcome = 'work'
+  ), grouped as (
+    select case when grouping(e.owner_organisation_id) = 0 then 'organisation'
+                when grouping(e.referral_channel) = 0 then 'channel' else 'all' end as by,
+           e.owner_organisation_id as organisation_id, e.referral_channel,
+           count(distinct e.participant_id) filter (where e.kind = 'reached' and e.in_quarter)::int as reached,
+           count(distinct e.participant_id) filter (where e.kind = 'reached')::int as reached_year,
+           count(*) filter (where e.kind = 'work' and e.in_quarter)::int as to_work,
+           count(*) filter (where e.kind = 'work')::int as to_work_year
+      from events e
+     group by grouping sets ((), (e.owner_organisation_id), (e.referral_channel))
+  )
+  select g.*, o.name as organisation_name
+    from grouped g left join organisations o on o.id = g.organisation_id
+   order by g.by, o.name, g.referral_channel`;
+
 interface CoachRow {
   id: string;
   name: string;
@@ -91,11 +144,28 @@ export class QuarterlyReportService {
       m,
       params,
     );
+    const work: WorkRow[] = await m.query(WORK_SQL, [`${params[0].slice(0, 4)}-01-01`, ...params]);
     const activeAtEnd = active[0].at_end;
     const activeDuring = active[0].during;
     const exitTotal = exits.reduce((n, e) => n + e.n, 0);
     const toWork = exits.find((e) => e.outcome === 'work')?.n ?? 0;
     const workShare = share(toWork, exitTotal);
+    const all = work.find((w) => w.by === 'all') ?? {
+      reached: 0,
+      reached_year: 0,
+      to_work: 0,
+      to_work_year: 0,
+    };
+    const shares = (w: Pick<WorkRow, 'reached' | 'reached_year' | 'to_work' | 'to_work_year'>) => ({
+      reached: w.reached,
+      toWork: w.to_work,
+      shareOfReached: share(w.to_work, w.reached),
+      projectYear: {
+        reached: w.reached_year,
+        toWork: w.to_work_year,
+        shareOfReached: share(w.to_work_year, w.reached_year),
+      },
+    });
     return {
       inflow: {
         byReferralChannel: Object.fromEntries(
@@ -105,26 +175,36 @@ export class QuarterlyReportService {
       },
       reach: {
         definition:
-          'reached: participants whose trajectory started (sign-up) in the quarter; intensive: participants whose guidance (begeleiding) started in the quarter.',
+          "reached: participants whose trajectory started (sign-up, aanmelding) in the quarter; intensive: participants whose guidance (begeleiding) started in the quarter; esfEntrants: participants whose first trajectory reached intake in the quarter (their ESF entry date; the same count as the ESF+ report's completeness.grandTotal for the quarter). A record that never reached intake is reached only, never an ESF participant.",
         reached: reach[0].reached,
         intensive: reach[0].intensive,
+        esfEntrants: reach[0].esf_entrants,
       },
       activeTrajectoriesAtQuarterEnd: activeAtEnd,
       exits: {
+        definition:
+          'Trajectories closed in the quarter, per outcome, counted as they happened: a participant who re-enters later keeps this exit here. The ESF+ report instead follows the EC re-entry rule (one participation, results of the final exit), so it drops an exit that a re-entry reopened, and it counts no sign-up that closed before intake (not an ESF participant). Where neither happened, its leavers (cohorts.left) equal the exits here.',
         byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, exits.find((e) => e.outcome === o)?.n ?? 0])),
         total: exitTotal,
         toWork: {
+          definition:
+            "The work target (partnership agreement: 10-15% of everyone reached moves on to work). shareOfReached = exits to work (trajectories closed with outcome work) / participants reached (sign-ups), in the quarter and, under projectYear, from 1 January to the quarter end; status judges the quarter's shareOfReached against the target. shareOfExits (exits to work / all exits) is shown beside it and is not the target's base. Broken down by the organisation and the referral channel (toeleider) of the trajectory itself: a later reopening by another organisation never moves an earlier trajectory. A breakdown by persona will follow once personas exist.",
           exits: toWork,
+          reached: all.reached,
+          shareOfReached: share(all.to_work, all.reached),
           shareOfExits: workShare,
+          projectYear: shares(all).projectYear,
           target: WORK_TARGET,
-          status:
-            workShare === null
-              ? 'no_exits'
-              : workShare < WORK_TARGET.min
-                ? 'below'
-                : workShare > WORK_TARGET.max
-                  ? 'above'
-                  : 'within',
+          status: judge(share(all.to_work, all.reached)),
+          byOrganisation: work
+            .filter((w) => w.by === 'organisation')
+            .map((w) => ({ organisationId: w.organisation_id, name: w.organisation_name, ...shares(w) })),
+          byReferralChannel: Object.fromEntries(
+            REFERRAL_CHANNELS.map((c) => {
+              const w = work.find((r) => r.by === 'channel' && r.referral_channel === c);
+              return [c, shares(w ?? { reached: 0, reached_year: 0, to_work: 0, to_work_year: 0 })];
+            }),
+          ),
         },
       },
       duration: {
@@ -168,11 +248,16 @@ export class QuarterlyReportService {
         group by t.referral_channel`,
       params,
     );
-    const reach: { reached: number; intensive: number }[] = await m.query(
+    const reach: { reached: number; intensive: number; esf_entrants: number }[] = await m.query(
       `select (select count(distinct t.participant_id) from trajectories t
                 where t.partnership_id = app_tenant() and t.started_at >= ${START} and t.started_at < ${END})::int as reached,
               (select count(distinct t.participant_id) from trajectories t
-                where t.partnership_id = app_tenant() and t.guidance_started_at >= ${START} and t.guidance_started_at < ${END})::int as intensive`,
+                where t.partnership_id = app_tenant() and t.guidance_started_at >= ${START} and t.guidance_started_at < ${END})::int as intensive,
+              -- The first intake of the participant falls in the quarter (esf-facts.sql.ts, the ESF entry date).
+              (select count(distinct t.participant_id) from trajectories t
+                where t.partnership_id = app_tenant() and t.intake_at >= ${START} and t.intake_at < ${END}
+                  and not exists (select 1 from trajectories e where e.participant_id = t.participant_id
+                                    and e.intake_at < ${START}))::int as esf_entrants`,
       params,
     );
     const active: { at_end: number; during: number }[] = await m.query(

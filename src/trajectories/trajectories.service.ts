@@ -323,14 +323,15 @@ export class TrajectoriesService {
     );
   }
 
-  /** Ownership moves with the case manager: the new organisation gets the owner grant, the old one loses it. Last, because it may hide the row from the caller. */
+  /**
+   * Ownership moves with the case manager: the new organisation gets the owner grant, the old one loses it. Last, because it may hide the row from the caller.
+   * Only this trajectory moves: an earlier, closed trajectory keeps its organisation in every report (issue 13, rule 5).
+   */
   private async moveOwnership(t: TrajectoryEntity, from: string, to: string) {
     await this.m
       .getRepository(ParticipantEntity)
       .update({ id: t.participantId }, { ownerOrganisationId: to });
-    await this.m
-      .getRepository(TrajectoryEntity)
-      .update({ participantId: t.participantId }, { ownerOrganisationId: to });
+    await this.m.getRepository(TrajectoryEntity).update({ id: t.id }, { ownerOrganisationId: to });
     t.ownerOrganisationId = to;
     await this.access.grant({
       participantId: t.participantId,

@@ -171,8 +171,9 @@ describe('life domains', () => {
 
   it('refuses a health note from the owner when no special_categories basis is recorded, writing nothing', async () => {
     const { tr } = await setUp(false);
-    const res = await put(tr.id, '"1"', [{ domain: 'health', severity: 2, note: 'Rugklachten' }]).expect(403);
-    expect(res.body.code).toBe('SPECIAL_CATEGORY_NOT_ALLOWED');
+    // Full scope, but no basis: 409 naming what to record (issue 13, rule 7), not a 403.
+    const res = await put(tr.id, '"1"', [{ domain: 'health', severity: 2, note: 'Rugklachten' }]).expect(409);
+    expect(res.body.code).toBe('SPECIAL_CATEGORY_BASIS_REQUIRED');
     expect(await stored(tr.id)).toEqual([]);
     expect(await storedVersion(tr.id)).toBe(1);
     await put(tr.id, '"1"', [{ domain: 'health', severity: 2 }]).expect(200);

@@ -45,7 +45,7 @@ describe('consents', () => {
 
   describe('POST /participants/{id}/consents with partnership_sharing', () => {
     it("shows the participant to another organisation's coach at summary scope only, and hides it again right after withdrawal", async () => {
-      const p = await createParticipant(t, a, 'coach', { disability: 'yes' });
+      const p = await createParticipant(t, a, 'coach');
       await read(p.id, 'coachCaw').expect(404);
 
       const given = await post(p.id, 'coach', consent()).expect(201);
@@ -184,7 +184,9 @@ describe('consents', () => {
 
   describe('special categories (GDPR art. 9)', () => {
     it('shows disability and minority at full scope only while a special_categories basis is live', async () => {
-      const p = await createParticipant(t, a, 'coach', { disability: 'yes', minority: 'declined' });
+      const p = await createParticipant(t, a, 'coach', { minority: 'declined' });
+      // Stored before the basis rule (issue 13, rule 7): the API now refuses 'yes' without a basis.
+      await t.sql(`update participants set disability = 'yes' where id = $1`, [p.id]);
       const before = await read(p.id, 'coach').expect(200);
       expect(before.body.entryProfile).not.toHaveProperty('disability');
       expect(before.body.entryProfile).not.toHaveProperty('minority');

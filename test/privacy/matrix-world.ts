@@ -98,6 +98,8 @@ export async function buildWorld(
   const as = opts.creator;
   const main = await person(t, p, as);
   const tr = main.trajectory;
+  // At intake: an ESF participant (issue 13, rule 2), so the ESF exports name the main participant.
+  await call('post', `/trajectories/${tr}/transitions`, as, { to: 'intake', at: new Date().toISOString() });
   const goal = await call('post', `/trajectories/${tr}/goals`, as, {
     lifeDomain: 'work',
     title: 'Rijbewijs B',

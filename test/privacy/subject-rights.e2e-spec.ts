@@ -106,9 +106,10 @@ describe('data-subject rights', () => {
       participant = await createParticipant(t, a, 'coach', {
         birthDate: '1982-04-09',
         insz,
-        disability: 'yes',
         email: 'Deelnemer@Example.org',
       });
+      // Stored before the basis rule (issue 13, rule 7): the API now refuses 'yes' without a basis.
+      await t.sql(`update participants set disability = 'yes' where id = $1`, [participant.id]);
       const tr = await startTrajectory(t, a, participant.id);
       await t
         .http()

@@ -15,6 +15,8 @@ interface Indicator {
 }
 interface EsfReport {
   cohorts: Record<string, ByGender>;
+  completeness: { grandTotal: ByGender; complete: ByGender };
+  definition: string;
   outputs: Indicator[];
   results: Indicator[];
 }
@@ -39,41 +41,48 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
     b = await createPartnership(t, 'B');
     const P = (key: string, row: Parameters<typeof insertParticipant>[2] = {}) =>
       insertParticipant(t, a, row).then((pid) => (id[key] = pid));
+    // An ESF participant from the first intake (issue 13, rule 2): each entrant's trajectory reaches
+    // intake on the entry date, so the ages and periods below are unchanged by the rule.
+    const E = async (key: string, row: Parameters<typeof insertParticipant>[2] = {}) => {
+      await P(key, row);
+      const entry = day(row.entry_date ?? '2025-03-01');
+      await insertTrajectory(t, a, id[key], { started_at: entry, intake_at: entry });
+    };
 
     // Entered in 2025 (outputs). Ages are at the entry date.
-    await P('p1'); // female, unemployed, ISCED 3-4, 34
-    await P('p2', { gender: 'male', long_term_unemployed: true });
-    await P('p3', {
+    await E('p1'); // female, unemployed, ISCED 3-4, 34
+    await E('p2', { gender: 'male', long_term_unemployed: true });
+    await E('p3', {
       gender: 'nonbinary',
       labour_status: 'in_education',
       birth_date: '2007-03-10',
       entry_date: '2025-03-09',
       education_level: 'isced_0_2',
     }); // 17
-    await P('p4', { labour_status: 'inactive', birth_date: '2007-03-10', entry_date: '2025-03-10' }); // 18 on the day
-    await P('p5', {
+    await E('p4', { labour_status: 'inactive', birth_date: '2007-03-10', entry_date: '2025-03-10' }); // 18 on the day
+    await E('p5', {
       gender: 'male',
       labour_status: 'employed',
       birth_date: '1995-03-10',
       entry_date: '2025-03-09',
     }); // 29
-    await P('p6', { labour_status: 'self_employed', birth_date: '1995-03-10', entry_date: '2025-03-10' }); // 30 on the day
-    await P('p7', {
+    await E('p6', { labour_status: 'self_employed', birth_date: '1995-03-10', entry_date: '2025-03-10' }); // 30 on the day
+    await E('p7', {
       gender: 'male',
       long_term_unemployed: null,
       birth_date: '1970-03-10',
       entry_date: '2025-03-09',
     }); // 54
-    await P('p8', { birth_date: '1970-03-10', entry_date: '2025-03-10', education_level: 'isced_5_8' }); // 55 on the day
-    await P('p9', { labour_status: null, long_term_unemployed: null, education_level: null });
-    await P('p10', { gender: 'male', disability: 'declined', minority: 'declined' });
-    await P('p11', {
+    await E('p8', { birth_date: '1970-03-10', entry_date: '2025-03-10', education_level: 'isced_5_8' }); // 55 on the day
+    await E('p9', { labour_status: null, long_term_unemployed: null, education_level: null });
+    await E('p10', { gender: 'male', disability: 'declined', minority: 'declined' });
+    await E('p11', {
       disability: 'yes',
       minority: 'yes',
       third_country_national: true,
       foreign_background: true,
     });
-    await P('p12', {
+    await E('p12', {
       gender: 'nonbinary',
       disability: null,
       homeless_or_housing_exclusion: true,
@@ -82,18 +91,20 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
       foreign_background: null,
     });
     await P('p13', { entry_date: '2025-02-01' }); // re-entry: two trajectories, counted once
-    await P('p14', { gender: 'male', entry_date: '2024-12-31' }); // the day before the period
-    await P('p15', { gender: 'male', entry_date: '2025-12-31' }); // the last day of the period
-    await P('p16', { entry_date: '2026-01-01' }); // the day after
+    await E('p14', { gender: 'male', entry_date: '2024-12-31' }); // the day before the period
+    await E('p15', { gender: 'male', entry_date: '2025-12-31' }); // the last day of the period
+    await E('p16', { entry_date: '2026-01-01' }); // the day after
 
     const t13a = await insertTrajectory(t, a, id.p13, {
       started_at: day('2025-02-01'),
+      intake_at: day('2025-02-01'),
       closed_at: day('2025-04-01'),
       outcome: 'no_result',
     });
     expect(t13a).toBeTruthy();
     await insertTrajectory(t, a, id.p13, {
       started_at: day('2025-06-01'),
+      intake_at: day('2025-06-02'), // the second intake: the ESF entry stays 1 February
       closed_at: day('2025-09-15'),
       outcome: 'work',
     });
@@ -106,7 +117,12 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
       row: Parameters<typeof insertParticipant>[2] = {},
     ) => {
       await P(key, { entry_date: '2024-05-01', ...row });
-      return insertTrajectory(t, a, id[key], { started_at: day('2024-05-01'), closed_at: closedAt, outcome });
+      return insertTrajectory(t, a, id[key], {
+        started_at: day('2024-05-01'),
+        intake_at: day('2024-05-01'),
+        closed_at: closedAt,
+        outcome,
+      });
     };
     await L('p17', day('2025-03-01'), 'work');
     const t18 = await L('p18', day('2025-05-10'), 'no_result', { gender: 'male' });
@@ -133,10 +149,26 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
     const t28 = await L('p28', day('2025-02-01'), 'no_result', { labour_status: 'employed' });
     await insertFollowUp(t, a, t28, '2025-08-29', 'employed', true); // 28 days after six months: inside
 
+    // Reached only (issue 13, rule 2): signed up in 2025, never at intake. They count in no ESF figure:
+    // p29 closed from sign-up with outcome work, p30 is still at sign-up, p31 has no trajectory at all.
+    await P('p29', { gender: 'male' });
+    await insertTrajectory(t, a, id.p29, {
+      started_at: day('2025-04-01'),
+      closed_at: day('2025-05-01'),
+      outcome: 'work',
+    });
+    await P('p30');
+    await insertTrajectory(t, a, id.p30, { started_at: day('2025-06-01') });
+    await P('p31', { gender: 'nonbinary' });
+    // Incomplete entry data (issue 13, rule 3): p32 left in 2025 to work with no education level. It is
+    // in no result indicator and not in cohorts.left's indicators; p9 is the incomplete entrant.
+    await L('p32', day('2025-06-01'), 'work', { gender: 'male', education_level: null });
+
     // Another partnership's participant, entering and leaving in 2025.
     const other = await insertParticipant(t, b, {});
     await insertTrajectory(t, b, other, {
       started_at: day('2025-03-01'),
+      intake_at: day('2025-03-01'),
       closed_at: day('2025-05-01'),
       outcome: 'work',
     });
@@ -159,18 +191,23 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
       expect({ key, value: i.value, unknown: i.unknown }).toEqual({ key, value, unknown });
     };
     // Entered: p1–p13 and p15 (p14 and p16 fall outside, p13 counts once): 7 female, 5 male, 2 non-binary.
+    // Not p29, p30, p31: reached, never at intake (rule 2).
     expect(r.cohorts.entered).toEqual(g(7, 5, 2));
-    expectValue('total', g(6, 5, 2), g(1, 0, 0)); // p9 has no labour status
-    expectValue('unemployed', g(4, 4, 1), g(1, 0, 0)); // p1 p8 p11 p13 | p2 p7 p10 p15 | p12
-    expectValue('long_term_unemployed', g(0, 1, 0), g(1, 1, 0)); // p2 | unknown: p9, p7 (flag missing)
-    expectValue('inactive', g(1, 0, 1), g(1, 0, 0)); // p4 | p3 (in education)
-    expectValue('employed', g(1, 1, 0), g(1, 0, 0)); // p6 self-employed | p5
+    // Rule 3: p9 (no labour status, no education level) is in the grand total only: 14 - 1 = 13 complete.
+    expect(r.completeness.grandTotal).toEqual(g(7, 5, 2));
+    expect(r.completeness.complete).toEqual(g(6, 5, 2));
+    // Before rule 3, p9 counted as "unknown" in EECO01-05 and EECO09-11; now it is in no indicator at all.
+    expectValue('total', g(6, 5, 2), g(0, 0, 0)); // = completeness.complete
+    expectValue('unemployed', g(4, 4, 1), g(0, 0, 0)); // p1 p8 p11 p13 | p2 p7 p10 p15 | p12
+    expectValue('long_term_unemployed', g(0, 1, 0), g(0, 1, 0)); // p2 | unknown: p7 (flag missing)
+    expectValue('inactive', g(1, 0, 1), g(0, 0, 0)); // p4 | p3 (in education)
+    expectValue('employed', g(1, 1, 0), g(0, 0, 0)); // p6 self-employed | p5
     expectValue('below_18', g(0, 0, 1)); // p3 (17)
     expectValue('age_18_29', g(1, 1, 0)); // p4 (18 on the day) | p5 (29); p6 turned 30 that day
     expectValue('age_55_plus', g(1, 0, 0)); // p8 (55 on the day); p7 is 54
-    expectValue('isced_0_2', g(0, 0, 1), g(1, 0, 0));
-    expectValue('isced_3_4', g(5, 5, 1), g(1, 0, 0));
-    expectValue('isced_5_8', g(1, 0, 0), g(1, 0, 0));
+    expectValue('isced_0_2', g(0, 0, 1), g(0, 0, 0));
+    expectValue('isced_3_4', g(5, 5, 1), g(0, 0, 0));
+    expectValue('isced_5_8', g(1, 0, 0), g(0, 0, 0));
     expectValue('disability', g(1, 0, 0), g(0, 1, 1)); // p11 | declined p10, not asked p12
     expectValue('third_country_national', g(1, 0, 0), g(0, 0, 1));
     expectValue('foreign_background', g(1, 0, 0), g(0, 0, 1));
@@ -188,11 +225,12 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
   it('counts the results of those who left, and of those who left six months before, as worked out by hand', async () => {
     const r = (await esf().expect(200)).body as EsfReport;
     const v = byCode(r);
-    // Left in 2025 (final exit): p13 p17 p19 p22 p28 | p18 | p20 p27. Not p21 (came back), not p23 (1 Jan local).
-    expect(r.cohorts.left).toEqual(g(5, 1, 2));
+    // Left in 2025 (final exit): p13 p17 p19 p22 p28 | p18 p32 | p20 p27. Not p21 (came back), not p23
+    // (1 Jan local), not p29 (never at intake). p32 left to work but is incomplete: in no result below.
+    expect(r.cohorts.left).toEqual(g(5, 2, 2));
     expect(r.cohorts.leftWithFollowUpUponLeaving).toEqual(g(0, 1, 1)); // p18, p20
-    // Exit + 6 months in 2025: p17 p19 p24 p28 | p18 p26 | p27.
-    expect(r.cohorts.leftSixMonthsBefore).toEqual(g(4, 2, 1));
+    // Exit + 6 months in 2025: p17 p19 p24 p28 | p18 p26 p32 | p27 (p32 in no result: incomplete).
+    expect(r.cohorts.leftSixMonthsBefore).toEqual(g(4, 3, 1));
     expect(r.cohorts.leftSixMonthsBeforeWithFollowUp).toEqual(g(2, 1, 0)); // p24 p28 | p26
     expect(v.get(codeOf('job_searching_upon_leaving'))!.value).toEqual(g(0, 1, 0)); // p18 at exactly 4 weeks
     expect(v.get(codeOf('education_upon_leaving'))!.value).toEqual(g(0, 0, 1)); // p20 outcome education
@@ -283,7 +321,7 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
         200,
       );
       expect(unknown.body.items.map((i: { participantId: string }) => i.participantId).sort()).toEqual(
-        [id.p7, id.p9].sort(),
+        [id.p7], // p9 is incomplete (rule 3): in no indicator, not even as unknown
       );
       expect(unknown.body.items.every((i: Record<string, unknown>) => !('firstName' in i))).toBe(true);
     });
@@ -338,7 +376,7 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
       const [header, ...rows] = parseCsv((res.body as string).replace(/^\uFEFF/, ''));
       const json = byCode((await esf().expect(200)).body as EsfReport);
       // Every participant in a cohort once: 14 entered + 9 who entered earlier (p17–p20, p22, p24, p26–p28); p21, p23, p25 in none.
-      expect(rows).toHaveLength(14 + 9);
+      expect(rows).toHaveLength(14 + 10); // entrants + leavers (p32 incomplete: a row with empty cells)
       expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
       const col = (name: string) => header.indexOf(name);
       expect(col(codeOf('disability'))).toBe(-1); // special categories stay aggregate-only
@@ -401,6 +439,16 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
                 'inactive', 'self', $3
            from generate_series(1, 2500) i`,
         [c.id, c.orgs.compaan.id, c.staff.coach.id],
+      );
+      // ESF participants from their intake (rule 2), with complete entry data (rule 3).
+      await t.sql(`update participants set education_level = 'isced_0_2' where partnership_id = $1`, [c.id]);
+      await t.sql(
+        `insert into trajectories (partnership_id, participant_id, status, referral_channel, owner_organisation_id,
+           started_at, intake_at)
+         select p.partnership_id, p.id, 'intake', 'self', p.owner_organisation_id, p.entry_date + time '10:00',
+                p.entry_date + time '10:00'
+           from participants p where p.partnership_id = $1`,
+        [c.id],
       );
       const res = await t
         .http()
@@ -481,7 +529,7 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
         expect({ code, unknown }).toEqual({ code, unknown: i.unknown });
       }
       const [header, ...people] = rows('Participants') as unknown[][];
-      expect(people).toHaveLength(23);
+      expect(people).toHaveLength(24); // 14 entrants + 10 leavers, p32 included
       const col = (name: string) => header.indexOf(name);
       for (const code of header.filter((h) => /^EEC[OR]\d\d$/.test(String(h))) as string[]) {
         const counted = people.filter((r) => r[col(code)] === 1).length;

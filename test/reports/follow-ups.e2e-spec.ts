@@ -27,6 +27,7 @@ describe('follow-ups after leaving', () => {
     id.recent = await insertParticipant(t, a, { gender: 'male' });
     tr.recent = await insertTrajectory(t, a, id.recent, {
       started_at: daysAgo(200).toISOString(),
+      intake_at: daysAgo(200).toISOString(), // an ESF participant from intake (issue 13, rule 2)
       closed_at: daysAgo(10).toISOString(),
       outcome: 'no_result',
     });
@@ -34,6 +35,7 @@ describe('follow-ups after leaving', () => {
     // Left six months and ten days ago: the six-month window (± 4 weeks) is open.
     tr.sixMonths = await insertTrajectory(t, a, id.sixMonths, {
       started_at: monthsAgo(12).toISOString(),
+      intake_at: monthsAgo(12).toISOString(),
       closed_at: monthsAgo(6, 10).toISOString(),
       outcome: 'work',
       case_manager: 'coach2',
@@ -43,6 +45,7 @@ describe('follow-ups after leaving', () => {
     id.other = await insertParticipant(t, b);
     tr.other = await insertTrajectory(t, b, id.other, {
       started_at: daysAgo(100).toISOString(),
+      intake_at: daysAgo(100).toISOString(),
       closed_at: daysAgo(5).toISOString(),
       outcome: 'no_result',
     });

@@ -67,6 +67,7 @@ describe('pseudonymisation and the reports', () => {
     id.searcher = await insertParticipant(t, a, { gender: 'male', entry_date: '2025-03-01' });
     tr.searcher = await insertTrajectory(t, a, id.searcher, {
       started_at: day('2025-03-01'),
+      intake_at: day('2025-03-01'), // an ESF participant from intake (issue 13, rule 2)
       closed_at: day('2025-05-10'),
       outcome: 'no_result',
     });
@@ -79,7 +80,7 @@ describe('pseudonymisation and the reports', () => {
     });
 
     id.open = await insertParticipant(t, a, { entry_date: '2025-04-01' });
-    await insertTrajectory(t, a, id.open, { started_at: day('2025-04-01') });
+    await insertTrajectory(t, a, id.open, { started_at: day('2025-04-01'), intake_at: day('2025-04-01') });
   });
   afterAll(() => t.close());
 

@@ -103,10 +103,11 @@ describe('quarterly follow-up and data quality', () => {
         byReferralChannel: { vdab: 1, ocmw: 1, outreach: 0, self: 1, participant: 0, partner: 0, other: 0 },
         trajectoriesStarted: 3,
       });
-      expect(res.body.reach).toMatchObject({ reached: 3, intensive: 1 });
+      // ESF entrants: q1's intake on 15 January; q3's intake (with its guidance) was in 2024.
+      expect(res.body.reach).toMatchObject({ reached: 3, intensive: 1, esfEntrants: 1 });
       // q1, q5 (started 23:30 local on 31 March), q7 and the 16 others; q6 started in April.
       expect(res.body.activeTrajectoriesAtQuarterEnd).toBe(19);
-      expect(res.body.exits).toEqual({
+      expect(res.body.exits).toMatchObject({
         byOutcome: {
           work: 1,
           regular_activation: 1,
@@ -116,8 +117,17 @@ describe('quarterly follow-up and data quality', () => {
           moved_or_unreachable: 0,
         },
         total: 3,
-        toWork: { exits: 1, shareOfExits: 0.3333, target: { min: 0.1, max: 0.15 }, status: 'above' },
+        // Rule 1: judged on the reached, 1 to work (q2) of 3 reached (q1 q2 q5); of exits it is 1 of 3 too.
+        toWork: {
+          exits: 1,
+          reached: 3,
+          shareOfReached: 0.3333,
+          shareOfExits: 0.3333,
+          target: { min: 0.1, max: 0.15 },
+          status: 'above',
+        },
       });
+      expect(res.body.exits.definition).toMatch(/as they happened/);
       // Durations 28, 61, 180 days: median 61; p90 = 61 + 0.8 × (180 − 61) = 156.2.
       expect(res.body.duration).toMatchObject({ closedTrajectories: 3, medianDays: 61, p90Days: 156.2 });
     });
@@ -389,6 +399,7 @@ describe('quarterly follow-up and data quality', () => {
         'Inflow',
         'Reach',
         'Exits',
+        'Work target',
         'Duration',
         'Contact intensity',
         'Caseload per coach',
@@ -407,6 +418,17 @@ describe('quarterly follow-up and data quality', () => {
         );
       };
 
+      const work = (scope: string) =>
+        upTo('Work target', 'definition')
+          .filter((r) => r[0] === scope)
+          .map(([, key, name, reached, toWork, shareOfReached, yr, yw, ys]) => ({
+            key,
+            name,
+            reached,
+            toWork,
+            shareOfReached,
+            projectYear: { reached: yr, toWork: yw, shareOfReached: ys },
+          }));
       const summary = kv('Summary');
       const exits = kv('Exits');
       const intensity = kv('Contact intensity');
@@ -424,16 +446,38 @@ describe('quarterly follow-up and data quality', () => {
           definition: kv('Reach').get('definition'),
           reached: kv('Reach').get('reached'),
           intensive: kv('Reach').get('intensive'),
+          esfEntrants: kv('Reach').get('esf entrants'),
         },
         activeTrajectoriesAtQuarterEnd: summary.get('active trajectories at quarter end'),
         exits: {
+          definition: exits.get('definition'),
           byOutcome: Object.fromEntries(upTo('Exits', 'total')),
           total: exits.get('total'),
           toWork: {
+            definition: kv('Work target').get('definition'),
             exits: exits.get('to work'),
+            reached: exits.get('reached'),
+            shareOfReached: exits.get('share of reached to work'),
             shareOfExits: exits.get('share of exits to work'),
+            projectYear: work('partnership')[0].projectYear,
             target: { min: exits.get('target minimum'), max: exits.get('target maximum') },
             status: exits.get('status'),
+            byOrganisation: work('organisation').map(({ key, name, ...s }) => ({
+              organisationId: key,
+              name,
+              ...s,
+            })),
+            byReferralChannel: Object.fromEntries(
+              work('referral channel').map((w) => [
+                w.key,
+                {
+                  reached: w.reached,
+                  toWork: w.toWork,
+                  shareOfReached: w.shareOfReached,
+                  projectYear: w.projectYear,
+                },
+              ]),
+            ),
           },
         },
         duration: {
@@ -537,8 +581,18 @@ describe('quarterly follow-up and data quality', () => {
     const dq: Record<string, string> = {};
 
     beforeAll(async () => {
-      const P = async (key: string, row: Parameters<typeof insertParticipant>[2] = {}) =>
-        (dq[key] = await insertParticipant(t, d, { entry_date: '2025-06-01', ...row }));
+      // Each an ESF participant: a trajectory that reached intake and closed with an outcome, so the
+      // 60-day sign-up check (rule 2) has nothing to say about them.
+      const P = async (key: string, row: Parameters<typeof insertParticipant>[2] = {}) => {
+        dq[key] = await insertParticipant(t, d, { entry_date: '2025-06-01', ...row });
+        await insertTrajectory(t, d, dq[key], {
+          started_at: day('2025-06-01'),
+          intake_at: day('2025-06-01'),
+          closed_at: day('2025-07-01'),
+          outcome: 'no_result',
+        });
+        return dq[key];
+      };
       await P('noLabour', { labour_status: null, long_term_unemployed: null });
       await P('adultPupil', { labour_status: 'in_education', birth_date: '2005-01-01' }); // 20 at entry
       await P('pupil', { labour_status: 'in_education', birth_date: '2008-01-01' }); // 17: fine
@@ -578,7 +632,8 @@ describe('quarterly follow-up and data quality', () => {
       const res = await list().expect(200);
       const reasons = reasonCodes(res.body);
       expect(reasons).toEqual({
-        [dq.noLabour]: ['labour_status_missing'],
+        // Rule 3: an ESF participant without a labour status counts in the grand total only.
+        [dq.noLabour]: ['labour_status_missing', 'esf_entry_data_incomplete'],
         [dq.adultPupil]: ['adult_in_education'],
         [dq.ltuMissing]: ['long_term_unemployed_missing'],
         [dq.noTcn]: ['third_country_national_missing'],

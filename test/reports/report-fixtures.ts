@@ -19,6 +19,11 @@ export interface ParticipantRow {
   first_name?: string;
   last_name?: string;
   nationality?: string | null;
+  /**
+   * Record a live special_categories basis. Defaults to true when disability or minority holds a
+   * yes/no answer: the API stores those only on a basis (issue 13, rule 7).
+   */
+  special_basis?: boolean;
 }
 
 let n = 0;
@@ -77,6 +82,13 @@ export async function insertParticipant(
     ],
   );
   await grant(t, p, id, p.orgs.compaan.id);
+  const answered = [r.disability, r.minority].some((v) => v === 'yes' || v === 'no');
+  if (row.special_basis ?? answered)
+    await t.sql(
+      `insert into consents (partnership_id, participant_id, scope, basis, given_at, evidence, recorded_by)
+       values ($1, $2, 'special_categories', 'consent', '2020-01-01', 'Toestemming art. 9, getekend', $3)`,
+      [p.id, id, p.staff.coach.id],
+    );
   return id;
 }
 
@@ -137,7 +149,8 @@ export async function insertTrajectory(
       caseManager?.id ?? null,
       caseManager?.teamId ?? null,
       row.started_at,
-      row.intake_at ?? null,
+      // As the state machine does: guidance or aftercare comes after an intake, so there was one.
+      row.intake_at !== undefined ? row.intake_at : (row.guidance_started_at ?? row.aftercare_at ?? null),
       row.guidance_started_at ?? null,
       row.aftercare_at ?? null,
       closed,

@@ -42,6 +42,8 @@ export function empowermentFromSheets(rows: (name: string) => unknown[][]) {
       due: kv.get('reviews due'),
       onTime: kv.get('reviews on time'),
       share: kv.get('share of reviews on time'),
+      late: kv.get('reviews late'),
+      outstanding: kv.get('reviews outstanding from earlier quarters'),
     },
     distanceTravelled: {
       definition: dkv.get('definition'),

@@ -1,4 +1,4 @@
-import { ESF_INDICATORS, EsfIndicator, GENDERS, ReportGender } from '../esf-indicators';
+import { ESF_COUNTING_RULES, ESF_INDICATORS, EsfIndicator, GENDERS, ReportGender } from '../esf-indicators';
 
 /** One row per gender from the aggregate query: cohort sizes and every indicator with its unknowns. */
 export type GenderCountRow = { gender: ReportGender } & Record<string, number | string>;
@@ -45,6 +45,13 @@ export function toEsfReportResponse(period: { from: string; to: string }, rows: 
     period: { from: period.from, to: period.to },
     source:
       'Regulation (EU) 2021/1057 (ESF+), Annex I; indicator codes as used in SFC2021. Definitions and mapping rules per indicator.',
+    definition: ESF_COUNTING_RULES.join(' '),
+    completeness: {
+      definition:
+        'grandTotal: ESF participants who entered in the period (first intake). complete: those of them whose gender, birth date, labour status and education level are all recorded; only they count in the output indicators. Leavers with incomplete entry data count in no result indicator either.',
+      grandTotal: byGender(rows, 'entered'),
+      complete: byGender(rows, 'entered_complete'),
+    },
     cohorts: {
       entered: byGender(rows, 'entered'),
       left: byGender(rows, 'left_in_period'),

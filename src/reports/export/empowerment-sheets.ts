@@ -18,6 +18,8 @@ export function empowermentSheets(c: EmpowermentCoverage): Sheet[] {
         ['reviews due', c.reviews.due],
         ['reviews on time', c.reviews.onTime],
         ['share of reviews on time', c.reviews.share],
+        ['reviews late', c.reviews.late],
+        ['reviews outstanding from earlier quarters', c.reviews.outstanding],
         [],
         ['baseline definition', c.baseline.definition],
         ['reviews definition', c.reviews.definition],

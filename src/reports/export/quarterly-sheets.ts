@@ -13,6 +13,44 @@ const table = (name: string, header: string[], rows: Cell[][], definition?: stri
   rows: [header, ...rows, ...(definition ? [[], ['definition', definition]] : [])],
 });
 
+type WorkTarget = QuarterlyReport['exits']['toWork'];
+type WorkShares = Pick<WorkTarget, 'reached' | 'shareOfReached' | 'projectYear'> & { toWork: number };
+
+/** The work target over everyone reached: the partnership, then per organisation and per referral channel. */
+function workTargetSheet(w: WorkTarget): Sheet {
+  const row = (scope: string, key: string | null, name: string | null, s: WorkShares): Cell[] => [
+    scope,
+    key,
+    name,
+    s.reached,
+    s.toWork,
+    s.shareOfReached,
+    s.projectYear.reached,
+    s.projectYear.toWork,
+    s.projectYear.shareOfReached,
+  ];
+  return table(
+    'Work target',
+    [
+      'scope',
+      'id',
+      'name',
+      'reached',
+      'to work',
+      'share of reached',
+      'project year reached',
+      'project year to work',
+      'project year share of reached',
+    ],
+    [
+      row('partnership', null, null, { ...w, toWork: w.exits }),
+      ...w.byOrganisation.map((o) => row('organisation', o.organisationId, o.name, o)),
+      ...Object.entries(w.byReferralChannel).map(([c, s]) => row('referral channel', c, c, s)),
+    ],
+    w.definition,
+  );
+}
+
 /**
  * The quarterly report as workbook sheets, one per section of the JSON, with the same numbers:
  * nothing is recomputed here, so the workbook cannot disagree with GET /reports/quarterly.
@@ -42,6 +80,7 @@ export function quarterlySheets(r: QuarterlyReport): Sheet[] {
       [
         ['reached', r.reach.reached],
         ['intensive', r.reach.intensive],
+        ['esf entrants', r.reach.esfEntrants],
       ],
       r.reach.definition,
     ),
@@ -53,12 +92,16 @@ export function quarterlySheets(r: QuarterlyReport): Sheet[] {
         ['total', r.exits.total],
         [],
         ['to work', r.exits.toWork.exits],
+        ['reached', r.exits.toWork.reached],
+        ['share of reached to work', r.exits.toWork.shareOfReached],
         ['share of exits to work', r.exits.toWork.shareOfExits],
         ['target minimum', r.exits.toWork.target.min],
         ['target maximum', r.exits.toWork.target.max],
         ['status', r.exits.toWork.status],
       ],
+      r.exits.definition,
     ),
+    workTargetSheet(r.exits.toWork),
     table(
       'Duration',
       ['closed trajectories', 'median days', 'p90 days'],
