@@ -33,6 +33,7 @@ export enum Permission {
   AssessmentWrite = 'assessment.write',
 
   ReportRead = 'report.read',
+  ReportSubmit = 'report.submit',
   AuditRead = 'audit.read',
   SubjectExport = 'subject.export',
   Pseudonymise = 'subject.pseudonymise',

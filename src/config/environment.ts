@@ -49,6 +49,8 @@ export class Environment {
   @IsOptional() @IsString() CORS_ORIGINS?: string;
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: string = 'log';
   @Transform(toInt) @IsInt() @Min(1) RETENTION_MONTHS = 24;
+  /** Special-category report cells below this count are suppressed (issue 12, item 8). */
+  @Transform(toInt) @IsInt() @Min(2) @Max(1000) REPORT_MIN_CELL = 5;
 }
 
 export class ConfigError extends Error {}
