@@ -28,7 +28,7 @@ export class SubmissionSummaryResponse {
   language!: string;
   @ApiProperty({
     description:
-      'SHA-256 (hex) over the per-participant facts the figures were computed from, as stored with the submission',
+      'SHA-256 (hex) of the JSON text {"header":[…],"rows":[…]} of the per-participant facts the figures were computed from (rows in id order), as stored with the submission',
   })
   factsHash!: string;
   @ApiProperty({ description: 'Participants (ESF) or trajectories (quarterly) in the stored facts' })
