@@ -54,7 +54,7 @@ export function translate<K extends string>(
 
 /**
  * A date-time as people in Brussels read it: `2026-12-03 13:30` plus the zone's abbreviation
- * (CET/CEST in English, the offset in Dutch), never the UTC instant.
+ * and the zone in words, never the UTC instant.
  */
 export function formatLocalDateTime(at: Date | string, lang: Lang): string {
   const d = typeof at === 'string' ? new Date(at) : at;
@@ -67,7 +67,6 @@ export function formatLocalDateTime(at: Date | string, lang: Lang): string {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-      timeZoneName: 'short',
     })
       .formatToParts(d)
       .map((p) => [p.type, p.value]),
