@@ -180,8 +180,9 @@ export class SubmissionsService {
     const named = await this.names([...moved.any]);
     const people = (ids: Iterable<string>) =>
       [...ids].sort().map((i) => named.get(i) ?? { participantId: i });
+    type Listed = { code: string; specialCategory?: boolean }[] | undefined;
     const specials = new Set(
-      [...((submitted.outputs as { code: string; specialCategory?: boolean }[] | undefined) ?? [])]
+      [...((submitted.outputs as Listed) ?? []), ...((submitted.results as Listed) ?? [])]
         .filter((i) => i.specialCategory)
         .map((i) => i.code),
     );
