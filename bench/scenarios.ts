@@ -157,4 +157,29 @@ export const OPTIONAL_SCENARIOS: OptionalScenario[] = [
       return Math.max(0, r.text.split('\n').filter(Boolean).length - 1);
     },
   },
+  {
+    key: 'submit',
+    name: `POST /reports/esf/submissions for ${year}`,
+    // One at a time: each submission computes the report and stores every participant's facts.
+    connections: 1,
+    async prepare(ctx, json) {
+      const token = await ctx.login('coordinator');
+      const body = { from: `${year}-01-01`, to: `${year}-12-31`, note: 'Bench' };
+      await probe(ctx, json, token, 'POST', '/reports/esf/submissions', body);
+      return {
+        next: () => ({
+          method: 'POST',
+          path: '/reports/esf/submissions',
+          body: JSON.stringify(body),
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      };
+    },
+    async rowsPerResponse(ctx, json) {
+      const token = await ctx.login('coordinator');
+      const r = await json(ctx.apiUrl, 'GET', '/reports/esf/submissions?limit=1', token);
+      const items = (r.body.items ?? []) as { factsCount?: number }[];
+      return items[0]?.factsCount ?? 0;
+    },
+  },
 ];

@@ -34,6 +34,7 @@ export enum Permission {
   AssessmentWrite = 'assessment.write',
 
   ReportRead = 'report.read',
+  ReportSubmit = 'report.submit',
   AuditRead = 'audit.read',
   SubjectExport = 'subject.export',
   Pseudonymise = 'subject.pseudonymise',

@@ -29,6 +29,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.InstrumentRead,
     P.AssessmentRead,
     P.ReportRead,
+    P.ReportSubmit,
     P.AgendaRead,
   ],
   coach: [

@@ -38,8 +38,10 @@ describe('renderAgendaMarkdown', () => {
           ],
         },
       ]),
+      'en',
     );
-    expect(md).toContain('# Casusoverleg Team Noord');
+    expect(md).toContain('# Case meeting Team Noord');
+    expect(md).toContain('- When: 2026-03-10 10:00 (Brussels time)');
     expect(md).toContain('- An Peeters (VDAB)');
     expect(md).toContain('### 1. Ayşe Öztürk');
     expect(md).toContain('- Basis: participant present');
@@ -49,7 +51,8 @@ describe('renderAgendaMarkdown', () => {
   });
 
   it('says so when the caller may see no item', () => {
-    expect(renderAgendaMarkdown(agenda())).toContain('_No items you may see._');
+    expect(renderAgendaMarkdown(agenda(), 'en')).toContain('_No items you may see._');
+    expect(renderAgendaMarkdown(agenda())).toContain('_Geen agendapunten die u mag zien._');
   });
 
   it('escapes Markdown in text that people typed', () => {
@@ -57,6 +60,47 @@ describe('renderAgendaMarkdown', () => {
       ...agenda(),
       meeting: { ...agenda().meeting, location: '# [link](x) | *bold*' },
     });
-    expect(md).toContain('- Where: \\# \\[link\\](x) \\| \\*bold\\*');
+    expect(md).toContain('- Waar: \\# \\[link\\](x) \\| \\*bold\\*');
+  });
+
+  it('is Dutch by default, with the time in Brussels: a 13:30 meeting is not printed as 12:30Z', () => {
+    const md = renderAgendaMarkdown({
+      ...agenda(),
+      meeting: { ...agenda().meeting, scheduledAt: '2026-12-03T12:30:00.000Z' },
+    });
+    expect(md).toContain('# Casusoverleg Team Noord');
+    expect(md).toContain('- Wanneer: 2026-12-03 13:30 (Brusselse tijd)');
+    expect(md).not.toContain('12:30');
+    expect(md).toContain('## Aanwezigen');
+  });
+
+  it('dates an action due just after midnight in Brussels on the Brussels day', () => {
+    const md = renderAgendaMarkdown(
+      agenda([
+        {
+          itemId: 'i1',
+          participant: { id: 'p1', firstName: 'Jan', lastName: 'Smet' },
+          trajectoryId: 't1',
+          trajectoryStatus: null,
+          participantPresent: false,
+          basis: 'consent',
+          summary: null,
+          decisions: null,
+          referral: null,
+          actions: [
+            {
+              id: 'a1',
+              description: 'Bellen',
+              ownerStaffId: 's1',
+              ownerName: null,
+              dueAt: '2026-06-30T22:30:00.000Z',
+              completedAt: null,
+            },
+          ],
+        },
+      ]),
+    );
+    expect(md).toContain('- Grond: toestemming casusoverleg');
+    expect(md).toContain('- [ ] Bellen — s1, uiterlijk 2026-07-01');
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { DEFAULT_LANG, formatLocalDateTime, Lang, localDateOf, Texts } from '../common/i18n/lang';
 
 export interface CaseMeetingAgenda {
   meeting: { id: string; teamId: string; teamName: string; scheduledAt: string; location: string };
@@ -32,35 +33,61 @@ const block = (s: string) =>
     .map((line) => `> ${inline(line)}`)
     .join('\n');
 
-/** The agenda as a printable Markdown page for the meeting itself. */
-export function renderAgendaMarkdown(a: CaseMeetingAgenda): string {
+const AGENDA_TEXTS = {
+  title: { nl: 'Casusoverleg', en: 'Case meeting' },
+  when: { nl: 'Wanneer', en: 'When' },
+  where: { nl: 'Waar', en: 'Where' },
+  attendees: { nl: 'Aanwezigen', en: 'Attendees' },
+  items: { nl: 'Agendapunten', en: 'Items' },
+  noItems: { nl: '_Geen agendapunten die u mag zien._', en: '_No items you may see._' },
+  trajectory: { nl: 'Traject', en: 'Trajectory' },
+  unknown: { nl: 'onbekend', en: 'unknown' },
+  basis: { nl: 'Grond', en: 'Basis' },
+  present: { nl: 'deelnemer aanwezig', en: 'participant present' },
+  consent: { nl: 'toestemming casusoverleg', en: 'case_meeting consent' },
+  referral: { nl: 'Doorverwijzing', en: 'Referral' },
+  to: { nl: 'naar', en: 'to' },
+  summary: { nl: 'Samenvatting', en: 'Summary' },
+  decisions: { nl: 'Beslissingen', en: 'Decisions' },
+  actions: { nl: 'Acties', en: 'Actions' },
+  due: { nl: 'uiterlijk', en: 'due' },
+} satisfies Record<string, Texts>;
+
+/**
+ * The agenda as a printable Markdown page for the meeting itself, in the reader's language, with
+ * times as people in Brussels read them (the API's own fields stay UTC instants).
+ */
+export function renderAgendaMarkdown(a: CaseMeetingAgenda, lang: Lang = DEFAULT_LANG): string {
+  const t = (key: keyof typeof AGENDA_TEXTS) => AGENDA_TEXTS[key][lang];
   const lines: string[] = [
-    `# Casusoverleg ${inline(a.meeting.teamName)}`,
+    `# ${t('title')} ${inline(a.meeting.teamName)}`,
     '',
-    `- When: ${a.meeting.scheduledAt}`,
-    `- Where: ${inline(a.meeting.location)}`,
+    `- ${t('when')}: ${formatLocalDateTime(a.meeting.scheduledAt, lang)}`,
+    `- ${t('where')}: ${inline(a.meeting.location)}`,
     '',
-    '## Attendees',
+    `## ${t('attendees')}`,
     '',
     ...a.attendees.map((x) => `- ${inline(x.name)} (${inline(x.organisationName)})`),
     '',
-    '## Items',
+    `## ${t('items')}`,
   ];
-  if (a.items.length === 0) lines.push('', '_No items you may see._');
+  if (a.items.length === 0) lines.push('', t('noItems'));
   a.items.forEach((item, n) => {
     const who = `${inline(item.participant.firstName)} ${inline(item.participant.lastName)}`;
     lines.push('', `### ${n + 1}. ${who}`, '');
-    lines.push(`- Trajectory: ${item.trajectoryStatus ?? 'unknown'}`);
-    lines.push(`- Basis: ${item.basis === 'present' ? 'participant present' : 'case_meeting consent'}`);
+    lines.push(`- ${t('trajectory')}: ${item.trajectoryStatus ?? t('unknown')}`);
+    lines.push(`- ${t('basis')}: ${item.basis === 'present' ? t('present') : t('consent')}`);
     if (item.referral)
-      lines.push(`- Referral: ${item.referral.kind} to ${item.referral.target} (${item.referral.state})`);
-    if (item.summary) lines.push('', '**Summary**', '', block(item.summary));
-    if (item.decisions) lines.push('', '**Decisions**', '', block(item.decisions));
+      lines.push(
+        `- ${t('referral')}: ${item.referral.kind} ${t('to')} ${item.referral.target} (${item.referral.state})`,
+      );
+    if (item.summary) lines.push('', `**${t('summary')}**`, '', block(item.summary));
+    if (item.decisions) lines.push('', `**${t('decisions')}**`, '', block(item.decisions));
     if (item.actions.length) {
-      lines.push('', '**Actions**', '');
+      lines.push('', `**${t('actions')}**`, '');
       for (const act of item.actions)
         lines.push(
-          `- [${act.completedAt ? 'x' : ' '}] ${inline(act.description)} — ${inline(act.ownerName ?? act.ownerStaffId)}, due ${act.dueAt.slice(0, 10)}`,
+          `- [${act.completedAt ? 'x' : ' '}] ${inline(act.description)} — ${inline(act.ownerName ?? act.ownerStaffId)}, ${t('due')} ${localDateOf(act.dueAt)}`,
         );
     }
   });
@@ -68,8 +95,14 @@ export function renderAgendaMarkdown(a: CaseMeetingAgenda): string {
 }
 
 /** JSON by default; Markdown when the client asks for it first (Accept: text/markdown). */
-export function negotiateAgenda(reply: FastifyReply, accept: string | undefined, agenda: CaseMeetingAgenda) {
+export function negotiateAgenda(
+  reply: FastifyReply,
+  accept: string | undefined,
+  agenda: CaseMeetingAgenda,
+  lang: Lang = DEFAULT_LANG,
+) {
   if (!accept || !/\btext\/markdown\b/i.test(accept)) return agenda;
   reply.type('text/markdown; charset=utf-8');
-  return renderAgendaMarkdown(agenda);
+  reply.header('content-language', lang);
+  return renderAgendaMarkdown(agenda, lang);
 }

@@ -14,6 +14,7 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
+import { Lang, RequestLang } from '../common/i18n/lang';
 import { negotiateAgenda } from './agenda-format';
 import { CaseMeetingsService } from './case-meetings.service';
 import { CaseMeetingItemDto, CaseMeetingQuery, CreateCaseMeetingDto } from './dto/case-meeting.dto';
@@ -75,13 +76,15 @@ export class CaseMeetingsController {
   @ApiProduces('application/json', 'text/markdown')
   @Authenticated({
     permission: Permission.CaseMeetingRead,
-    summary: 'The agenda with what the caller may see of each item; printable with Accept: text/markdown',
+    summary:
+      'The agenda with what the caller may see of each item; printable with Accept: text/markdown (Dutch, or English with Accept-Language: en; times in Europe/Brussels)',
   })
   async agenda(
     @Param('id', ParseUUIDPipe) id: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @RequestLang() lang: Lang,
   ) {
-    return negotiateAgenda(reply, accept, await this.meetings.agenda(id));
+    return negotiateAgenda(reply, accept, await this.meetings.agenda(id), lang);
   }
 }

@@ -124,6 +124,8 @@ describe('database pool configuration', () => {
     ['DB_POOL_SIZE', 'many'],
     ['DB_STATEMENT_TIMEOUT_MS', '10'],
     ['DB_ACQUIRE_TIMEOUT_MS', '-1'],
+    ['REPORT_MIN_CELL', '1'],
+    ['REPORT_MIN_CELL', 'few'],
   ])('refuses to start with %s=%s and names the variable', (key, value) => {
     expect(() => loadEnvironment({ [key]: value })).toThrow(ConfigError);
     expect(() => loadEnvironment({ [key]: value })).toThrow(new RegExp(key));
@@ -143,5 +145,10 @@ describe('database pool configuration', () => {
 
   it.each(['yes please', '10.0.0.0/33', 'proxy.example'])('refuses TRUST_PROXY=%s and names it', (value) => {
     expect(failureOf({ TRUST_PROXY: value }).message).toMatch(/TRUST_PROXY/);
+  });
+
+  it('suppresses special-category report cells below 5 unless REPORT_MIN_CELL says otherwise', () => {
+    expect(loadEnvironment({}).REPORT_MIN_CELL).toBe(5);
+    expect(loadEnvironment({ REPORT_MIN_CELL: '10' }).REPORT_MIN_CELL).toBe(10);
   });
 });

@@ -65,6 +65,8 @@ export class Environment {
   @IsOptional() @IsString() @MinLength(40) AUDIT_SIGNING_KEY?: string;
   /** How often the process seals the audit chains and signs a checkpoint: at least every minute. */
   @Transform(toInt) @IsInt() @Min(1000) @Max(60000) AUDIT_SEAL_INTERVAL_MS = 60000;
+  /** Special-category report cells below this count are suppressed (issue 12, item 8). */
+  @Transform(toInt) @IsInt() @Min(2) @Max(1000) REPORT_MIN_CELL = 5;
 }
 
 export class ConfigError extends Error {}

@@ -1,13 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
+import { Lang } from '../common/i18n/lang';
+import { ENV } from '../config/config.module';
+import { Environment } from '../config/environment';
 import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
 import { ExplainQuery, PeriodQuery } from './dto/report-query.dto';
 import { toEsfReportResponse, GenderCountRow } from './dto/esf-report.response';
 import { ESF_FACTS_SQL } from './esf-facts.sql';
 import { COHORT_COLUMN, ESF_INDICATORS, EsfIndicator, indicatorByCode } from './esf-indicators';
+import { ESF_SOURCE, indicatorDefinition } from './i18n/esf-texts';
 import { checkPeriod } from './period';
 import { specialCategoryAggregateOnly } from './reports.errors';
+import { suppressSpecialCategory } from './suppression';
 
 const counted = (i: EsfIndicator) => `(${COHORT_COLUMN[i.cohort]} and coalesce((${i.sql}), false))`;
 const unknown = (i: EsfIndicator) =>
@@ -44,10 +49,11 @@ export class EsfReportService {
     private readonly db: DatabaseContext,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: Environment,
   ) {}
 
-  async report(q: PeriodQuery) {
-    const report = await this.aggregate(q);
+  async report(q: PeriodQuery, lang: Lang = 'en') {
+    const report = await this.aggregate(q, lang);
     await this.audit.record({
       action: 'read',
       resourceType: 'report.esf',
@@ -57,16 +63,38 @@ export class EsfReportService {
   }
 
   /** The figures without an audit event, for callers that audit their own use (exports). */
-  async aggregate(q: PeriodQuery) {
+  async aggregate(q: PeriodQuery, lang: Lang = 'en') {
     checkPeriod(q.from, q.to);
     const rows = await this.db.asTenantReader<GenderCountRow[]>((m) =>
       m.query(AGGREGATE_SQL, [q.from, q.to]),
     );
-    return toEsfReportResponse(q, rows);
+    return this.present(toEsfReportResponse(q, rows), q, lang);
+  }
+
+  /**
+   * What every reader of the figures gets: definitions in the reader's language, and special
+   * categories (GDPR art. 9) only for periods of a quarter or more, with small cells suppressed.
+   */
+  private present<R extends ReturnType<typeof toEsfReportResponse>>(report: R, q: PeriodQuery, lang: Lang) {
+    const minCell = this.env.REPORT_MIN_CELL;
+    const shown = (list: R['outputs']) =>
+      list.map((v) => {
+        const i = indicatorByCode(v.code);
+        const localised = i ? { ...v, definition: indicatorDefinition(i, lang, minCell) } : v;
+        return v.specialCategory
+          ? suppressSpecialCategory(localised, q, minCell)
+          : { ...localised, suppression: null };
+      });
+    return {
+      ...report,
+      source: ESF_SOURCE[lang],
+      outputs: shown(report.outputs),
+      results: shown(report.results),
+    };
   }
 
   /** The participants behind one number: ids always, names only where the caller holds a grant. */
-  async explain(q: ExplainQuery) {
+  async explain(q: ExplainQuery, lang: Lang = 'en') {
     checkPeriod(q.from, q.to);
     const indicator = indicatorByCode(q.indicator)!;
     if (indicator.specialCategory) throw specialCategoryAggregateOnly(indicator.code);
@@ -115,7 +143,7 @@ export class EsfReportService {
       indicator: {
         code: indicator.code,
         name: indicator.name,
-        definition: indicator.definition,
+        definition: indicatorDefinition(indicator, lang, this.env.REPORT_MIN_CELL),
         mapping: indicator.mapping,
       },
       period: { from: q.from, to: q.to },

@@ -8,6 +8,8 @@ import { ReplyStream } from './export/reply-stream';
 import { createWorkbook, loadExcel } from './export/xlsx';
 import { QuarterlyReportService } from './quarterly-report.service';
 import { xlsxUnavailable } from './reports.errors';
+import { localiseDefinitions, localiseSheets } from './i18n/localise';
+import { Lang } from '../common/i18n/lang';
 
 /** The quarterly report as a workbook, one sheet per section. It holds aggregates and staff caseloads only. */
 @Injectable()
@@ -20,11 +22,11 @@ export class QuarterlyExportService {
     private readonly quarterly: QuarterlyReportService,
   ) {}
 
-  async xlsx(q: QuarterQuery, reply: FastifyReply): Promise<void> {
+  async xlsx(q: QuarterQuery, reply: FastifyReply, lang: Lang = 'en'): Promise<void> {
     // Before anything is sent, so a server without exceljs answers a clean 503.
     const excel = await loadExcel();
     if (!excel) throw xlsxUnavailable();
-    const report = await this.quarterly.figures(q);
+    const report = localiseDefinitions(await this.quarterly.figures(q), lang);
     await this.audit.record({
       action: 'export',
       resourceType: 'report.quarterly',
@@ -37,7 +39,7 @@ export class QuarterlyExportService {
     );
     const book = createWorkbook(excel, out.stream);
     try {
-      for (const sheet of quarterlySheets(report)) {
+      for (const sheet of localiseSheets(quarterlySheets(report), lang)) {
         const s = book.addWorksheet(sheet.name);
         for (const row of sheet.rows) s.addRow(row).commit();
         s.commit();

@@ -11,6 +11,8 @@ import { OUTCOMES } from '../trajectories/trajectory-state';
 import { QuarterQuery } from './dto/report-query.dto';
 import { empowermentCoverage } from './empowerment-coverage';
 import { round, share } from './figures';
+import { localiseDefinitions } from './i18n/localise';
+import { Lang } from '../common/i18n/lang';
 import { localMidnight, quarterBounds } from './period';
 
 /** From the partnership agreement: 25 participants per FTE coach; above 30 a coach is overloaded. */
@@ -120,8 +122,8 @@ export class QuarterlyReportService {
     private readonly instruments: InstrumentsService,
   ) {}
 
-  async report(q: QuarterQuery) {
-    const report = await this.figures(q);
+  async report(q: QuarterQuery, lang: Lang = 'en') {
+    const report = localiseDefinitions(await this.figures(q), lang);
     await this.audit.record({
       action: 'read',
       resourceType: 'report.quarterly',

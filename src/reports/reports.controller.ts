@@ -3,6 +3,7 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
+import { Lang, RequestLang } from '../common/i18n/lang';
 import { DataQualityService } from './data-quality.service';
 import {
   DataQualityQuery,
@@ -35,8 +36,8 @@ export class ReportsController {
     summary:
       'ESF+ common indicators (EECO01–17, EECR01–06) for a period, by gender, each with its code and definition',
   })
-  esfReport(@Query() q: PeriodQuery) {
-    return this.esf.report(q);
+  esfReport(@Query() q: PeriodQuery, @RequestLang() lang: Lang) {
+    return this.esf.report(q, lang);
   }
 
   @Get('esf/participants')
@@ -44,8 +45,8 @@ export class ReportsController {
     permission: Permission.ReportRead,
     summary: 'The participants behind one ESF+ number: ids, and names where the caller holds a grant',
   })
-  esfParticipants(@Query() q: ExplainQuery) {
-    return this.esf.explain(q);
+  esfParticipants(@Query() q: ExplainQuery, @RequestLang() lang: Lang) {
+    return this.esf.explain(q, lang);
   }
 
   @Get('esf.csv')
@@ -54,8 +55,8 @@ export class ReportsController {
     permission: Permission.ReportRead,
     summary: 'ESF+ export, one row per participant and one column per indicator (streamed, audited)',
   })
-  esfCsv(@Query() q: PeriodQuery, @Res() reply: FastifyReply) {
-    return this.exports.csv(q, reply);
+  esfCsv(@Query() q: PeriodQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
+    return this.exports.csv(q, reply, lang);
   }
 
   @Get('esf.xlsx')
@@ -64,8 +65,8 @@ export class ReportsController {
     permission: Permission.ReportRead,
     summary: 'ESF+ workbook: summary, participants and definitions sheets (streamed, audited)',
   })
-  esfXlsx(@Query() q: PeriodQuery, @Res() reply: FastifyReply) {
-    return this.exports.xlsx(q, reply);
+  esfXlsx(@Query() q: PeriodQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
+    return this.exports.xlsx(q, reply, lang);
   }
 
   @Get('quarterly')
@@ -74,8 +75,8 @@ export class ReportsController {
     summary:
       'Quarterly follow-up: inflow, reach, exits against the work target, durations, contact intensity, caseload per FTE, referral turnaround',
   })
-  quarterlyReport(@Query() q: QuarterQuery) {
-    return this.quarterly.report(q);
+  quarterlyReport(@Query() q: QuarterQuery, @RequestLang() lang: Lang) {
+    return this.quarterly.report(q, lang);
   }
 
   @Get('quarterly.xlsx')
@@ -85,8 +86,8 @@ export class ReportsController {
     summary:
       'Quarterly follow-up as a workbook, one sheet per section, the same figures as the JSON (audited)',
   })
-  quarterlyXlsx(@Query() q: QuarterQuery, @Res() reply: FastifyReply) {
-    return this.quarterlyExport.xlsx(q, reply);
+  quarterlyXlsx(@Query() q: QuarterQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
+    return this.quarterlyExport.xlsx(q, reply, lang);
   }
 
   @Get('data-quality')

@@ -32,3 +32,6 @@ export const followUpDateBeforeExit = (exitDate: string) =>
   badRequest('FOLLOW_UP_DATE_BEFORE_EXIT', `The follow-up date is before the exit date (${exitDate}).`, [
     { field: 'at', message: 'before the exit date' },
   ]);
+
+export const submissionNotFound = () =>
+  new DomainError(404, 'REPORT_SUBMISSION_NOT_FOUND', 'The report submission was not found.');

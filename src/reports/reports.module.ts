@@ -9,10 +9,12 @@ import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { QuarterlyExportService } from './quarterly-export.service';
 import { QuarterlyReportService } from './quarterly-report.service';
 import { ReportsController } from './reports.controller';
+import { SubmissionsController } from './submissions/submissions.controller';
+import { SubmissionsService } from './submissions/submissions.service';
 
 @Module({
   imports: [TrajectoriesModule, EmpowermentModule],
-  controllers: [ReportsController, FollowUpsController],
+  controllers: [ReportsController, FollowUpsController, SubmissionsController],
   providers: [
     EsfReportService,
     EsfExportService,
@@ -20,6 +22,7 @@ import { ReportsController } from './reports.controller';
     QuarterlyExportService,
     DataQualityService,
     FollowUpsService,
+    SubmissionsService,
   ],
 })
 export class ReportsModule {}

@@ -1,3 +1,4 @@
+import { formatLocalDateTime } from '../../src/common/i18n/lang';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
@@ -320,6 +321,14 @@ describe('case meetings', () => {
         .expect(200);
       expect(md.headers['content-type']).toMatch(/^text\/markdown/);
       expect(md.text).toContain('# Casusoverleg Team Noord');
+      // Dutch by default, and the time as people in Brussels read it, never the UTC instant.
+      expect(md.text).toContain(`- Wanneer: ${formatLocalDateTime(m.scheduledAt, 'nl')}`);
+      expect(md.text).not.toContain(m.scheduledAt);
+      const en = await A.get(`/case-meetings/${m.id}/agenda`, 'spocVdab')
+        .set('accept', 'text/markdown')
+        .set('accept-language', 'en')
+        .expect(200);
+      expect(en.text).toContain(`- When: ${formatLocalDateTime(m.scheduledAt, 'en')}`);
       expect(md.text).toContain(`### 1. ${p.firstName} ${p.lastName}`);
       expect(md.text).toContain('- [ ] Taalcursus zoeken — Test expertise');
 

@@ -56,6 +56,8 @@ type Ids = World & {
   coCoach: string;
   /** A fresh one-time token for POST /auth/activate. */
   credentialToken?: string;
+  /** A report submission of the relation's partnership, made fresh by its coordinator. */
+  submission?: string;
 };
 interface Ctx {
   t: TestApp;
@@ -123,6 +125,27 @@ async function freshCase(c: Ctx, opts: { trajectory?: 'open' | 'closed' | 'none'
   if (w.p.staff[w.creator].organisationId !== w.p.orgs[w.org].id)
     await transfer(c.t, w.p, made.person.id, w.org);
   return { participant: { ...w.participant, id: made.person.id }, trajectory: made.trajectory };
+}
+
+const quarterBody = () => ({ year: Number(thisQuarter().year), quarter: Number(thisQuarter().quarter) });
+
+/** A route on one submission: a fresh one of the relation's partnership, made by its coordinator. */
+function submissionCase(kind: 'esf' | 'quarterly'): RouteCase {
+  return {
+    kind: 'partnership',
+    params: (x) => ({ id: x.submission ?? '00000000-0000-4000-8000-000000000000' }),
+    fresh: async (c) => ({
+      submission: (
+        await worldApi(c.t, c.ids.p)(
+          'post',
+          `/reports/${kind}/submissions`,
+          'coordinator',
+          kind === 'esf' ? period() : quarterBody(),
+        )
+      ).id,
+    }),
+    freshFor: ['own', 'otherOrg', 'otherPartnership'],
+  };
 }
 
 let serial = 0;
@@ -492,6 +515,31 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /reports/quarterly': { kind: 'none', query: () => thisQuarter() },
   // Aggregates only: the workbook is read unzipped and must hold no other organisation's record.
   'GET /reports/quarterly.xlsx': { kind: 'none', query: () => thisQuarter() },
+  // Submissions are the partnership's: every organisation's coordinator sees them, another partnership never.
+  'POST /reports/esf/submissions': { kind: 'none', body: () => ({ ...period(), note: 'Matrix' }) },
+  'GET /reports/esf/submissions': { kind: 'none' },
+  'GET /reports/esf/submissions/{id}': submissionCase('esf'),
+  'GET /reports/esf/submissions/{id}/restatement': {
+    ...submissionCase('esf'),
+    reveals: { coordinator: 'ids' },
+  },
+  'GET /reports/esf/submissions/{id}.csv': {
+    ...submissionCase('esf'),
+    reveals: { coordinator: 'ids' },
+    shows: (x) => [x.participant.id],
+  },
+  'GET /reports/esf/submissions/{id}.xlsx': {
+    ...submissionCase('esf'),
+    reveals: { coordinator: 'ids' },
+    shows: (x) => [x.participant.id],
+  },
+  'POST /reports/quarterly/submissions': { kind: 'none', body: () => ({ ...quarterBody(), note: 'Matrix' }) },
+  'GET /reports/quarterly/submissions': { kind: 'none' },
+  'GET /reports/quarterly/submissions/{id}': submissionCase('quarterly'),
+  'GET /reports/quarterly/submissions/{id}/restatement': {
+    ...submissionCase('quarterly'),
+    reveals: { coordinator: 'ids' },
+  },
   'GET /reports/data-quality': { kind: 'none', reveals: { coordinator: 'ids' } },
   'GET /reports/follow-ups-due': { kind: 'none' },
   'GET /audit-events': {

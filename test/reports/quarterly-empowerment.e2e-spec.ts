@@ -102,6 +102,7 @@ describe('empowerment in the quarterly report and the data-quality list', () => 
       .get('/reports/quarterly')
       .query({ year: 2025, quarter })
       .set('authorization', p.auth('coordinator'))
+      .set('accept-language', 'en')
       .expect(200);
 
   describe('GET /reports/quarterly: empowermentCoverage', () => {
@@ -180,6 +181,7 @@ describe('empowerment in the quarterly report and the data-quality list', () => 
         .get('/reports/quarterly.xlsx')
         .query({ year: 2025, quarter: 1 })
         .set('authorization', a.auth('coordinator'))
+        .set('accept-language', 'en')
         .buffer(true)
         .parse((r, done) => {
           const chunks: Buffer[] = [];

@@ -93,7 +93,14 @@ describe('quarterly follow-up and data quality', () => {
     query: Record<string, string | number>,
     as: Parameters<TestPartnership['auth']>[0] = 'coordinator',
     p = a,
-  ) => t.http().get('/reports/quarterly').query(query).set('authorization', p.auth(as));
+  ) =>
+    // The assertions read the English definitions; Dutch is the default (test/reports/language.e2e-spec.ts).
+    t
+      .http()
+      .get('/reports/quarterly')
+      .query(query)
+      .set('authorization', p.auth(as))
+      .set('accept-language', 'en');
 
   describe('GET /reports/quarterly', () => {
     it('reports inflow, reach, active trajectories, exits and durations as worked out by hand', async () => {
@@ -375,6 +382,7 @@ describe('quarterly follow-up and data quality', () => {
         .get('/reports/quarterly.xlsx')
         .query({ year: 2025, quarter: 1 })
         .set('authorization', p.auth(as))
+        .set('accept-language', 'en')
         .buffer(true)
         .parse((res, done) => {
           const chunks: Buffer[] = [];
