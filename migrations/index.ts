@@ -12,6 +12,7 @@ import { ParticipantSearch1795300500000 } from './1795300500000-ParticipantSearc
 import { PseudonymiseCaseMeetings1795300550000 } from './1795300550000-PseudonymiseCaseMeetings';
 import { PseudonymiseAssessments1795300600000 } from './1795300600000-PseudonymiseAssessments';
 import { CaseloadByAssignment1795300650000 } from './1795300650000-CaseloadByAssignment';
+import { GrantFunctions1795300710000 } from './1795300710000-GrantFunctions';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PseudonymiseCaseMeetings1795300550000,
   PseudonymiseAssessments1795300600000,
   CaseloadByAssignment1795300650000,
+  GrantFunctions1795300710000,
 ];
