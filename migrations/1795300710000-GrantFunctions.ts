@@ -34,15 +34,15 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
       drop policy access_grants_tenant on access_grants;
       create policy access_grants_owner on access_grants for all to current_user
         using (partnership_id = app_tenant()) with check (partnership_id = app_tenant());
-      create policy consents_owner_read on consents for select to current_user using (partnership_id = app_tenant());
-      create policy co_coaches_owner_read on co_coaches for select to current_user using (partnership_id = app_tenant());
-      create policy trajectories_owner_read on trajectories for select to current_user using (partnership_id = app_tenant());
-      create policy case_manager_assignments_owner_read on case_manager_assignments for select to current_user
+      create policy consents_grant_check on consents for select to current_user using (partnership_id = app_tenant());
+      create policy co_coaches_grant_check on co_coaches for select to current_user using (partnership_id = app_tenant());
+      create policy trajectories_grant_check on trajectories for select to current_user using (partnership_id = app_tenant());
+      create policy case_manager_assignments_grant_check on case_manager_assignments for select to current_user
         using (partnership_id = app_tenant());
-      create policy case_meeting_items_owner_read on case_meeting_items for select to current_user
+      create policy case_meeting_items_grant_check on case_meeting_items for select to current_user
         using (partnership_id = app_tenant());
-      create policy referrals_owner_read on referrals for select to current_user using (partnership_id = app_tenant());
-      create policy group_session_attendance_owner_read on group_session_attendance for select to current_user
+      create policy referrals_grant_check on referrals for select to current_user using (partnership_id = app_tenant());
+      create policy group_session_attendance_grant_check on group_session_attendance for select to current_user
         using (partnership_id = app_tenant());
 
       create function app_participant_owner(p_participant uuid) returns uuid
@@ -110,7 +110,8 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
              where p.id = p_participant and p.partnership_id = v_tenant;
             if not found then
               ok := p_organisation = v_org and p_source = p_participant
-                    and not exists (select 1 from access_grants g where g.participant_id = p_participant);
+                    and not exists (select 1 from access_grants g where g.participant_id = p_participant)
+                    and not exists (select 1 from participants x where x.id = p_participant);
             else
               ok := r.owner_organisation_id = p_organisation and p_source = p_participant
                     and app_org_holds(p_participant, v_org, array['full']);
@@ -220,8 +221,9 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
                         and (p_source is null or g.source_id = p_source)
                         and (p_organisation is null or g.organisation_id = p_organisation)
                         and (p_staff is null or g.staff_id = p_staff)
-                        and not (g.organisation_id = app_org() or g.staff_id = app_user()
-                                 or app_org_holds(g.participant_id, app_org(), array['full']))) then
+                        -- "is not true": staff_id or organisation_id is null on every row.
+                        and (g.organisation_id = app_org() or g.staff_id = app_user()
+                             or app_org_holds(g.participant_id, app_org(), array['full'])) is not true) then
             raise exception 'ending grants refused: not the owner of the participant' using errcode = '42501';
           end if;
           update access_grants g set ended_at = app_now()
@@ -265,6 +267,8 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
       create function app_case_meeting_consent_withdrawn() returns trigger
         language plpgsql security definer set search_path = public, pg_temp as $$
         begin
+          -- Outside a request (maintenance as the owner) the policies need the row's tenant.
+          if app_tenant() is null then perform set_config('app.tenant_id', new.partnership_id::text, true); end if;
           update access_grants g set ended_at = app_now()
            where g.reason = 'case_meeting' and g.ended_at is null and g.participant_id = new.participant_id
              and g.partnership_id = new.partnership_id;
@@ -277,6 +281,8 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
       create function app_co_coach_removed() returns trigger
         language plpgsql security definer set search_path = public, pg_temp as $$
         begin
+          -- Outside a request (maintenance as the owner) the policies need the row's tenant.
+          if app_tenant() is null then perform set_config('app.tenant_id', new.partnership_id::text, true); end if;
           -- Items a removed co-coach's organisation put on an agenda lose their reason with it,
           -- unless that organisation is (still) the participant's owner.
           if not app_org_holds(new.participant_id, new.organisation_id, array['full']) then
@@ -295,6 +301,8 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
       create function app_case_meeting_item_removed() returns trigger
         language plpgsql security definer set search_path = public, pg_temp as $$
         begin
+          -- Outside a request (maintenance as the owner) the policies need the row's tenant.
+          if app_tenant() is null then perform set_config('app.tenant_id', old.partnership_id::text, true); end if;
           update access_grants g set ended_at = app_now()
            where g.reason = 'case_meeting' and g.ended_at is null and g.source_id = old.id
              and g.partnership_id = old.partnership_id;
@@ -308,6 +316,8 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
       create function app_case_meeting_changed() returns trigger
         language plpgsql security definer set search_path = public, pg_temp as $$
         begin
+          -- Outside a request (maintenance as the owner) the policies need the row's tenant.
+          if app_tenant() is null then perform set_config('app.tenant_id', new.partnership_id::text, true); end if;
           if new.cancelled_at is not null then
             update access_grants g set ended_at = app_now()
              where g.reason = 'case_meeting' and g.ended_at is null and g.partnership_id = new.partnership_id
@@ -374,13 +384,13 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
       drop policy if exists access_grants_read on access_grants;
       drop function if exists app_caller_holds(uuid, text[]), app_org_holds(uuid, uuid, text[]);
       drop function if exists app_participant_owner(uuid);
-      drop policy if exists group_session_attendance_owner_read on group_session_attendance;
-      drop policy if exists referrals_owner_read on referrals;
-      drop policy if exists case_meeting_items_owner_read on case_meeting_items;
-      drop policy if exists case_manager_assignments_owner_read on case_manager_assignments;
-      drop policy if exists trajectories_owner_read on trajectories;
-      drop policy if exists co_coaches_owner_read on co_coaches;
-      drop policy if exists consents_owner_read on consents;
+      drop policy if exists group_session_attendance_grant_check on group_session_attendance;
+      drop policy if exists referrals_grant_check on referrals;
+      drop policy if exists case_meeting_items_grant_check on case_meeting_items;
+      drop policy if exists case_manager_assignments_grant_check on case_manager_assignments;
+      drop policy if exists trajectories_grant_check on trajectories;
+      drop policy if exists co_coaches_grant_check on co_coaches;
+      drop policy if exists consents_grant_check on consents;
       drop policy if exists access_grants_owner on access_grants;
       create policy access_grants_tenant on access_grants using (partnership_id = app_tenant())
         with check (partnership_id = app_tenant());
