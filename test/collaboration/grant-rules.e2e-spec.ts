@@ -313,6 +313,48 @@ describe('grant rules', () => {
     });
   });
 
+  describe('case-meeting contacts in the quarterly intensity (issue 13 item 6)', () => {
+    it('counts a meeting as a contact only when the participant was there, dated at the meeting', async () => {
+      const c = await createPartnership(t, 'C');
+      const C = api(t, c);
+      const p = await createParticipant(t, c);
+      const tr = await startTrajectory(t, c, p.id);
+      const at = now() - 3600_000;
+      const m = await C.post('/case-meetings', 'coach', {
+        teamId: c.teams[0].id,
+        scheduledAt: iso(at),
+        location: 'Rabot',
+        attendeeIds: [],
+      }).expect(201);
+      await C.post(`/case-meetings/${m.body.id}/items`, 'coach', {
+        trajectoryId: tr.id,
+        participantPresent: true,
+      }).expect(201);
+      // A contact written for an absent participant before this rule: it is not a contact with them.
+      const [absent] = await t.sql<{ id: string }>(
+        `insert into case_meeting_items (partnership_id, case_meeting_id, trajectory_id, participant_id, participant_present,
+                                         basis, author_id, author_organisation_id)
+         values ($1, $2, $3, $4, false, 'consent', $5, $6) returning id`,
+        [c.id, m.body.id, tr.id, p.id, c.staff.coach.id, c.orgs.compaan.id],
+      );
+      await t.sql(
+        `insert into contacts (partnership_id, trajectory_id, participant_id, at, kind, duration_minutes, staff_id, author_id,
+                               author_organisation_id, confidential, source_type, source_id)
+         values ($1, $2, $3, $4, 'case_meeting', 15, $5, $5, $6, false, 'case_meeting_item', $7)`,
+        [c.id, tr.id, p.id, iso(at), c.staff.coach.id, c.orgs.compaan.id, absent.id],
+      );
+      const d = new Date(at);
+      const res = await t
+        .http()
+        .get('/reports/quarterly')
+        .query({ year: d.getUTCFullYear(), quarter: Math.floor(d.getUTCMonth() / 3) + 1 })
+        .set('authorization', c.auth('coordinator'))
+        .expect(200);
+      expect(res.body.contactIntensity.byKind.case_meeting).toMatchObject({ contacts: 1, minutes: 15 });
+      expect(res.body.contactIntensity.definition).toMatch(/with the participant/);
+    });
+  });
+
   describe('group sessions (issue 12 item 3)', () => {
     it('refuses a session more than 90 days ahead and starts the facilitator grant at most 7 days before it', async () => {
       const body = {
