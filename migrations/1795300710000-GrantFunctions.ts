@@ -45,18 +45,19 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
       create policy group_session_attendance_grant_check on group_session_attendance for select to current_user
         using (partnership_id = app_tenant());
 
-      create function app_participant_owner(p_participant uuid) returns uuid
+      -- Answers only "is this participant mine", never whose it is (being someone's client is itself secret).
+      create function app_owns_participant(p_participant uuid) returns boolean
         language sql stable security definer set search_path = public, pg_temp as $$
-          select p.owner_organisation_id from participants p
-           where p.id = p_participant and p.partnership_id = app_tenant()
+          select exists (select 1 from participants p where p.id = p_participant
+                           and p.partnership_id = app_tenant() and p.owner_organisation_id = app_org())
         $$;
-      revoke all on function app_participant_owner(uuid) from public;
-      grant execute on function app_participant_owner(uuid) to jobteam_app;
+      revoke all on function app_owns_participant(uuid) from public;
+      grant execute on function app_owns_participant(uuid) to jobteam_app;
 
       -- Own rows for both walls; all rows on one's own participants for the access log and the export.
       create policy access_grants_read on access_grants for select to jobteam_app
         using (partnership_id = app_tenant() and (organisation_id = app_org() or staff_id = app_user()
-               or app_participant_owner(participant_id) = app_org()));
+               or app_owns_participant(participant_id)));
 
       create function app_org_holds(p_participant uuid, p_org uuid, p_scopes text[]) returns boolean
         language sql stable security definer set search_path = public, pg_temp as $$
@@ -139,7 +140,8 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
           elsif p_reason = 'consent_partnership' then
             ok := p_scope = 'summary' and p_valid_until is null
                   and app_org_holds(p_participant, v_org, array['full'])
-                  and p_organisation is distinct from app_participant_owner(p_participant)
+                  and p_organisation is distinct from (select x.owner_organisation_id from participants x
+                                                        where x.id = p_participant and x.partnership_id = v_tenant)
                   and exists (select 1 from consents c where c.id = p_source and c.partnership_id = v_tenant
                                 and c.participant_id = p_participant and c.scope = 'partnership_sharing'
                                 and c.withdrawn_at is null);
@@ -258,8 +260,20 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
       grant execute on function app_close_referral_grants(uuid, timestamptz) to jobteam_app;
 
       revoke insert, update, delete, truncate on access_grants from jobteam_app;
-      -- jobteam_app may neither move nor cancel a meeting, nor remove an item, today; the triggers
-      -- below hold the grants to their rule for whoever does (a future route, or the owner).
+      -- The organiser's organisation cancels a meeting (that column only: a meeting never moves
+      -- through the app); the author's organisation removes an item with its actions. The triggers
+      -- below end the grants in the same transaction, and hold the rule for whoever else changes them.
+      grant update (cancelled_at) on case_meetings to jobteam_app;
+      create policy case_meetings_cancel on case_meetings for update to jobteam_app
+        using (partnership_id = app_tenant() and organiser_organisation_id = app_org())
+        with check (partnership_id = app_tenant() and organiser_organisation_id = app_org());
+      grant delete on case_meeting_items, case_meeting_actions to jobteam_app;
+      create policy case_meeting_items_remove on case_meeting_items for delete to jobteam_app
+        using (partnership_id = app_tenant() and author_organisation_id = app_org());
+      create policy case_meeting_actions_remove on case_meeting_actions for delete to jobteam_app
+        using (partnership_id = app_tenant() and exists (
+          select 1 from case_meeting_items i where i.id = case_meeting_actions.item_id
+             and i.author_organisation_id = app_org()));
     `);
 
     // The reasons' ends, enforced where they happen.
@@ -377,13 +391,18 @@ export class GrantFunctions1795300710000 implements MigrationInterface {
       drop trigger if exists consents_case_meeting_withdrawn on consents;
       drop function if exists app_case_meeting_changed(), app_case_meeting_item_removed(), app_co_coach_removed(),
         app_case_meeting_consent_withdrawn();
+      drop policy if exists case_meeting_actions_remove on case_meeting_actions;
+      drop policy if exists case_meeting_items_remove on case_meeting_items;
+      drop policy if exists case_meetings_cancel on case_meetings;
+      revoke delete on case_meeting_items, case_meeting_actions from jobteam_app;
+      revoke update (cancelled_at) on case_meetings from jobteam_app;
       grant insert, update on access_grants to jobteam_app;
       drop function if exists app_close_referral_grants(uuid, timestamptz);
       drop function if exists app_end_grants(text, uuid, uuid, uuid, uuid);
       drop function if exists app_grant(uuid, uuid, uuid, text, text, uuid, timestamptz, timestamptz);
       drop policy if exists access_grants_read on access_grants;
       drop function if exists app_caller_holds(uuid, text[]), app_org_holds(uuid, uuid, text[]);
-      drop function if exists app_participant_owner(uuid);
+      drop function if exists app_owns_participant(uuid);
       drop policy if exists group_session_attendance_grant_check on group_session_attendance;
       drop policy if exists referrals_grant_check on referrals;
       drop policy if exists case_meeting_items_grant_check on case_meeting_items;

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Headers,
   HttpCode,
@@ -58,6 +59,30 @@ export class CaseMeetingsController {
   })
   addItem(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CaseMeetingItemDto) {
     return this.meetings.addItem(id, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Authenticated({
+    permission: Permission.CaseMeetingWrite,
+    summary: "Cancel a meeting (the organiser's organisation); every grant it gave ends at once",
+  })
+  cancel(@Param('id', ParseUUIDPipe) id: string) {
+    return this.meetings.cancel(id);
+  }
+
+  @Delete(':id/items/:itemId')
+  @HttpCode(204)
+  @Authenticated({
+    permission: Permission.CaseMeetingWrite,
+    summary:
+      "Take a participant off the agenda (the item's organisation); the attendees' grants from it end at once",
+  })
+  async removeItem(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('itemId', ParseUUIDPipe) itemId: string,
+  ): Promise<void> {
+    await this.meetings.removeItem(id, itemId);
   }
 
   @Post(':id/actions/:actionId/complete')

@@ -26,8 +26,12 @@ import {
   actionNotFound,
   caseMeetingConsentRequired,
   caseMeetingNotFound,
+  itemAuthorOnly,
+  itemNotFound,
+  meetingCancelled,
   meetingDateOutOfRange,
   meetingOutOfWindow,
+  organiserOnly,
   ownerOnly,
   presenceBeforeMeeting,
   staffUnknown,
@@ -128,6 +132,7 @@ export class CaseMeetingsService {
   async addItem(id: string, dto: CaseMeetingItemDto) {
     const actor = this.db.actor;
     const meeting = await this.load(id);
+    if (meeting.cancelledAt) throw meetingCancelled();
     const trajectory = await this.m.getRepository(TrajectoryEntity).findOneBy({ id: dto.trajectoryId });
     if (!trajectory) throw trajectoryNotFound();
     const participantId = trajectory.participantId;
@@ -212,6 +217,55 @@ export class CaseMeetingsService {
       details: { caseMeetingId: meeting.id, basis: item.basis, referralId: item.referralId },
     });
     return toItemResponse(item, actions);
+  }
+
+  /** The organiser's organisation cancels; every grant the meeting gave ends in this transaction (trigger). */
+  async cancel(id: string) {
+    const meeting = await this.load(id);
+    if (meeting.organiserOrganisationId !== this.db.actor.organisationId) throw organiserOnly();
+    if (meeting.cancelledAt) throw meetingCancelled();
+    const now = this.db.now;
+    const result = await this.m
+      .getRepository(CaseMeetingEntity)
+      .update({ id, cancelledAt: IsNull() }, { cancelledAt: now });
+    if (!result.affected) throw meetingCancelled();
+    meeting.cancelledAt = now;
+    await this.audit.record({
+      action: 'update',
+      resourceType: 'case_meeting',
+      resourceId: id,
+      details: { cancelled: true },
+    });
+    const attendees = await this.attendeesOf([id]);
+    return toCaseMeetingResponse(
+      meeting,
+      attendees.map((a) => a.staffId),
+    );
+  }
+
+  /**
+   * The organisation that put a participant on the agenda takes them off again: the item and its
+   * actions go, and the attendees' grants from it end in this transaction (trigger). A contact moment
+   * the item recorded stays: the meeting took place.
+   */
+  async removeItem(id: string, itemId: string): Promise<void> {
+    await this.load(id);
+    const item = await this.m
+      .getRepository(CaseMeetingItemEntity)
+      .findOneBy({ id: itemId, caseMeetingId: id });
+    if (!item) throw itemNotFound();
+    if (item.authorOrganisationId !== this.db.actor.organisationId) throw itemAuthorOnly();
+    await this.m.getRepository(CaseMeetingActionEntity).delete({ itemId });
+    await this.m.getRepository(CaseMeetingItemEntity).delete({ id: itemId });
+    await this.audit.record({
+      action: 'revoke',
+      resourceType: 'case_meeting.item',
+      resourceId: itemId,
+      participantId: item.participantId,
+      scope: 'case',
+      reason: 'case_meeting',
+      details: { caseMeetingId: id, removed: true },
+    });
   }
 
   /** The owner of an action, or anyone with case access to its participant, marks it done. */

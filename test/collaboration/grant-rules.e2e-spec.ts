@@ -260,6 +260,73 @@ describe('grant rules', () => {
       expect((await grantsOf(p.id, 'case_meeting'))[0].ended_at).not.toBeNull();
     });
 
+    it('ends the grants at once when the organiser cancels the meeting or the owner takes the item off', async () => {
+      const { p, tr } = await onTrajectory();
+      await giveConsent(t, a, p.id, 'case_meeting');
+      const m = await plan(now() + DAY, ['spocVdab', 'coachIntro']).expect(201);
+      const item = await A.post(`/case-meetings/${m.body.id}/items`, 'coach', {
+        trajectoryId: tr.id,
+        actions: [
+          { description: 'Opvolgen', ownerStaffId: a.staff.spocVdab.id, dueAt: iso(now() + 2 * DAY) },
+        ],
+      }).expect(201);
+      const m2 = await plan(now() + DAY).expect(201);
+      const item2 = await A.post(`/case-meetings/${m2.body.id}/items`, 'coach', {
+        trajectoryId: tr.id,
+      }).expect(201);
+      await A.get(`/participants/${p.id}`, 'spocVdab').expect(200);
+
+      // Taking the item off: only the organisation that put it there; others 403/404; bad ids 400.
+      const del = (meeting: string, itemId: string, as: StaffKey, auth = a) =>
+        t.http().delete(`/case-meetings/${meeting}/items/${itemId}`).set('authorization', auth.auth(as));
+      expect((await del(m.body.id, item.body.id, 'coachIntro').expect(403)).body.code).toBe(
+        'CASE_MEETING_ITEM_AUTHOR_ONLY',
+      );
+      await del(m.body.id, item.body.id, 'coachCaw').expect(404);
+      await del(m.body.id, item.body.id, 'coach', b).expect(404);
+      await del(m.body.id, item.body.id, 'expertise').expect(403);
+      await del(m.body.id, 'not-a-uuid', 'coach').expect(400);
+      await t.http().delete(`/case-meetings/${m.body.id}/items/${item.body.id}`).expect(401);
+      const still = await t.sql<{ n: number }>(
+        'select count(*)::int as n from case_meeting_items where id = $1',
+        [item.body.id],
+      );
+      expect(still[0].n).toBe(1);
+      await del(m.body.id, item.body.id, 'coach').expect(204);
+      const gone = await t.sql<{ items: number; actions: number; live: number }>(
+        `select (select count(*)::int from case_meeting_items where id = $1) as items,
+                (select count(*)::int from case_meeting_actions where item_id = $1) as actions,
+                (select count(*)::int from access_grants where source_id = $1 and ended_at is null) as live`,
+        [item.body.id],
+      );
+      expect(gone[0]).toEqual({ items: 0, actions: 0, live: 0 });
+      await A.get(`/participants/${p.id}`, 'coachIntro').expect(404);
+      await del(m.body.id, item.body.id, 'coach').expect(404);
+
+      // Cancelling: only the organiser's organisation; the remaining grants (meeting 2) end at once.
+      const cancel = (meeting: string, as: StaffKey, auth = a) =>
+        t.http().post(`/case-meetings/${meeting}/cancel`).set('authorization', auth.auth(as));
+      expect((await cancel(m2.body.id, 'spocVdab').expect(403)).body.code).toBe('FORBIDDEN');
+      expect((await cancel(m.body.id, 'coachIntro').expect(403)).body.code).toBe(
+        'CASE_MEETING_ORGANISER_ONLY',
+      );
+      await cancel(m2.body.id, 'coach', b).expect(404);
+      await A.get(`/participants/${p.id}`, 'spocVdab').expect(200);
+      const done = await cancel(m2.body.id, 'coach').expect(200);
+      expect(done.body).toMatchObject({ id: m2.body.id, cancelledAt: expect.any(String) });
+      const live = await t.sql<{ n: number }>(
+        'select count(*)::int as n from access_grants where source_id = $1 and ended_at is null',
+        [item2.body.id],
+      );
+      expect(live[0].n).toBe(0);
+      await A.get(`/participants/${p.id}`, 'spocVdab').expect(404);
+      expect((await cancel(m2.body.id, 'coach').expect(409)).body.code).toBe('CASE_MEETING_CANCELLED');
+      const again = await A.post(`/case-meetings/${m2.body.id}/items`, 'coach', {
+        trajectoryId: tr.id,
+      }).expect(409);
+      expect(again.body.code).toBe('CASE_MEETING_CANCELLED');
+    });
+
     it('keeps grants to the rule when a meeting moves, is cancelled or loses an item (whoever changes it)', async () => {
       const { p, tr } = await onTrajectory();
       await giveConsent(t, a, p.id, 'case_meeting');

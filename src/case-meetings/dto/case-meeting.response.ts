@@ -10,6 +10,7 @@ export function toCaseMeetingResponse(m: CaseMeetingEntity, attendeeIds: string[
     location: m.location,
     organiserId: m.organiserId,
     organiserOrganisationId: m.organiserOrganisationId,
+    cancelledAt: iso(m.cancelledAt),
     attendeeIds,
   };
 }
