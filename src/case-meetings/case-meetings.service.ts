@@ -363,7 +363,7 @@ export class CaseMeetingsService {
     return this.m
       .getRepository(CaseMeetingEntity)
       .createQueryBuilder('m')
-      .where('m.scheduled_at >= :now', { now: this.db.now })
+      .where('m.scheduled_at >= :now and m.cancelled_at is null', { now: this.db.now })
       .andWhere(
         'exists (select 1 from case_meeting_attendees a where a.case_meeting_id = m.id and a.staff_id = :me)',
         {
