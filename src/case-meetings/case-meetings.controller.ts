@@ -11,13 +11,14 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { negotiateAgenda } from './agenda-format';
 import { CaseMeetingsService } from './case-meetings.service';
 import { CaseMeetingItemDto, CaseMeetingQuery, CreateCaseMeetingDto } from './dto/case-meeting.dto';
+import { CaseMeetingResponse } from './dto/case-meeting.response';
 
 @ApiTags('case-meetings')
 @Controller('case-meetings')
@@ -63,6 +64,7 @@ export class CaseMeetingsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseMeetingResponse })
   @Authenticated({
     permission: Permission.CaseMeetingWrite,
     summary: "Cancel a meeting (the organiser's organisation); every grant it gave ends at once",
@@ -73,6 +75,7 @@ export class CaseMeetingsController {
 
   @Delete(':id/items/:itemId')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The item and its actions are gone; the grants from it have ended' })
   @Authenticated({
     permission: Permission.CaseMeetingWrite,
     summary:
