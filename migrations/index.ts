@@ -13,6 +13,7 @@ import { PseudonymiseCaseMeetings1795300550000 } from './1795300550000-Pseudonym
 import { PseudonymiseAssessments1795300600000 } from './1795300600000-PseudonymiseAssessments';
 import { CaseloadByAssignment1795300650000 } from './1795300650000-CaseloadByAssignment';
 import { StaffAdministration1795300700000 } from './1795300700000-StaffAdministration';
+import { GrantFunctions1795300710000 } from './1795300710000-GrantFunctions';
 import { IdempotencyWithoutBodies1795300720000 } from './1795300720000-IdempotencyWithoutBodies';
 import { DuplicateSecrecy1795300721000 } from './1795300721000-DuplicateSecrecy';
 import { AuditWall1795300730000 } from './1795300730000-AuditWall';
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   PseudonymiseAssessments1795300600000,
   CaseloadByAssignment1795300650000,
   StaffAdministration1795300700000,
+  GrantFunctions1795300710000,
   IdempotencyWithoutBodies1795300720000,
   DuplicateSecrecy1795300721000,
   AuditWall1795300730000,

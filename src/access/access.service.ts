@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
-import { AccessGrantEntity } from './access-grant.entity';
 import { participantNotFound, scopeTooNarrow } from './access.errors';
 import { GrantReason, includesScope, Scope, widest } from './scope';
 
@@ -54,32 +53,53 @@ export class AccessService {
     return scope;
   }
 
-  async grant(g: NewGrant): Promise<void> {
-    await this.db.manager.getRepository(AccessGrantEntity).insert({
-      partnershipId: this.db.actor.partnershipId,
-      participantId: g.participantId,
-      organisationId: g.organisationId ?? null,
-      staffId: g.staffId ?? null,
-      scope: g.scope,
-      reason: g.reason,
-      sourceId: g.sourceId ?? null,
-      validFrom: g.validFrom ?? this.db.now,
-      validUntil: g.validUntil ?? null,
-    });
+  /**
+   * Writes a grant through app_grant(), the only way jobteam_app can: the function checks the reason
+   * (owner grant, consent, co-coach row, meeting dates ...) as the database owner and refuses (42501)
+   * a grant whose reason does not hold. The services check the same first, with typed errors.
+   */
+  async grant(g: NewGrant): Promise<string> {
+    const rows: { id: string }[] = await this.db.manager.query(
+      'select app_grant($1, $2, $3, $4, $5, $6, $7, $8) as id',
+      [
+        g.participantId,
+        g.organisationId ?? null,
+        g.staffId ?? null,
+        g.scope,
+        g.reason,
+        g.sourceId ?? null,
+        g.validFrom ?? this.db.now,
+        g.validUntil ?? null,
+      ],
+    );
+    return rows[0].id;
   }
 
-  /** Ends live grants that match; returns how many ended. Ending is a write, never a delete, so history stays. */
+  /**
+   * Ends live grants that match; returns how many ended. Ending is a write, never a delete, so history
+   * stays. Through app_end_grants(): the owning organisation may end any grant on its participant,
+   * anyone else only their own.
+   */
   async end(filter: GrantFilter): Promise<number> {
-    const qb = this.db.manager
-      .createQueryBuilder()
-      .update(AccessGrantEntity)
-      .set({ endedAt: this.db.now })
-      .where('reason = :reason and ended_at is null', { reason: filter.reason });
-    if (filter.participantId) qb.andWhere('participant_id = :p', { p: filter.participantId });
-    if (filter.sourceId) qb.andWhere('source_id = :s', { s: filter.sourceId });
-    if (filter.organisationId) qb.andWhere('organisation_id = :o', { o: filter.organisationId });
-    if (filter.staffId) qb.andWhere('staff_id = :st', { st: filter.staffId });
-    const result = await qb.execute();
-    return result.affected ?? 0;
+    const rows: { n: number }[] = await this.db.manager.query(
+      'select app_end_grants($1, $2, $3, $4, $5) as n',
+      [
+        filter.reason,
+        filter.participantId ?? null,
+        filter.sourceId ?? null,
+        filter.organisationId ?? null,
+        filter.staffId ?? null,
+      ],
+    );
+    return Number(rows[0].n);
+  }
+
+  /** A closed referral's grants run on for the follow-up until `until` (at most 30 days), then lapse. */
+  async closeReferralGrants(referralId: string, until: Date): Promise<number> {
+    const rows: { n: number }[] = await this.db.manager.query(
+      'select app_close_referral_grants($1, $2) as n',
+      [referralId, until],
+    );
+    return Number(rows[0].n);
   }
 }

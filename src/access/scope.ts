@@ -9,6 +9,7 @@ export const GRANT_REASONS = [
   'referral',
   'case_meeting',
   'group_session',
+  'previous_owner',
 ] as const;
 export type GrantReason = (typeof GRANT_REASONS)[number];
 

@@ -9,6 +9,8 @@ export class CaseMeetingEntity {
   @Column('text') location!: string;
   @Column('uuid', { name: 'organiser_id' }) organiserId!: string;
   @Column('uuid', { name: 'organiser_organisation_id' }) organiserOrganisationId!: string;
+  /** Cancelling ends every grant the meeting gave (a trigger, in the same transaction). */
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Headers,
   HttpCode,
@@ -10,7 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
@@ -18,6 +19,7 @@ import { Lang, RequestLang } from '../common/i18n/lang';
 import { negotiateAgenda } from './agenda-format';
 import { CaseMeetingsService } from './case-meetings.service';
 import { CaseMeetingItemDto, CaseMeetingQuery, CreateCaseMeetingDto } from './dto/case-meeting.dto';
+import { CaseMeetingResponse } from './dto/case-meeting.response';
 
 @ApiTags('case-meetings')
 @Controller('case-meetings')
@@ -59,6 +61,32 @@ export class CaseMeetingsController {
   })
   addItem(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CaseMeetingItemDto) {
     return this.meetings.addItem(id, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CaseMeetingResponse })
+  @Authenticated({
+    permission: Permission.CaseMeetingWrite,
+    summary: "Cancel a meeting (the organiser's organisation); every grant it gave ends at once",
+  })
+  cancel(@Param('id', ParseUUIDPipe) id: string) {
+    return this.meetings.cancel(id);
+  }
+
+  @Delete(':id/items/:itemId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The item and its actions are gone; the grants from it have ended' })
+  @Authenticated({
+    permission: Permission.CaseMeetingWrite,
+    summary:
+      "Take a participant off the agenda (the item's organisation); the attendees' grants from it end at once",
+  })
+  async removeItem(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('itemId', ParseUUIDPipe) itemId: string,
+  ): Promise<void> {
+    await this.meetings.removeItem(id, itemId);
   }
 
   @Post(':id/actions/:actionId/complete')

@@ -26,6 +26,14 @@ import {
   actionNotFound,
   caseMeetingConsentRequired,
   caseMeetingNotFound,
+  itemAuthorOnly,
+  itemNotFound,
+  meetingCancelled,
+  meetingDateOutOfRange,
+  meetingOutOfWindow,
+  organiserOnly,
+  ownerOnly,
+  presenceBeforeMeeting,
   staffUnknown,
   teamUnknown,
   trajectoryClosed,
@@ -34,8 +42,13 @@ import {
 import { CaseMeetingItemDto, CaseMeetingQuery, CreateCaseMeetingDto } from './dto/case-meeting.dto';
 import { toActionResponse, toCaseMeetingResponse, toItemResponse } from './dto/case-meeting.response';
 
-/** Attendees may see what an item needs for the meeting and its follow-up: until 14 days after it. */
-const GRANT_AFTER_MEETING_MS = 14 * 86400_000;
+const DAY_MS = 86400_000;
+/** Attendees may see what an item needs to prepare the meeting and for its follow-up: from 7 days before until 14 after. */
+const GRANT_BEFORE_MEETING_MS = 7 * DAY_MS;
+const GRANT_AFTER_MEETING_MS = 14 * DAY_MS;
+/** How far ahead a meeting may be planned, and how late it may still be recorded. */
+const PLAN_AHEAD_MS = 90 * DAY_MS;
+const RECORD_AFTER_MS = 30 * DAY_MS;
 /** A case meeting does not record per-item duration; each item counts as this much contact time. */
 const ITEM_CONTACT_MINUTES = 15;
 
@@ -57,6 +70,8 @@ export class CaseMeetingsService {
     const actor = this.db.actor;
     if (!(await this.m.getRepository(TeamEntity).existsBy({ id: dto.teamId, active: true })))
       throw teamUnknown();
+    const scheduledAt = new Date(dto.scheduledAt);
+    if (!this.inWindow(scheduledAt)) throw meetingDateOutOfRange();
     const ids = [...new Set([actor.staffId, ...dto.attendeeIds])];
     const staff = await this.activeStaff(ids);
     if (staff.length !== ids.length) throw staffUnknown('attendeeIds');
@@ -64,7 +79,7 @@ export class CaseMeetingsService {
       this.m.getRepository(CaseMeetingEntity).create({
         partnershipId: actor.partnershipId,
         teamId: dto.teamId,
-        scheduledAt: new Date(dto.scheduledAt),
+        scheduledAt,
         location: dto.location,
         organiserId: actor.staffId,
         organiserOrganisationId: actor.organisationId,
@@ -117,14 +132,20 @@ export class CaseMeetingsService {
   async addItem(id: string, dto: CaseMeetingItemDto) {
     const actor = this.db.actor;
     const meeting = await this.load(id);
+    if (meeting.cancelledAt) throw meetingCancelled();
     const trajectory = await this.m.getRepository(TrajectoryEntity).findOneBy({ id: dto.trajectoryId });
     if (!trajectory) throw trajectoryNotFound();
     const participantId = trajectory.participantId;
-    await this.access.requireScope(participantId, 'case').catch((err) => {
+    const scope = await this.access.requireScope(participantId, 'case').catch((err) => {
       throw (err as { status?: number }).status === 404 ? trajectoryNotFound() : err;
     });
+    // Co-coaches and earlier attendees hold case access, but only the owner decides who is discussed.
+    if (scope !== 'full') throw ownerOnly();
     if (!isOpen(trajectory.status)) throw trajectoryClosed();
+    if (!this.inWindow(meeting.scheduledAt)) throw meetingOutOfWindow();
     const present = dto.participantPresent ?? false;
+    const takenPlace = meeting.scheduledAt.getTime() <= this.db.now.getTime();
+    if (present && !takenPlace) throw presenceBeforeMeeting();
     if (!present && !(await this.consents.has(participantId, 'case_meeting')))
       throw caseMeetingConsentRequired();
     const owners = [...new Set((dto.actions ?? []).map((a) => a.ownerStaffId))];
@@ -133,26 +154,28 @@ export class CaseMeetingsService {
     const referral = dto.createReferral
       ? await this.referrals.createOutbound(participantId, dto.createReferral)
       : null;
-    // The meeting is a contact moment in the trajectory; written without RETURNING, as the reader may differ.
-    const contactId = randomUUID();
+    // A meeting is a contact moment with the participant only once it took place with them at the
+    // table, dated at the meeting; written without RETURNING, as the reader may differ.
     const itemId = randomUUID();
-    await this.m.query(
-      `insert into contacts (id, partnership_id, trajectory_id, participant_id, at, kind, duration_minutes, staff_id,
-                             author_id, author_organisation_id, summary, confidential, source_type, source_id)
-       values ($1, $2, $3, $4, $5, 'case_meeting', $6, $7, $7, $8, $9, false, 'case_meeting_item', $10)`,
-      [
-        contactId,
-        actor.partnershipId,
-        trajectory.id,
-        participantId,
-        meeting.scheduledAt,
-        ITEM_CONTACT_MINUTES,
-        actor.staffId,
-        actor.organisationId,
-        dto.summary ?? null,
-        itemId,
-      ],
-    );
+    const contactId = present ? randomUUID() : null;
+    if (contactId)
+      await this.m.query(
+        `insert into contacts (id, partnership_id, trajectory_id, participant_id, at, kind, duration_minutes, staff_id,
+                               author_id, author_organisation_id, summary, confidential, source_type, source_id)
+         values ($1, $2, $3, $4, $5, 'case_meeting', $6, $7, $7, $8, $9, false, 'case_meeting_item', $10)`,
+        [
+          contactId,
+          actor.partnershipId,
+          trajectory.id,
+          participantId,
+          meeting.scheduledAt,
+          ITEM_CONTACT_MINUTES,
+          actor.staffId,
+          actor.organisationId,
+          dto.summary ?? null,
+          itemId,
+        ],
+      );
     const items = this.m.getRepository(CaseMeetingItemEntity);
     const item = await items.save(
       items.create({
@@ -194,6 +217,55 @@ export class CaseMeetingsService {
       details: { caseMeetingId: meeting.id, basis: item.basis, referralId: item.referralId },
     });
     return toItemResponse(item, actions);
+  }
+
+  /** The organiser's organisation cancels; every grant the meeting gave ends in this transaction (trigger). */
+  async cancel(id: string) {
+    const meeting = await this.load(id);
+    if (meeting.organiserOrganisationId !== this.db.actor.organisationId) throw organiserOnly();
+    if (meeting.cancelledAt) throw meetingCancelled();
+    const now = this.db.now;
+    const result = await this.m
+      .getRepository(CaseMeetingEntity)
+      .update({ id, cancelledAt: IsNull() }, { cancelledAt: now });
+    if (!result.affected) throw meetingCancelled();
+    meeting.cancelledAt = now;
+    await this.audit.record({
+      action: 'update',
+      resourceType: 'case_meeting',
+      resourceId: id,
+      details: { cancelled: true },
+    });
+    const attendees = await this.attendeesOf([id]);
+    return toCaseMeetingResponse(
+      meeting,
+      attendees.map((a) => a.staffId),
+    );
+  }
+
+  /**
+   * The organisation that put a participant on the agenda takes them off again: the item and its
+   * actions go, and the attendees' grants from it end in this transaction (trigger). A contact moment
+   * the item recorded stays: the meeting took place.
+   */
+  async removeItem(id: string, itemId: string): Promise<void> {
+    await this.load(id);
+    const item = await this.m
+      .getRepository(CaseMeetingItemEntity)
+      .findOneBy({ id: itemId, caseMeetingId: id });
+    if (!item) throw itemNotFound();
+    if (item.authorOrganisationId !== this.db.actor.organisationId) throw itemAuthorOnly();
+    await this.m.getRepository(CaseMeetingActionEntity).delete({ itemId });
+    await this.m.getRepository(CaseMeetingItemEntity).delete({ id: itemId });
+    await this.audit.record({
+      action: 'revoke',
+      resourceType: 'case_meeting.item',
+      resourceId: itemId,
+      participantId: item.participantId,
+      scope: 'case',
+      reason: 'case_meeting',
+      details: { caseMeetingId: id, removed: true },
+    });
   }
 
   /** The owner of an action, or anyone with case access to its participant, marks it done. */
@@ -291,7 +363,7 @@ export class CaseMeetingsService {
     return this.m
       .getRepository(CaseMeetingEntity)
       .createQueryBuilder('m')
-      .where('m.scheduled_at >= :now', { now: this.db.now })
+      .where('m.scheduled_at >= :now and m.cancelled_at is null', { now: this.db.now })
       .andWhere(
         'exists (select 1 from case_meeting_attendees a where a.case_meeting_id = m.id and a.staff_id = :me)',
         {
@@ -340,17 +412,31 @@ export class CaseMeetingsService {
     return this.m.getRepository(StaffEntity).findBy({ id: In(ids), active: true });
   }
 
-  /** Each attendee personally, at case scope, from now until 14 days after the meeting. */
+  /** A meeting between 30 days ago and 90 days ahead (the database checks the same). */
+  private inWindow(at: Date): boolean {
+    const now = this.db.now.getTime();
+    return at.getTime() <= now + PLAN_AHEAD_MS && at.getTime() >= now - RECORD_AFTER_MS;
+  }
+
+  /**
+   * Each attendee personally, at case scope, from 7 days before the meeting (or now, if later) until
+   * 14 days after it. An item recorded after that window gives no access at all.
+   */
   private async grantAttendees(meeting: CaseMeetingEntity, item: CaseMeetingItemEntity) {
-    const attendees = await this.attendeesOf([meeting.id]);
-    const validUntil = new Date(meeting.scheduledAt.getTime() + GRANT_AFTER_MEETING_MS);
+    // Only active staff receive access; a deactivated attendee gets none.
+    const attendees = await this.activeStaff((await this.attendeesOf([meeting.id])).map((a) => a.staffId));
+    const at = meeting.scheduledAt.getTime();
+    const validFrom = new Date(Math.max(this.db.now.getTime(), at - GRANT_BEFORE_MEETING_MS));
+    const validUntil = new Date(at + GRANT_AFTER_MEETING_MS);
+    if (validUntil <= validFrom) return;
     for (const a of attendees)
       await this.access.grant({
         participantId: item.participantId,
-        staffId: a.staffId,
+        staffId: a.id,
         scope: 'case',
         reason: 'case_meeting',
         sourceId: item.id,
+        validFrom,
         validUntil,
       });
     await this.audit.record({
@@ -360,7 +446,11 @@ export class CaseMeetingsService {
       participantId: item.participantId,
       scope: 'case',
       reason: 'case_meeting',
-      details: { staffIds: attendees.map((a) => a.staffId), validUntil: validUntil.toISOString() },
+      details: {
+        staffIds: attendees.map((a) => a.id),
+        validFrom: validFrom.toISOString(),
+        validUntil: validUntil.toISOString(),
+      },
     });
   }
 

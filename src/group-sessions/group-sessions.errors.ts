@@ -20,3 +20,15 @@ export const attendanceAlreadyCounted = () =>
     'GROUP_SESSION_ATTENDANCE_RECORDED',
     'This attendance is already a contact moment; correct the contact moment instead.',
   );
+
+/** A session is planned at most 90 days ahead: its facilitator's access starts 7 days before it. */
+export const sessionTooFarAhead = () =>
+  badRequest('GROUP_SESSION_DATE_OUT_OF_RANGE', 'A group session is planned at most 90 days ahead.', [
+    { field: 'at', message: 'more than 90 days ahead' },
+  ]);
+
+export const sessionOutOfWindow = () =>
+  conflict(
+    'GROUP_SESSION_OUT_OF_WINDOW',
+    'Registrations are taken only for sessions at most 90 days ahead.',
+  );

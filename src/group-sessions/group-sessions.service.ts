@@ -18,10 +18,17 @@ import {
   facilitatorInvalid,
   groupSessionNotFound,
   noOpenTrajectory,
+  sessionOutOfWindow,
+  sessionTooFarAhead,
 } from './group-sessions.errors';
 
+const DAY_MS = 86400_000;
 /** The facilitator keeps the names of the registered people for the follow-up, then loses them. */
-const FACILITATOR_ACCESS_AFTER_MS = 30 * 86400_000;
+const FACILITATOR_ACCESS_AFTER_MS = 30 * DAY_MS;
+/** ... and sees them at most this long before the session. */
+const FACILITATOR_ACCESS_BEFORE_MS = 7 * DAY_MS;
+/** How far ahead a session may be planned (the database checks the same when it grants). */
+const PLAN_AHEAD_MS = 90 * DAY_MS;
 
 @Injectable()
 export class GroupSessionsService {
@@ -43,13 +50,15 @@ export class GroupSessionsService {
       .findOneBy({ id: facilitatorId, active: true });
     if (!facilitator || !facilitator.roles.some((r) => r === 'expertise' || r === 'coach'))
       throw facilitatorInvalid();
+    const at = new Date(dto.at);
+    if (at.getTime() > this.db.now.getTime() + PLAN_AHEAD_MS) throw sessionTooFarAhead();
     const repo = this.m.getRepository(GroupSessionEntity);
     const session = await repo.save(
       repo.create({
         partnershipId: actor.partnershipId,
         theme: dto.theme,
         tag: dto.tag,
-        at: new Date(dto.at),
+        at,
         durationMinutes: dto.durationMinutes,
         location: dto.location,
         facilitatorId,
@@ -117,6 +126,7 @@ export class GroupSessionsService {
     if (row?.contactId && !dto.attended) throw attendanceAlreadyCounted();
 
     if (!row) {
+      if (session.at.getTime() > this.db.now.getTime() + PLAN_AHEAD_MS) throw sessionOutOfWindow();
       const trajectoryId = await this.currentTrajectory(dto.participantId);
       row = repo.create({
         id: randomUUID(),
@@ -177,15 +187,21 @@ export class GroupSessionsService {
   }
 
   private async grantFacilitator(session: GroupSessionEntity, row: GroupSessionAttendanceEntity) {
+    const validFrom = new Date(
+      Math.max(this.db.now.getTime(), session.at.getTime() - FACILITATOR_ACCESS_BEFORE_MS),
+    );
     const validUntil = new Date(
       session.at.getTime() + session.durationMinutes * 60_000 + FACILITATOR_ACCESS_AFTER_MS,
     );
+    // Registered after the follow-up ended: the facilitator gets nothing.
+    if (validUntil <= validFrom) return;
     await this.access.grant({
       participantId: row.participantId,
       staffId: session.facilitatorId,
       scope: 'summary',
       reason: 'group_session',
       sourceId: row.id,
+      validFrom,
       validUntil,
     });
     await this.audit.record({
@@ -195,7 +211,11 @@ export class GroupSessionsService {
       participantId: row.participantId,
       scope: 'summary',
       reason: 'group_session',
-      details: { staffId: session.facilitatorId, validUntil: validUntil.toISOString() },
+      details: {
+        staffId: session.facilitatorId,
+        validFrom: validFrom.toISOString(),
+        validUntil: validUntil.toISOString(),
+      },
     });
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AccessGrantEntity } from '../access/access-grant.entity';
 import { participantNotFound } from '../access/access.errors';
 import { Actor } from '../access/actor';
 import { offsetOf } from '../common/http/pagination';
@@ -405,14 +404,7 @@ export class ReferralsService {
 
   /** Closing does not end access at once: the other side keeps it for the follow-up, then it lapses. */
   private async closeGrants(r: ReferralEntity) {
-    await this.m
-      .createQueryBuilder()
-      .update(AccessGrantEntity)
-      .set({ validUntil: new Date(this.db.now.getTime() + GRANT_AFTER_CLOSE_MS) })
-      .where(`reason = 'referral' and source_id = :id and ended_at is null and valid_until is null`, {
-        id: r.id,
-      })
-      .execute();
+    await this.access.closeReferralGrants(r.id, new Date(this.db.now.getTime() + GRANT_AFTER_CLOSE_MS));
   }
 
   private async namesOf(ids: string[]): Promise<Map<string, { firstName: string; lastName: string }>> {

@@ -217,7 +217,7 @@ export class QuarterlyReportService {
       },
       contactIntensity: {
         definition:
-          'Contacts in the quarter (all organisations, confidential ones included as numbers only) per trajectory active at any time in the quarter.',
+          'Contacts with the participant in the quarter (all organisations, confidential ones included as numbers only) per trajectory active at any time in the quarter. A case meeting counts only once it took place with the participant present, dated at the meeting; discussing someone in their absence is not a contact.',
         activeTrajectoriesDuringQuarter: activeDuring,
         byKind: Object.fromEntries(
           CONTACT_KINDS.map((k) => {

@@ -340,6 +340,7 @@ export class TrajectoriesService {
       reason: 'owner',
       sourceId: t.participantId,
     });
+    const kept = await this.keepClosedTrajectories(t, from);
     await this.access.end({ reason: 'owner', participantId: t.participantId, organisationId: from });
     await this.audit.record({
       action: 'grant',
@@ -348,8 +349,36 @@ export class TrajectoriesService {
       participantId: t.participantId,
       scope: 'full',
       reason: 'owner',
-      details: { fromOrganisationId: from, toOrganisationId: to, trajectoryId: t.id },
+      details: { fromOrganisationId: from, toOrganisationId: to, trajectoryId: t.id, keptTrajectoryIds: kept },
     });
+  }
+
+  /**
+   * A new trajectory never takes an earlier one away: the organisation that guided a closed
+   * trajectory keeps case-level read access to it (previous_owner, until retention pseudonymises).
+   * Its organisation is that of the trajectory's last case manager, whatever the owner column says now.
+   */
+  private async keepClosedTrajectories(t: TrajectoryEntity, from: string): Promise<string[]> {
+    const closed = await this.m
+      .getRepository(TrajectoryEntity)
+      .find({ where: { participantId: t.participantId, status: 'afgesloten' }, select: { id: true } });
+    const kept: string[] = [];
+    for (const c of closed) {
+      if (c.id === t.id) continue;
+      const last = await this.m
+        .getRepository(CaseManagerAssignmentEntity)
+        .findOne({ where: { trajectoryId: c.id }, order: { fromAt: 'DESC' } });
+      if (last?.organisationId !== from) continue;
+      await this.access.grant({
+        participantId: t.participantId,
+        organisationId: from,
+        scope: 'case',
+        reason: 'previous_owner',
+        sourceId: c.id,
+      });
+      kept.push(c.id);
+    }
+    return kept;
   }
 
   private pastOrNow(value: string | undefined, field: string): Date {

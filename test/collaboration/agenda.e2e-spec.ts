@@ -24,6 +24,8 @@ describe('GET /me/agenda', () => {
     const p = await createParticipant(t, a);
     const tr = await startTrajectory(t, a, p.id);
     await giveConsent(t, a, p.id, 'vdab_exchange');
+    // A future meeting: the participant is discussed on their case_meeting consent, not on presence.
+    await giveConsent(t, a, p.id, 'case_meeting');
     const referral = await A.post('/referrals', 'coach', {
       direction: 'outbound',
       target: 'vdab',
@@ -40,7 +42,6 @@ describe('GET /me/agenda', () => {
     }).expect(201);
     const item = await A.post(`/case-meetings/${meeting.body.id}/items`, 'coach', {
       trajectoryId: tr.id,
-      participantPresent: true,
       actions: [
         {
           description: 'BIT inplannen',

@@ -22,10 +22,12 @@ describe('case meetings', () => {
   afterAll(() => t.close());
 
   const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
+  // Presence is recorded at or after the meeting (issue 12 item 2): these meetings took place an hour ago.
+  const anHourAgo = () => new Date(Date.now() - 3600_000).toISOString();
   const plan = async (attendees: Parameters<TestPartnership['auth']>[0][] = ['spocVdab', 'expertise']) => {
     const res = await A.post('/case-meetings', 'coach', {
       teamId: a.teams[0].id,
-      scheduledAt: inAnHour(),
+      scheduledAt: anHourAgo(),
       location: 'Rabot, zaal 2',
       attendeeIds: attendees.map((k) => a.staff[k].id),
     }).expect(201);

@@ -124,7 +124,8 @@ export async function buildWorld(
   );
   const meeting = await call('post', '/case-meetings', as, {
     teamId: p.teams[0].id,
-    scheduledAt: new Date(Date.now() + DAY).toISOString(),
+    // Presence is recorded at or after the meeting: it took place an hour ago.
+    scheduledAt: new Date(Date.now() - 3600_000).toISOString(),
     location: 'Rabot',
     attendeeIds: opts.attendees.map((k) => p.staff[k].id),
   });

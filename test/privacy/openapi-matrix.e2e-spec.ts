@@ -459,6 +459,43 @@ const ROUTES: Record<string, RouteCase> = {
     params: (x) => ({ id: x.meeting }),
     body: (x) => ({ trajectoryId: x.trajectory, participantPresent: true, summary: 'Opvolging' }),
   },
+  'POST /case-meetings/{id}/cancel': {
+    params: (x) => ({ id: x.meeting }),
+    // The Stad world's meeting is planned by its creator, a coach of another organisation: the
+    // coordinator neither organises nor attends it, so it does not exist for them.
+    expect: { own: { coordinator: '404' } },
+    // Cancelling consumes the meeting: a fresh one with an item, planned by the world's creator.
+    fresh: async (c) => {
+      const call = worldApi(c.t, c.ids.p);
+      const m = await call('post', '/case-meetings', c.ids.creator, {
+        teamId: c.ids.p.teams[0].id,
+        scheduledAt: hourAgo(),
+        location: 'Rabot',
+        attendeeIds: [],
+      });
+      return { meeting: m.id as string };
+    },
+  },
+  'DELETE /case-meetings/{id}/items/{itemId}': {
+    params: (x) => ({ id: x.meeting, itemId: x.item }),
+    // Removing consumes the item: a fresh one, put on the agenda by the world's organisation.
+    fresh: async (c) => {
+      const [row] = await c.t.sql<{ id: string }>(
+        `insert into case_meeting_items (partnership_id, case_meeting_id, trajectory_id, participant_id, participant_present,
+                                         basis, author_id, author_organisation_id)
+         values ($1, $2, $3, $4, true, 'present', $5, $6) returning id`,
+        [
+          c.ids.p.id,
+          c.ids.meeting,
+          c.ids.trajectory,
+          c.ids.participant.id,
+          c.ids.p.staff[c.ids.creator].id,
+          c.ids.p.orgs[c.ids.org].id,
+        ],
+      );
+      return { item: row.id };
+    },
+  },
   'POST /case-meetings/{id}/actions/{actionId}/complete': {
     params: (x) => ({ id: x.meeting, actionId: x.action }),
     fresh: async (c) => {

@@ -16,9 +16,10 @@ describe('pseudonymisation and case meetings', () => {
     const post = (url: string, body: Record<string, unknown>, code = 201) =>
       t.http().post(url).set('authorization', a.auth('coach')).send(body).expect(code);
     const soon = new Date(Date.now() + 3600_000).toISOString();
+    // Presence is recorded at or after the meeting: it took place an hour ago.
     const meeting = await post('/case-meetings', {
       teamId: a.teams[0].id,
-      scheduledAt: soon,
+      scheduledAt: new Date(Date.now() - 3600_000).toISOString(),
       location: 'Rabot',
       attendeeIds: [a.staff.coach.id],
     });

@@ -4,21 +4,23 @@ import { createTestApp, TestApp } from '../harness/test-app';
 import { addCaseWork } from './case-fixtures';
 
 /**
- * Grant rows are readable within the tenant on purpose: both walls evaluate them, and consents,
- * referrals and case meetings write grants for other organisations. They hold ids, scopes and
- * dates, no personal data. Another partnership sees none of them (asserted below).
+ * Grant rows used to be readable tenant-wide; jobteam_app now reads only its own organisation's or
+ * person's grants (and the owner those on its participants), so no table is readable across
+ * organisations any more. The list stays for a table that ever must be.
  */
-const TENANT_READABLE = ['access_grants'];
+const TENANT_READABLE: string[] = [];
 
 /** Rows in the collaboration tables: an outbound referral, a case-meeting item with an action, a session registration. */
 async function collaborate(t: TestApp, a: TestPartnership, participantId: string, trajectoryId: string) {
   const post = (url: string, body: Record<string, unknown>) =>
     t.http().post(url).set('authorization', a.auth('coach')).send(body).expect(201);
   const soon = new Date(Date.now() + 3600_000).toISOString();
+  // Presence is recorded at or after a meeting: this one took place an hour ago.
+  const past = new Date(Date.now() - 3600_000).toISOString();
   await post('/referrals', { direction: 'outbound', target: 'vdab', kind: 'training', participantId });
   const meeting = await post('/case-meetings', {
     teamId: a.teams[0].id,
-    scheduledAt: soon,
+    scheduledAt: past,
     location: 'Rabot',
     attendeeIds: [a.staff.coach.id],
   });

@@ -1,6 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CaseMeetingActionEntity, CaseMeetingEntity, CaseMeetingItemEntity } from '../case-meeting.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A case meeting without its items (what toCaseMeetingResponse returns), for the OpenAPI document. */
+export class CaseMeetingResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() teamId!: string;
+  @ApiProperty({ description: 'ISO 8601' }) scheduledAt!: string;
+  @ApiProperty() location!: string;
+  @ApiProperty() organiserId!: string;
+  @ApiProperty() organiserOrganisationId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'ISO 8601; set once the meeting is cancelled' })
+  cancelledAt!: string | null;
+  @ApiProperty({ type: [String] }) attendeeIds!: string[];
+}
 
 export function toCaseMeetingResponse(m: CaseMeetingEntity, attendeeIds: string[]): Record<string, unknown> {
   return {
@@ -10,6 +24,7 @@ export function toCaseMeetingResponse(m: CaseMeetingEntity, attendeeIds: string[
     location: m.location,
     organiserId: m.organiserId,
     organiserOrganisationId: m.organiserOrganisationId,
+    cancelledAt: iso(m.cancelledAt),
     attendeeIds,
   };
 }
