@@ -109,6 +109,8 @@ async function main(): Promise<void> {
       DEMO_SEED: 'false',
       DB_POOL_SIZE: pool,
       LOGIN_RATE_LIMIT: '100000',
+      RATE_LIMIT_PER_USER: '100000000',
+      RATE_LIMIT_PER_ADDRESS: '100000000',
       NODE_ENV: 'production' === process.env.NODE_ENV ? 'production' : 'development',
     },
     /"url":"(http:\/\/127\.0\.0\.1:\d+)"/,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule, AppOptions } from './app.module';
 import { setupOpenApi } from './common/http/openapi';
 import { registerJsonDepthGuard } from './common/http/json-depth';
+import { registerRateLimit } from './common/http/rate-limit';
 import { createValidationPipe } from './common/validation/validation-pipe';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -67,12 +68,20 @@ export async function createApp(
       },
     },
   });
+  await registerRateLimit(app, options.env, options.secrets.jwtSecret);
   const origins = options.env.CORS_ORIGINS?.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
   app.enableCors({
     origin: origins?.length ? origins : false,
-    exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'],
+    exposedHeaders: [
+      'ETag',
+      'X-Request-Id',
+      'Retry-After',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ],
     allowedHeaders: [
       'Authorization',
       'Content-Type',

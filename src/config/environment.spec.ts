@@ -30,6 +30,9 @@ describe('loadEnvironment', () => {
       DEMO_SEED: true,
       JWT_EXPIRES_IN: 28800,
       LOGIN_RATE_LIMIT: 10,
+      RATE_LIMIT_PER_USER: 600,
+      RATE_LIMIT_PER_ADDRESS: 1200,
+      RATE_LIMIT_WINDOW_SECONDS: 60,
       BOOTSTRAP_PARTNERSHIP: 'Jobteam Gent',
       BOOTSTRAP_ORGANISATION: 'Stad Gent',
       LOG_LEVEL: 'log',
@@ -51,6 +54,15 @@ describe('loadEnvironment', () => {
       MIGRATIONS_RUN: false,
       EMBEDDED_PG_PORT: 55432,
     });
+  });
+
+  it.each([
+    ['RATE_LIMIT_PER_USER', '0'],
+    ['RATE_LIMIT_PER_ADDRESS', 'many'],
+    ['RATE_LIMIT_WINDOW_SECONDS', '7200'],
+  ])('refuses %s=%s with a message naming it', (name, value) => {
+    const err = failureOf({ [name]: value });
+    expect(err.message).toContain(`  ${name}: `);
   });
 
   it.each(['abc', '70000', '-1', '3.5'])('refuses PORT=%s with a message naming PORT', (port) => {
