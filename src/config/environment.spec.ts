@@ -30,12 +30,12 @@ describe('loadEnvironment', () => {
       DEMO_SEED: true,
       JWT_EXPIRES_IN: 28800,
       LOGIN_RATE_LIMIT: 10,
-      RATE_LIMIT_PER_USER: 600,
-      RATE_LIMIT_PER_ADDRESS: 1200,
-      RATE_LIMIT_WINDOW_SECONDS: 60,
       BOOTSTRAP_PARTNERSHIP: 'Jobteam Gent',
       BOOTSTRAP_ORGANISATION: 'Stad Gent',
       LOG_LEVEL: 'log',
+      RATE_LIMIT_PER_USER: 600,
+      RATE_LIMIT_PER_ADDRESS: 1200,
+      RATE_LIMIT_WINDOW_SECONDS: 60,
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.EMBEDDED_PG_PORT).toBeUndefined();

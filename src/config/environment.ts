@@ -40,10 +40,6 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(60) JWT_EXPIRES_IN = 8 * 3600;
   @IsOptional() @IsString() @MinLength(32) INSZ_HASH_KEY?: string;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT = 10;
-  /** Requests per window per user (a token we signed), and per client address for requests without one. */
-  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_USER = 600;
-  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_ADDRESS = 1200;
-  @Transform(toInt) @IsInt() @Min(1) @Max(3600) RATE_LIMIT_WINDOW_SECONDS = 60;
 
   @IsOptional() @IsString() BOOTSTRAP_ADMIN_EMAIL?: string;
   @IsOptional() @IsString() @MinLength(12) BOOTSTRAP_ADMIN_PASSWORD?: string;
@@ -51,6 +47,10 @@ export class Environment {
   @IsString() BOOTSTRAP_ORGANISATION = 'Stad Gent';
 
   @IsOptional() @IsString() CORS_ORIGINS?: string;
+  /** Requests per window per user (a token we signed), and per client address for requests without one. */
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_USER = 600;
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_ADDRESS = 1200;
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600) RATE_LIMIT_WINDOW_SECONDS = 60;
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: string = 'log';
   @Transform(toInt) @IsInt() @Min(1) RETENTION_MONTHS = 24;
 }
