@@ -111,6 +111,7 @@ async function main(): Promise<void> {
       LOGIN_RATE_LIMIT: '100000',
       RATE_LIMIT_PER_USER: '100000000',
       RATE_LIMIT_PER_ADDRESS: '100000000',
+      SHUTDOWN_DELAY_SECONDS: '0',
       NODE_ENV: 'production' === process.env.NODE_ENV ? 'production' : 'development',
     },
     /"url":"(http:\/\/127\.0\.0\.1:\d+)"/,

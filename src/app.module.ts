@@ -18,6 +18,7 @@ import { EmpowermentModule } from './empowerment/empowerment.module';
 import { GoalsModule } from './goals/goals.module';
 import { GroupSessionsModule } from './group-sessions/group-sessions.module';
 import { HealthController } from './health/health.controller';
+import { ShutdownState } from './health/shutdown-state';
 import { LifeDomainsModule } from './life-domains/life-domains.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
@@ -69,6 +70,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        ShutdownState,
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Order matters: the ETag is read off the response after the transaction has committed.
         { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
     const server = await startServer(process.env);
     const shutdown = (signal: string) => {
       log.log({ msg: 'shutting down', signal });
-      server.stop().then(
+      // SIGTERM comes from an orchestrator (docker stop, Kubernetes): give its load balancer time to see
+      // readiness go 503. SIGINT is someone at a terminal: no reason to wait.
+      server.stop({ drain: signal === 'SIGTERM' }).then(
         () => process.exit(0),
         (err: Error) => {
           log.error({ msg: 'shutdown failed', error: err.message });

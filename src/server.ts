@@ -10,13 +10,19 @@ import { runMigrations } from './database/data-sources';
 import { assertRuntimeRoleIsSafe } from './database/runtime-role-check';
 import { bootstrapAdmin } from './database/seed/bootstrap-admin';
 import { formatDemoLogins, seedDemo } from './database/seed/demo-seed';
+import { ShutdownState } from './health/shutdown-state';
 
 export interface RunningServer {
   app: NestFastifyApplication;
   url: string;
   env: Environment;
-  /** Stops taking requests, lets in-flight ones finish, closes the pool, then stops an embedded database. */
-  stop(): Promise<void>;
+  /**
+   * Graceful shutdown: readiness answers 503 at once; with `drain`, requests are still served for
+   * SHUTDOWN_DELAY_SECONDS so load balancers notice; then the listener closes, in-flight requests get
+   * at most SHUTDOWN_TIMEOUT_SECONDS before their connections are cut, the pool closes, and last an
+   * embedded database stops.
+   */
+  stop(options?: { drain?: boolean }): Promise<void>;
 }
 
 /** Everything `npm start` does: database, migrations, safety check, bootstrap/demo, listen. */
@@ -68,10 +74,27 @@ export async function startServer(
       app: started,
       url,
       env,
-      stop: () =>
+      stop: (options) =>
         (stopping ??= (async () => {
-          await started.close();
-          await database.embedded?.stop();
+          started.get(ShutdownState).begin();
+          if (options?.drain && env.SHUTDOWN_DELAY_SECONDS > 0) {
+            log.log(
+              { msg: 'draining: readiness answers 503', seconds: env.SHUTDOWN_DELAY_SECONDS },
+              'Server',
+            );
+            await new Promise((r) => setTimeout(r, env.SHUTDOWN_DELAY_SECONDS * 1000));
+          }
+          const http = started.getHttpServer();
+          const cut = setTimeout(() => {
+            log.warn({ msg: 'shutdown timeout: closing the connections still open' }, 'Server');
+            http.closeAllConnections();
+          }, env.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+          try {
+            await started.close();
+          } finally {
+            clearTimeout(cut);
+            await database.embedded?.stop();
+          }
         })()),
     };
   } catch (err) {

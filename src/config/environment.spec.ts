@@ -36,6 +36,8 @@ describe('loadEnvironment', () => {
       RATE_LIMIT_PER_USER: 600,
       RATE_LIMIT_PER_ADDRESS: 1200,
       RATE_LIMIT_WINDOW_SECONDS: 60,
+      SHUTDOWN_DELAY_SECONDS: 5,
+      SHUTDOWN_TIMEOUT_SECONDS: 20,
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.EMBEDDED_PG_PORT).toBeUndefined();
@@ -60,6 +62,8 @@ describe('loadEnvironment', () => {
     ['RATE_LIMIT_PER_USER', '0'],
     ['RATE_LIMIT_PER_ADDRESS', 'many'],
     ['RATE_LIMIT_WINDOW_SECONDS', '7200'],
+    ['SHUTDOWN_DELAY_SECONDS', '-1'],
+    ['SHUTDOWN_TIMEOUT_SECONDS', '0'],
   ])('refuses %s=%s with a message naming it', (name, value) => {
     const err = failureOf({ [name]: value });
     expect(err.message).toContain(`  ${name}: `);

@@ -53,6 +53,9 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(3600) RATE_LIMIT_WINDOW_SECONDS = 60;
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: string = 'log';
   @Transform(toInt) @IsInt() @Min(1) RETENTION_MONTHS = 24;
+  /** On SIGTERM: seconds readiness answers 503 while still serving, then at most this long for in-flight requests. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(300) SHUTDOWN_DELAY_SECONDS = 5;
+  @Transform(toInt) @IsInt() @Min(1) @Max(600) SHUTDOWN_TIMEOUT_SECONDS = 20;
 }
 
 export class ConfigError extends Error {}
