@@ -1,22 +1,22 @@
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
-import { ConsoleLogger, LoggerService } from '@nestjs/common';
+import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule, AppOptions } from './app.module';
 import { setupOpenApi } from './common/http/openapi';
 import { registerJsonDepthGuard } from './common/http/json-depth';
+import { createConsoleLogger } from './common/logging/logger';
 import { registerRateLimit } from './common/http/rate-limit';
 import { createValidationPipe } from './common/validation/validation-pipe';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export function createLogger(level: string): LoggerService {
-  const levels = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
-  const upTo = levels.slice(0, Math.max(levels.indexOf(level as (typeof levels)[number]), 0) + 1);
-  return new ConsoleLogger({ json: true, logLevels: [...upTo] });
+/** Readable lines at a development terminal, JSON lines otherwise (src/common/logging/logger.ts). */
+export function createLogger(level: string, nodeEnv?: string): LoggerService {
+  return createConsoleLogger({ level, nodeEnv });
 }
 
 /** Builds the HTTP application (no listen): used by the server and by the e2e tests alike. */
@@ -39,7 +39,7 @@ export async function createApp(
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  const log = new ConsoleLogger('http', { json: true });
+  const log = createConsoleLogger({ context: 'http', nodeEnv: options.env.NODE_ENV });
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

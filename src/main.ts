@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
+import { createConsoleLogger } from './common/logging/logger';
 import { ConfigError } from './config/environment';
 import { DatabaseSetupError } from './database/database-roles';
 import { UnsafeRuntimeRoleError } from './database/runtime-role-check';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
-  const log = new ConsoleLogger('Main', { json: true });
+  const log = createConsoleLogger({ context: 'Main' });
   try {
     const server = await startServer(process.env);
     const shutdown = (signal: string) => {

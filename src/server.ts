@@ -9,7 +9,9 @@ import { resolveDatabase } from './database/database-connection';
 import { runMigrations } from './database/data-sources';
 import { assertRuntimeRoleIsSafe } from './database/runtime-role-check';
 import { bootstrapAdmin } from './database/seed/bootstrap-admin';
-import { formatDemoLogins, seedDemo } from './database/seed/demo-seed';
+import { seedDemo } from './database/seed/demo-seed';
+import { demoLoginsMessage } from './database/seed/demo-logins-output';
+import { readableLogs } from './common/logging/logger';
 import { ShutdownState } from './health/shutdown-state';
 
 export interface RunningServer {
@@ -31,7 +33,7 @@ export async function startServer(
   logger?: LoggerService,
 ): Promise<RunningServer> {
   const env = loadEnvironment(source);
-  const log = logger ?? createLogger(env.LOG_LEVEL);
+  const log = logger ?? createLogger(env.LOG_LEVEL, env.NODE_ENV);
   const secrets = loadSecrets(env);
   const database = await resolveDatabase(env, secrets);
   let app: NestFastifyApplication | undefined;
@@ -52,7 +54,7 @@ export async function startServer(
       );
       if (Number(count) === 0) {
         const logins = await seedDemo(db);
-        log.log(formatDemoLogins(logins), 'Demo');
+        log.log(demoLoginsMessage(logins, readableLogs(env.NODE_ENV)), 'Demo');
       }
     }
     await app.listen({ port: env.PORT, host: env.HOST });
