@@ -45,14 +45,14 @@ function start(
   cmd: string[],
   env: NodeJS.ProcessEnv,
   ready: RegExp,
-): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+): Promise<{ child: ChildProcess; match: RegExpExecArray; output: () => string }> {
   return new Promise((resolveP, reject) => {
     const child = spawn(process.execPath, cmd, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const onData = (c: Buffer) => {
       out += c.toString();
       const m = ready.exec(out);
-      if (m) resolveP({ child, match: m });
+      if (m) resolveP({ child, match: m, output: () => out });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
@@ -88,6 +88,17 @@ async function json(base: string, method: string, path: string, token?: string, 
 export function plateaus(samples: number[]): boolean {
   const [a, b, c] = samples.slice(-3);
   return !(b > a * 1.02 && c > b * 1.02);
+}
+
+/**
+ * The live heap after the last mark-compact in `node --trace-gc` output (`--api-node-options=--trace-gc`):
+ * what survives a full collection. Flat while RSS climbs means a heap that grows because it may, not a leak.
+ */
+export function heapAfterLastMarkCompact(output: string): number | undefined {
+  const all = [
+    ...output.matchAll(/Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/g),
+  ];
+  return all.length ? Number(all[all.length - 1][1]) : undefined;
 }
 
 async function main(): Promise<void> {
@@ -138,7 +149,7 @@ async function main(): Promise<void> {
   const apiUrl = api.match[1];
   const children: ChildProcess[] = [api.child];
   const rows: Row[] = [];
-  const soakSamples: { atS: number; rssMb: number }[] = [];
+  const soakSamples: { atS: number; rssMb: number; heapAfterGcMb?: number }[] = [];
   // A fresh API reaches the same database as the first one, through the same Unix socket.
   const embeddedPort = () =>
     Number(readFileSync(join(env.DATA_DIR, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]);
@@ -160,7 +171,7 @@ async function main(): Promise<void> {
     const fresh = await start(['dist/src/main.js'], freshEnv(), API_READY);
     children.push(fresh.child);
     const pid = fresh.child.pid!;
-    return { url: fresh.match[1], pid, child: fresh.child, startMb: rssMb(pid) };
+    return { url: fresh.match[1], pid, child: fresh.child, startMb: rssMb(pid), output: fresh.output };
   };
   const stopApi = async (child: ChildProcess) => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -284,9 +295,17 @@ async function main(): Promise<void> {
       console.log(`Soak: ${soakS} s of ${mix.map((m) => m.name).join(' + ')}; RSS every ${sampleEveryS} s`);
       const t0 = Date.now();
       const record = () => {
-        const sample = { atS: Math.round((Date.now() - t0) / 1000), rssMb: rssMb(fresh.pid) };
+        const sample = {
+          atS: Math.round((Date.now() - t0) / 1000),
+          rssMb: rssMb(fresh.pid),
+          heapAfterGcMb: heapAfterLastMarkCompact(fresh.output()),
+        };
         soakSamples.push(sample);
-        console.log(`  ${String(sample.atS).padStart(4)} s  RSS ${sample.rssMb} MB`);
+        const heap =
+          sample.heapAfterGcMb === undefined
+            ? ''
+            : `, heap after the last full GC ${sample.heapAfterGcMb} MB`;
+        console.log(`  ${String(sample.atS).padStart(4)} s  RSS ${sample.rssMb} MB${heap}`);
       };
       record();
       const timer = setInterval(record, sampleEveryS * 1000);
