@@ -157,7 +157,6 @@ async function main(): Promise<void> {
     const base = {
       ...apiEnv,
       MIGRATIONS_RUN: 'false',
-      ...(values['api-node-options'] ? { NODE_OPTIONS: values['api-node-options'] } : {}),
     };
     if (env.DATABASE_URL) return base;
     const { url, socketUrl } = embeddedUrls(secrets.embeddedSuperPassword, embeddedPort());
@@ -168,7 +167,9 @@ async function main(): Promise<void> {
     };
   };
   const freshApi = async () => {
-    const fresh = await start(['dist/src/main.js'], freshEnv(), API_READY);
+    // Node flags on the command line: NODE_OPTIONS refuses some (--trace-gc).
+    const nodeFlags = values['api-node-options']?.split(/\s+/).filter(Boolean) ?? [];
+    const fresh = await start([...nodeFlags, 'dist/src/main.js'], freshEnv(), API_READY);
     children.push(fresh.child);
     const pid = fresh.child.pid!;
     return { url: fresh.match[1], pid, child: fresh.child, startMb: rssMb(pid), output: fresh.output };
