@@ -406,10 +406,18 @@ async function main(): Promise<void> {
     `\nResults (${connections} connections, ${soakS ? `soak ${soakS} s` : `${durationMs / 1000} s each`}, label ${values.label}):`,
   );
   console.table(table);
-  const plateau = soakSamples.length >= 3 ? plateaus(soakSamples.map((x) => x.rssMb)) : undefined;
-  if (plateau !== undefined)
+  const rssPlateau = soakSamples.length >= 3 ? plateaus(soakSamples.map((x) => x.rssMb)) : undefined;
+  const heaps = soakSamples.map((x) => x.heapAfterGcMb).filter((h): h is number => h !== undefined);
+  // RSS is a sawtooth between full collections; what survives them is the better test for a leak.
+  const heapPlateau = heaps.length >= 3 ? plateaus(heaps) : undefined;
+  const plateau = heapPlateau ?? rssPlateau;
+  if (rssPlateau !== undefined)
     console.log(
-      `RSS over the soak: ${soakSamples.map((x) => x.rssMb).join(' → ')} MB; last three samples: ${plateau ? 'plateau' : 'still rising'}`,
+      `RSS over the soak: ${soakSamples.map((x) => x.rssMb).join(' → ')} MB; last three samples: ${rssPlateau ? 'plateau' : 'rising'}`,
+    );
+  if (heapPlateau !== undefined)
+    console.log(
+      `Live heap after full GCs: ${heaps.join(' → ')} MB; last three samples: ${heapPlateau ? 'plateau' : 'rising'}`,
     );
   const file = join(ROOT, 'bench', 'results.json');
   const all = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
@@ -420,7 +428,7 @@ async function main(): Promise<void> {
     pool: Number(pool),
     node: process.version,
     rows,
-    ...(soakS ? { soak: { seconds: soakS, samples: soakSamples, plateau } } : {}),
+    ...(soakS ? { soak: { seconds: soakS, samples: soakSamples, plateau, rssPlateau, heapPlateau } } : {}),
   };
   writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
   console.log(`written to bench/results.json under "${values.label}"`);
