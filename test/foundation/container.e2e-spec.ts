@@ -180,7 +180,13 @@ describe('docker-compose.yml', () => {
 
   it('passes secrets through from the environment and never states one', () => {
     const env = compose.services.api.environment!;
-    for (const secret of ['JWT_SECRET', 'INSZ_HASH_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'DATABASE_APP_PASSWORD'])
+    for (const secret of [
+      'JWT_SECRET',
+      'INSZ_HASH_KEY',
+      'AUDIT_SIGNING_KEY',
+      'BOOTSTRAP_ADMIN_PASSWORD',
+      'DATABASE_APP_PASSWORD',
+    ])
       expect(env[secret]).toBeNull();
   });
 });
