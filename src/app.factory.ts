@@ -1,6 +1,6 @@
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
-import { ConsoleLogger, LoggerService } from '@nestjs/common';
+import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -8,15 +8,16 @@ import { AppModule, AppOptions } from './app.module';
 import { setupOpenApi } from './common/http/openapi';
 import { trustProxyOption } from './config/environment';
 import { registerJsonDepthGuard } from './common/http/json-depth';
+import { createConsoleLogger } from './common/logging/logger';
+import { registerRateLimit } from './common/http/rate-limit';
 import { createValidationPipe } from './common/validation/validation-pipe';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export function createLogger(level: string): LoggerService {
-  const levels = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
-  const upTo = levels.slice(0, Math.max(levels.indexOf(level as (typeof levels)[number]), 0) + 1);
-  return new ConsoleLogger({ json: true, logLevels: [...upTo] });
+/** Readable lines at a development terminal, JSON lines otherwise (src/common/logging/logger.ts). */
+export function createLogger(level: string, nodeEnv?: string): LoggerService {
+  return createConsoleLogger({ level, nodeEnv });
 }
 
 /** A hop count becomes proxy-addr's trust function (trust the first n hops); the adapter's typings take no number. */
@@ -47,7 +48,7 @@ export async function createApp(
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  const log = new ConsoleLogger('http', { json: true });
+  const log = createConsoleLogger({ context: 'http', nodeEnv: options.env.NODE_ENV });
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -76,12 +77,20 @@ export async function createApp(
       },
     },
   });
+  await registerRateLimit(app, options.env, options.secrets.jwtSecret);
   const origins = options.env.CORS_ORIGINS?.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
   app.enableCors({
     origin: origins?.length ? origins : false,
-    exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'],
+    exposedHeaders: [
+      'ETag',
+      'X-Request-Id',
+      'Retry-After',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ],
     allowedHeaders: [
       'Authorization',
       'Content-Type',

@@ -19,6 +19,7 @@ import { EmpowermentModule } from './empowerment/empowerment.module';
 import { GoalsModule } from './goals/goals.module';
 import { GroupSessionsModule } from './group-sessions/group-sessions.module';
 import { HealthController } from './health/health.controller';
+import { ShutdownState } from './health/shutdown-state';
 import { LifeDomainsModule } from './life-domains/life-domains.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
@@ -70,6 +71,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        ShutdownState,
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Before anything reaches the database: a NUL byte anywhere in the input is a 400, not a 500.
         { provide: APP_INTERCEPTOR, useClass: ControlCharactersInterceptor },

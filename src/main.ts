@@ -1,17 +1,19 @@
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
+import { createConsoleLogger } from './common/logging/logger';
 import { ConfigError } from './config/environment';
 import { DatabaseSetupError } from './database/database-roles';
 import { UnsafeRuntimeRoleError } from './database/runtime-role-check';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
-  const log = new ConsoleLogger('Main', { json: true });
+  const log = createConsoleLogger({ context: 'Main' });
   try {
     const server = await startServer(process.env);
     const shutdown = (signal: string) => {
       log.log({ msg: 'shutting down', signal });
-      server.stop().then(
+      // SIGTERM comes from an orchestrator (docker stop, Kubernetes): give its load balancer time to see
+      // readiness go 503. SIGINT is someone at a terminal: no reason to wait.
+      server.stop({ drain: signal === 'SIGTERM' }).then(
         () => process.exit(0),
         (err: Error) => {
           log.error({ msg: 'shutdown failed', error: err.message });

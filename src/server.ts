@@ -9,14 +9,22 @@ import { resolveDatabase } from './database/database-connection';
 import { runMigrations } from './database/data-sources';
 import { assertRuntimeRoleIsSafe } from './database/runtime-role-check';
 import { bootstrapAdmin } from './database/seed/bootstrap-admin';
-import { formatDemoLogins, seedDemo } from './database/seed/demo-seed';
+import { seedDemo } from './database/seed/demo-seed';
+import { demoLoginsMessage } from './database/seed/demo-logins-output';
+import { readableLogs } from './common/logging/logger';
+import { ShutdownState } from './health/shutdown-state';
 
 export interface RunningServer {
   app: NestFastifyApplication;
   url: string;
   env: Environment;
-  /** Stops taking requests, lets in-flight ones finish, closes the pool, then stops an embedded database. */
-  stop(): Promise<void>;
+  /**
+   * Graceful shutdown: readiness answers 503 at once; with `drain`, requests are still served for
+   * SHUTDOWN_DELAY_SECONDS so load balancers notice; then the listener closes, in-flight requests get
+   * at most SHUTDOWN_TIMEOUT_SECONDS before their connections are cut, the pool closes, and last an
+   * embedded database stops.
+   */
+  stop(options?: { drain?: boolean }): Promise<void>;
 }
 
 /** Everything `npm start` does: database, migrations, safety check, bootstrap/demo, listen. */
@@ -25,7 +33,7 @@ export async function startServer(
   logger?: LoggerService,
 ): Promise<RunningServer> {
   const env = loadEnvironment(source);
-  const log = logger ?? createLogger(env.LOG_LEVEL);
+  const log = logger ?? createLogger(env.LOG_LEVEL, env.NODE_ENV);
   const secrets = loadSecrets(env);
   const database = await resolveDatabase(env, secrets);
   let app: NestFastifyApplication | undefined;
@@ -49,7 +57,7 @@ export async function startServer(
           inszHashKey: secrets.inszHashKey,
           log: (l) => log.log(l, 'Demo'),
         });
-        log.log(formatDemoLogins(logins), 'Demo');
+        log.log(demoLoginsMessage(logins, readableLogs(env.NODE_ENV)), 'Demo');
       }
     }
     await app.listen({ port: env.PORT, host: env.HOST });
@@ -71,10 +79,27 @@ export async function startServer(
       app: started,
       url,
       env,
-      stop: () =>
+      stop: (options) =>
         (stopping ??= (async () => {
-          await started.close();
-          await database.embedded?.stop();
+          started.get(ShutdownState).begin();
+          if (options?.drain && env.SHUTDOWN_DELAY_SECONDS > 0) {
+            log.log(
+              { msg: 'draining: readiness answers 503', seconds: env.SHUTDOWN_DELAY_SECONDS },
+              'Server',
+            );
+            await new Promise((r) => setTimeout(r, env.SHUTDOWN_DELAY_SECONDS * 1000));
+          }
+          const http = started.getHttpServer();
+          const cut = setTimeout(() => {
+            log.warn({ msg: 'shutdown timeout: closing the connections still open' }, 'Server');
+            http.closeAllConnections();
+          }, env.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+          try {
+            await started.close();
+          } finally {
+            clearTimeout(cut);
+            await database.embedded?.stop();
+          }
         })()),
     };
   } catch (err) {

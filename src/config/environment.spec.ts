@@ -34,6 +34,11 @@ describe('loadEnvironment', () => {
       BOOTSTRAP_PARTNERSHIP: 'Jobteam Gent',
       BOOTSTRAP_ORGANISATION: 'Stad Gent',
       LOG_LEVEL: 'log',
+      RATE_LIMIT_PER_USER: 600,
+      RATE_LIMIT_PER_ADDRESS: 1200,
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+      SHUTDOWN_DELAY_SECONDS: 5,
+      SHUTDOWN_TIMEOUT_SECONDS: 20,
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.EMBEDDED_PG_PORT).toBeUndefined();
@@ -52,6 +57,17 @@ describe('loadEnvironment', () => {
       MIGRATIONS_RUN: false,
       EMBEDDED_PG_PORT: 55432,
     });
+  });
+
+  it.each([
+    ['RATE_LIMIT_PER_USER', '0'],
+    ['RATE_LIMIT_PER_ADDRESS', 'many'],
+    ['RATE_LIMIT_WINDOW_SECONDS', '7200'],
+    ['SHUTDOWN_DELAY_SECONDS', '-1'],
+    ['SHUTDOWN_TIMEOUT_SECONDS', '0'],
+  ])('refuses %s=%s with a message naming it', (name, value) => {
+    const err = failureOf({ [name]: value });
+    expect(err.message).toContain(`  ${name}: `);
   });
 
   it.each(['abc', '70000', '-1', '3.5'])('refuses PORT=%s with a message naming PORT', (port) => {

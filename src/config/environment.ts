@@ -59,6 +59,10 @@ export class Environment {
   @IsString() BOOTSTRAP_ORGANISATION = 'Stad Gent';
 
   @IsOptional() @IsString() CORS_ORIGINS?: string;
+  /** Requests per window per user (a token we signed), and per client address for requests without one. */
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_USER = 600;
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_ADDRESS = 1200;
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600) RATE_LIMIT_WINDOW_SECONDS = 60;
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: string = 'log';
   @Transform(toInt) @IsInt() @Min(1) RETENTION_MONTHS = 24;
   /** Ed25519 private key (base64 PKCS#8 DER) for audit checkpoints; else generated into DATA_DIR/secrets.json. */
@@ -67,6 +71,9 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1000) @Max(60000) AUDIT_SEAL_INTERVAL_MS = 60000;
   /** Special-category report cells below this count are suppressed (issue 12, item 8). */
   @Transform(toInt) @IsInt() @Min(2) @Max(1000) REPORT_MIN_CELL = 5;
+  /** On SIGTERM: seconds readiness answers 503 while still serving, then at most this long for in-flight requests. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(300) SHUTDOWN_DELAY_SECONDS = 5;
+  @Transform(toInt) @IsInt() @Min(1) @Max(600) SHUTDOWN_TIMEOUT_SECONDS = 20;
 }
 
 export class ConfigError extends Error {}

@@ -131,6 +131,10 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Ser
     PORT: '0',
     LOG_LEVEL: 'log',
     LOGIN_RATE_LIMIT: '10000',
+    RATE_LIMIT_PER_USER: '1000000',
+    RATE_LIMIT_PER_ADDRESS: '1000000',
+    // No load balancer to wait for; shutdown.e2e-spec.ts sets a drain delay on purpose.
+    SHUTDOWN_DELAY_SECONDS: '0',
     ...env,
   };
   const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: childEnv, stdio: 'pipe' });

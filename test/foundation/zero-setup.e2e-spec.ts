@@ -133,6 +133,15 @@ describe('zero-setup start (node dist/src/main.js)', () => {
         expect(await ready.json()).toEqual({ status: 'ok', database: 'up' });
         expect(instance.started.output.stdout).toContain('Demo logins (password for all: Jobteam-demo-2026)');
         expect(instance.started.output.stdout).toContain(`"docs":"${instance.url}/docs"`);
+        // Not a terminal: every line is one JSON object, and the logins are a list, not a string of \n.
+        const lines = instance.started.output.stdout.split('\n').filter(Boolean);
+        const parsed = lines.map((l) => JSON.parse(l) as { message: unknown });
+        const demo = parsed.find((p) => (p.message as { msg?: string })?.msg?.startsWith('Demo logins'));
+        expect((demo?.message as { logins: object[] }).logins).toContainEqual({
+          role: 'admin',
+          email: DEMO_ADMIN.email,
+          organisation: 'Stad Gent',
+        });
       },
       START_TIMEOUT,
     );

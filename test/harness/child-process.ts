@@ -34,7 +34,8 @@ const STRIPPED = [
 export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of STRIPPED) delete env[key];
-  return { ...env, ...overrides };
+  // No load balancer to wait for on SIGTERM (the drain delay is tested in test/faults/shutdown.e2e-spec.ts).
+  return { ...env, SHUTDOWN_DELAY_SECONDS: '0', ...overrides };
 }
 
 export interface Output {

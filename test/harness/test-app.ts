@@ -52,6 +52,9 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     DEMO_SEED: 'false',
     LOG_LEVEL: 'fatal',
     LOGIN_RATE_LIMIT: '1000',
+    // The suite must never trip the general limit; rate-limit.e2e-spec.ts sets low ones on purpose.
+    RATE_LIMIT_PER_USER: '1000000',
+    RATE_LIMIT_PER_ADDRESS: '1000000',
     ...envOverrides,
   });
   const secrets = { ...TEST_SECRETS, appDbPassword: info.appPassword };

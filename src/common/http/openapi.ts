@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentRateLimit } from './rate-limit';
 
 /** The contract as served at /docs-json; the permission snapshot test reads the same document. */
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
@@ -12,7 +13,9 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  documentRateLimit(document);
+  return document;
 }
 
 export function setupOpenApi(app: NestFastifyApplication): void {
