@@ -15,7 +15,7 @@ describe('report language (Accept-Language)', () => {
     t = await createTestApp();
     a = await createPartnership(t, 'A');
     const p = await insertParticipant(t, a, { first_name: 'Els', last_name: 'Taal' });
-    await insertTrajectory(t, a, p, { started_at: day('2025-03-01') });
+    await insertTrajectory(t, a, p, { started_at: day('2025-03-01'), intake_at: day('2025-03-01') });
   });
   afterAll(() => t.close());
 

@@ -67,6 +67,7 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
     id.p1 = await insertParticipant(t, a, { first_name: 'Amira', last_name: 'Eerste' });
     id.t1 = await insertTrajectory(t, a, id.p1, {
       started_at: day('2025-03-01'),
+      intake_at: day('2025-03-01'),
       closed_at: day('2025-06-01'),
       outcome: 'no_result',
     });
@@ -79,6 +80,7 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
     });
     await insertTrajectory(t, a, id.p2, {
       started_at: day('2025-02-01'),
+      intake_at: day('2025-02-01'),
       closed_at: day('2025-05-01'),
       outcome: 'work',
     });
@@ -88,10 +90,10 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
       first_name: 'Chloe',
       last_name: 'Derde',
     });
-    await insertTrajectory(t, a, id.p3, { started_at: day('2025-04-01') });
+    await insertTrajectory(t, a, id.p3, { started_at: day('2025-04-01'), intake_at: day('2025-04-01') });
     // Another partnership's participant, in the same year.
     id.other = await insertParticipant(t, b, { first_name: 'Xander', last_name: 'Ander' });
-    await insertTrajectory(t, b, id.other, { started_at: day('2025-03-01') });
+    await insertTrajectory(t, b, id.other, { started_at: day('2025-03-01'), intake_at: day('2025-03-01') });
   });
   afterAll(() => t.close());
 
@@ -247,6 +249,7 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
       // p1 comes back in August and leaves to work on 1 October: her final exit is now a work exit (EC rule).
       await insertTrajectory(t, a, id.p1, {
         started_at: day('2025-08-01'),
+        intake_at: day('2025-08-01'),
         closed_at: day('2025-10-01'),
         outcome: 'work',
       });
@@ -380,7 +383,7 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
 
     it('restates the figures that moved and who moved them', async () => {
       id.p4 = await insertParticipant(t, a, { entry_date: '2025-05-10' });
-      await insertTrajectory(t, a, id.p4, { started_at: day('2025-05-10') });
+      await insertTrajectory(t, a, id.p4, { started_at: day('2025-05-10'), intake_at: day('2025-05-10') });
       const res = await as().get(`/reports/quarterly/submissions/${q2.id}/restatement`).expect(200);
       const lines = (res.body.indicators as Indicator[]).flatMap((i) => i.lines).filter((l) => l.delta);
       expect(lines).toEqual(
