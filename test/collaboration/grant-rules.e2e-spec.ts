@@ -482,6 +482,39 @@ describe('grant rules', () => {
       await A.get(`/participants/${p.id}`, 'coachIntro').expect(404);
     });
 
+    it('refuses app_seed_grants outside a partnership created in the same transaction', async () => {
+      const { p } = await onTrajectory();
+      const forged = (partnershipId: string) =>
+        JSON.stringify([
+          {
+            partnership_id: partnershipId,
+            participant_id: p.id,
+            organisation_id: a.orgs.intro.id,
+            scope: 'full',
+            reason: 'owner',
+            source_id: p.id,
+            valid_from: iso(now()),
+          },
+        ]);
+      // In the existing partnership: its rows were not written by this transaction.
+      expect(
+        await pgCode(asApp('coachIntro', (q) => q('select app_seed_grants($1::jsonb)', [forged(a.id)]))),
+      ).toBe('42501');
+      // In a partnership created a moment ago in the same transaction: still not for a participant that
+      // this transaction did not write (the existing one belongs to another partnership anyway).
+      const fresh = '00000000-0000-4000-8000-0000000000f1';
+      expect(
+        await pgCode(
+          t.db.runInTenant(fresh, async (m) => {
+            await m.query(`insert into partnerships (id, name) values ($1, 'Forged')`, [fresh]);
+            return m.query('select app_seed_grants($1::jsonb)', [forged(fresh)]);
+          }),
+        ),
+      ).toBe('42501');
+      await A.get(`/participants/${p.id}`, 'coachIntro').expect(404);
+      expect(await grantsOf(p.id, 'owner')).toHaveLength(1);
+    });
+
     it('refuses app_grant for a grant whose reason does not hold', async () => {
       const { p, tr } = await onTrajectory();
       const call = (staff: StaffKey, args: unknown[]) =>

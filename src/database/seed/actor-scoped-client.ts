@@ -26,6 +26,7 @@ export class ActorScopedClient {
 
   async query(sql: string, params?: unknown[]): Promise<QueryResult> {
     const match = UNNEST_INSERT.exec(sql);
+    if (match?.[1] === 'access_grants' && params) return this.seedGrants(match[2], params as unknown[][]);
     const rule = match ? this.rules[match[1]] : undefined;
     if (!match || !rule || !params) return this.client.query(sql, params);
     const columns = match[2].split(',').map((c) => c.trim());
@@ -47,6 +48,21 @@ export class ActorScopedClient {
     }
     await this.as({});
     return { rows: [], rowCount: arrays[0]?.length ?? 0 } as unknown as QueryResult;
+  }
+
+  /**
+   * The app role may not insert grants (only app_grant, which judges them against "now"); historic
+   * grants of a partnership created in this same transaction go through app_seed_grants instead.
+   */
+  async seedGrants(columnList: string, arrays: unknown[][]): Promise<QueryResult> {
+    const columns = columnList.split(',').map((c) => c.trim());
+    const count = arrays[0]?.length ?? 0;
+    if (count === 0) return { rows: [], rowCount: 0 } as unknown as QueryResult;
+    const rows = Array.from({ length: count }, (_, r) =>
+      Object.fromEntries(columns.map((c, k) => [c, arrays[k][r]])),
+    );
+    await this.client.query('select app_seed_grants($1::jsonb)', [JSON.stringify(rows)]);
+    return { rows: [], rowCount: count } as unknown as QueryResult;
   }
 
   /** Sets (or, with {}, clears) the acting organisation and staff member for the rest of the transaction. */

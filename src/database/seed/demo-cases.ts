@@ -188,17 +188,6 @@ const DEMO_PARTICIPANT_COLUMNS: readonly Column[] = [
 /** Grants as the API leaves them: an ended owner grant (after the hand-over) has ended_at set. */
 const DEMO_GRANT_COLUMNS: readonly Column[] = [...GRANT_COLUMNS, ['ended_at', 'timestamptz']];
 
-/**
- * jobteam_app may not insert grants; app_seed_grants writes them, but only for a partnership and
- * participants created in this same transaction (migration SeedGrants), so history can be replayed.
- */
-async function seedGrants(client: PoolClient, rows: unknown[][]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const objects = rows.map((r) => Object.fromEntries(DEMO_GRANT_COLUMNS.map(([name], k) => [name, r[k]])));
-  const [{ n }] = (await client.query('select app_seed_grants($1::jsonb) as n', [JSON.stringify(objects)]))
-    .rows as { n: number }[];
-  return n;
-}
 const DEMO_ASSIGNMENT_COLUMNS: readonly Column[] = [
   ...ASSIGNMENT_COLUMNS,
   ['to_at', 'timestamptz'],
@@ -812,7 +801,7 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
   const rows: TableCounts = {};
   const add = (table: string, n: number) => (rows[table] = (rows[table] ?? 0) + n);
   add('participants', await insertUnnest(db, 'participants', DEMO_PARTICIPANT_COLUMNS, out.participants));
-  add('access_grants', await seedGrants(client, out.grants));
+  add('access_grants', await insertUnnest(db, 'access_grants', DEMO_GRANT_COLUMNS, out.grants));
   add('trajectories', await insertUnnest(db, 'trajectories', TRAJECTORY_COLUMNS, out.trajectories));
   add(
     'trajectory_transitions',
@@ -834,7 +823,7 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
     'group_session_attendance',
     await insertUnnest(db, 'group_session_attendance', ATTENDANCE_COLUMNS, attendance),
   );
-  add('access_grants', await seedGrants(client, sessionGrants));
+  add('access_grants', await insertUnnest(db, 'access_grants', DEMO_GRANT_COLUMNS, sessionGrants));
 
   const ctx: PartnershipContext = {
     rng,
