@@ -9,13 +9,19 @@ export class HealthController {
   constructor(private readonly db: DatabaseContext) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOperation({
+    summary: 'Liveness: the process answers',
+    description: 'Public, for load balancers and orchestrators. Never touches the database.',
+  })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database answers' })
+  @ApiOperation({
+    summary: 'Readiness: the database answers',
+    description: 'Public, for load balancers and orchestrators: 503 while the database does not answer.',
+  })
   async ready() {
     try {
       await this.db.runWithoutTenant((m) => m.query('select 1'));
