@@ -17,10 +17,10 @@ const RULES: Record<string, (c: unknown[], s: Schema) => Schema> = {
   matches: ([pattern]) => ({ pattern: pattern instanceof RegExp ? pattern.source : String(pattern) }),
   min: ([min]) => ({ minimum: min }),
   max: ([max]) => ({ maximum: max }),
-  isInt: (_c, s) =>
-    [Number, Object, 'number', undefined].includes(s.type as never)
-      ? { type: 'integer', format: 'int32' }
-      : {},
+  isInt: (_c, s) => ({
+    ...([Number, Object, 'number', undefined].includes(s.type as never) ? { type: 'integer' } : {}),
+    format: 'int32',
+  }),
   arrayMaxSize: ([max]) => ({ maxItems: max }),
   arrayMinSize: ([min]) => ({ minItems: min }),
 };
