@@ -1417,6 +1417,84 @@ export interface components {
             /** Format: uuid */
             staffId: string;
         };
+        ConfidentialContactIndexResponse: {
+            items: components["schemas"]["ConfidentialContactResponse"][];
+            /** Format: uuid */
+            participantId: string;
+            /** Format: int32 */
+            total: number;
+        };
+        ConfidentialContactResponse: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            authorId: string;
+            /** Format: uuid */
+            authorOrganisationId: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "home_visit" | "outreach" | "office" | "phone" | "digital" | "accompanied_visit" | "group_session" | "case_meeting";
+        };
+        ContactIntensity: {
+            months: components["schemas"]["ContactIntensityMonth"][];
+            totals: components["schemas"]["ContactIntensityTotals"];
+        };
+        ContactIntensityMonth: {
+            /** Format: int32 */
+            contacts: number;
+            /** Format: int32 */
+            minutes: number;
+            /**
+             * @description YYYY-MM, Brussels time
+             * @example 2025-01
+             */
+            month: string;
+        };
+        ContactIntensityTotals: {
+            /** Format: int32 */
+            contacts: number;
+            /** Format: int32 */
+            minutes: number;
+        };
+        ContactPageResponse: {
+            intensity: components["schemas"]["ContactIntensity"];
+            items: components["schemas"]["ContactResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
+        ContactResponse: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            authorId: string;
+            /** Format: uuid */
+            authorOrganisationId: string;
+            confidential: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            durationMinutes: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "home_visit" | "outreach" | "office" | "phone" | "digital" | "accompanied_visit" | "group_session" | "case_meeting";
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            staffId: string;
+            summary: string | null;
+            /** Format: uuid */
+            trajectoryId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
         CreateAssessmentDto: {
             /**
              * @description Instrument key
@@ -1747,6 +1825,30 @@ export interface components {
              */
             startedAt?: string;
         };
+        EntryProfileResponse: {
+            /**
+             * @description Only with a special_categories basis
+             * @enum {string|null}
+             */
+            disability?: "yes" | "no" | "declined" | null;
+            /** @enum {string|null} */
+            educationLevel: "isced_0_2" | "isced_3_4" | "isced_5_8" | null;
+            /** Format: date */
+            entryDate: string;
+            foreignBackground: boolean | null;
+            homelessOrHousingExclusion: boolean | null;
+            /** @enum {string|null} */
+            labourStatus: "unemployed" | "inactive" | "in_education" | "employed" | "self_employed" | null;
+            longTermUnemployed: boolean | null;
+            /**
+             * @description Only with a special_categories basis
+             * @enum {string|null}
+             */
+            minority?: "yes" | "no" | "declined" | null;
+            ruralArea: boolean | null;
+            singleAdultHouseholdWithChildren: boolean | null;
+            thirdCountryNational: boolean | null;
+        };
         GoalStepDto: {
             done: boolean;
             /**
@@ -1767,12 +1869,41 @@ export interface components {
              */
             score: number;
         };
+        InstrumentAnchorResponse: {
+            dimension: string | null;
+            label: components["schemas"]["LocalisedTextResponse"];
+            score: number;
+        };
         InstrumentDimensionDto: {
             /** @description What the dimension means, in a few words. */
             description?: components["schemas"]["LocalisedTextDto"];
             /** @example competentie */
             key: string;
             label: components["schemas"]["LocalisedTextDto"];
+        };
+        InstrumentDimensionResponse: {
+            description: components["schemas"]["LocalisedTextResponse"] | null;
+            key: string;
+            label: components["schemas"]["LocalisedTextResponse"];
+        };
+        InstrumentResponse: {
+            anchors: components["schemas"]["InstrumentAnchorResponse"][];
+            baselineDueWeeks: number;
+            /** @description Shipped with the application and shared by every partnership. */
+            builtIn: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            dimensions: components["schemas"]["InstrumentDimensionResponse"][];
+            id: string;
+            key: string;
+            name: components["schemas"]["LocalisedTextResponse"];
+            progressThreshold: number;
+            regressionThreshold: number;
+            reviewIntervalMonths: number;
+            scaleMax: number;
+            scaleMin: number;
+            /** @description Instrument version. Versions never change; a change is a new version. */
+            version: number;
         };
         LifeDomainItemDto: {
             /** @enum {string} */
@@ -1791,6 +1922,10 @@ export interface components {
             /** @example Competentie */
             nl: string;
         };
+        LocalisedTextResponse: {
+            en: string;
+            nl: string;
+        };
         LoginDto: {
             /** @example coach.compaan@demo.jobteam.gent */
             email: string;
@@ -1805,6 +1940,16 @@ export interface components {
             permissions: string[];
             roles: string[];
             teamId: string | null;
+        };
+        OrganisationResponse: {
+            active: boolean;
+            id: string;
+            kboNumber: string | null;
+            /** @enum {string} */
+            kind: "promotor" | "partner" | "vdab" | "ocmw";
+            name: string;
+            professionalSecrecy: boolean;
+            version: number;
         };
         OutboundReferralDto: {
             /**
@@ -1822,6 +1967,92 @@ export interface components {
             note?: string;
             /** @enum {string} */
             target: "vdab" | "ocmw";
+        };
+        ParticipantAddressResponse: {
+            city: string | null;
+            postalCode: string | null;
+            street: string | null;
+            wijk: string | null;
+        };
+        ParticipantResponse: {
+            /** @description Full scope */
+            address?: components["schemas"]["ParticipantAddressResponse"];
+            /**
+             * Format: date
+             * @description Full scope
+             */
+            birthDate?: string;
+            /** Format: int32 */
+            birthYear: number;
+            /** Format: uuid */
+            caseManagerId: string | null;
+            /** @description Referral scope and up */
+            contactLanguage?: string | null;
+            /**
+             * Format: date-time
+             * @description Full scope
+             */
+            createdAt?: string;
+            /** Format: uuid */
+            currentTrajectoryId: string | null;
+            /**
+             * @description Referral scope and up
+             * @enum {string|null}
+             */
+            educationLevel?: "isced_0_2" | "isced_3_4" | "isced_5_8" | null;
+            /** @description Full scope */
+            email?: string | null;
+            /** @description Full scope */
+            entryProfile?: components["schemas"]["EntryProfileResponse"];
+            firstName: string;
+            /**
+             * @description Full scope
+             * @enum {string}
+             */
+            gender?: "female" | "male" | "nonbinary";
+            /** Format: uuid */
+            id: string;
+            /** @description Full scope, when recorded */
+            insz?: string | null;
+            /**
+             * @description Referral scope and up
+             * @enum {string|null}
+             */
+            labourStatus?: "unemployed" | "inactive" | "in_education" | "employed" | "self_employed" | null;
+            lastName: string;
+            /** @description Full scope */
+            nationality?: string | null;
+            /**
+             * Format: uuid
+             * @description Full scope
+             */
+            ownerOrganisationId?: string;
+            phone: string | null;
+            pseudonymised: boolean;
+            /**
+             * @description Full scope
+             * @enum {string}
+             */
+            referralChannel?: "vdab" | "ocmw" | "outreach" | "self" | "participant" | "partner" | "other";
+            /** @description Full scope */
+            referrer?: string | null;
+            /** @enum {string} */
+            scope: "summary" | "referral" | "case" | "full";
+            /** @enum {string|null} */
+            status: "aanmelding" | "intake" | "begeleiding" | "nazorg" | "afgesloten" | null;
+            /** Format: uuid */
+            teamId: string | null;
+            /**
+             * Format: date-time
+             * @description Full scope
+             */
+            updatedAt?: string;
+            vdabTrajectory: components["schemas"]["VdabTrajectoryResponse"] | null;
+            /**
+             * Format: int32
+             * @description Full scope
+             */
+            version?: number;
         };
         /** @description application/problem+json (RFC 9457). Some problems add members, such as existingParticipantId on a duplicate. */
         ProblemDetails: {
@@ -1876,6 +2107,33 @@ export interface components {
             reason?: string;
             /** @enum {string} */
             to: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled";
+        };
+        StaffResponse: {
+            /** @default true */
+            active: boolean;
+            /**
+             * Format: email
+             * @example an.peeters@jobteam.example
+             */
+            email: string;
+            /** @default 1 */
+            fte: number;
+            id: string;
+            /** @example An Peeters */
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            roles: ("admin" | "coordinator" | "coach" | "spoc_vdab" | "spoc_ocmw" | "expertise" | "dpo")[];
+            teamId?: string | null;
+            version: number;
+        };
+        TeamResponse: {
+            active: boolean;
+            id: string;
+            location: string;
+            name: string;
+            version: number;
+            wijken: string[];
         };
         TokenResponse: {
             accessToken: string;
@@ -2046,6 +2304,12 @@ export interface components {
              * @description When VDAB was checked (ISO 8601); never in the future
              */
             checkedAt: string;
+            /** @enum {string} */
+            status: "none" | "active" | "closed";
+        };
+        VdabTrajectoryResponse: {
+            /** Format: date-time */
+            checkedAt: string | null;
             /** @enum {string} */
             status: "none" | "active" | "closed";
         };
@@ -3463,11 +3727,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of results */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InstrumentResponse"][];
+                        /** Format: int32 */
+                        limit: number;
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        total: number;
+                    };
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -3538,11 +3813,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -3638,11 +3916,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -3783,11 +4064,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of results */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OrganisationResponse"][];
+                        /** Format: int32 */
+                        limit: number;
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        total: number;
+                    };
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -3858,11 +4150,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -3958,11 +4253,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -4047,11 +4345,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
             400: {
@@ -4174,11 +4475,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -4272,11 +4576,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of results */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ParticipantResponse"][];
+                        /** Format: int32 */
+                        limit: number;
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        total: number;
+                    };
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -4349,13 +4664,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
             };
-            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IDEMPOTENCY_KEY_INVALID, VALIDATION_FAILED. */
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, DATE_IN_FUTURE, IDEMPOTENCY_KEY_INVALID, INSZ_INVALID, VALIDATION_FAILED, WIJK_UNKNOWN. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4382,7 +4700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, PARTICIPANT_DUPLICATE, PARTICIPANT_POSSIBLE_DUPLICATE, REFERENCE_CONFLICT. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4458,11 +4776,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -4547,13 +4868,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
             };
-            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, CORRECTION_REASON_REQUIRED, DATE_IN_FUTURE, IF_MATCH_INVALID, INSZ_INVALID, VALIDATION_FAILED, WIJK_UNKNOWN. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4589,7 +4913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, PARTICIPANT_DUPLICATE, REFERENCE_CONFLICT. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4759,11 +5083,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfidentialContactIndexResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -6618,11 +6945,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of results */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StaffResponse"][];
+                        /** Format: int32 */
+                        limit: number;
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        total: number;
+                    };
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -6693,11 +7031,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -6793,11 +7134,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -6882,11 +7226,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
             400: {
@@ -7009,11 +7356,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -7101,11 +7451,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of results */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TeamResponse"][];
+                        /** Format: int32 */
+                        limit: number;
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        total: number;
+                    };
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -7176,11 +7537,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -7276,11 +7640,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -7365,11 +7732,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
             400: {
@@ -7492,11 +7862,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -8567,11 +8940,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactPageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -8655,11 +9031,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IDEMPOTENCY_KEY_INVALID, VALIDATION_FAILED. */
             400: {
@@ -8774,11 +9153,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -8864,11 +9246,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
             400: {

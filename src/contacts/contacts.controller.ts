@@ -5,6 +5,12 @@ import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
 import { ContactsService } from './contacts.service';
 import { ContactQuery, CreateContactDto, UpdateContactDto } from './dto/contact.dto';
+import {
+  ConfidentialContactIndexResponse,
+  ContactPageResponse,
+  ContactResponse,
+} from './dto/contact.response';
+import { ApiCreated, ApiOk } from '../common/http/api-responses';
 
 @ApiTags('contacts')
 @Controller()
@@ -18,6 +24,7 @@ export class ContactsController {
     summary:
       "Register a contact moment; confidential defaults to the author organisation's professional secrecy",
   })
+  @ApiCreated(ContactResponse)
   create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateContactDto) {
     return this.contacts.create(id, dto);
   }
@@ -27,6 +34,7 @@ export class ContactsController {
     permission: Permission.ParticipantRead,
     summary: 'Contact moments by period and kind, with the intensity (contacts and minutes per month)',
   })
+  @ApiOk(ContactPageResponse)
   list(@Param('id', ParseUUIDPipe) id: string, @Query() query: ContactQuery) {
     return this.contacts.list(id, query);
   }
@@ -36,6 +44,7 @@ export class ContactsController {
     permission: Permission.ParticipantRead,
     summary: 'One contact moment, with its version as ETag',
   })
+  @ApiOk(ContactResponse)
   get(@Param('id', ParseUUIDPipe) id: string, @Param('contactId', ParseUUIDPipe) contactId: string) {
     return this.contacts.get(id, contactId);
   }
@@ -46,6 +55,7 @@ export class ContactsController {
     permission: Permission.ContactWrite,
     summary: 'Edit a contact moment (author only); the previous version is kept as a revision',
   })
+  @ApiOk(ContactResponse)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('contactId', ParseUUIDPipe) contactId: string,
@@ -61,6 +71,7 @@ export class ContactsController {
     summary:
       'For the DPO: which confidential contact moments exist (date, author, organisation, kind), no content',
   })
+  @ApiOk(ConfidentialContactIndexResponse)
   confidentialIndex(@Param('id', ParseUUIDPipe) id: string) {
     return this.contacts.confidentialIndex(id);
   }

@@ -6,6 +6,8 @@ import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
 
 import { CreateStaffDto, StaffQuery, UpdateStaffDto } from './dto/staff.dto';
 import { StaffService } from './staff.service';
+import { StaffResponse } from './dto/staff.dto';
+import { ApiCreated, ApiOk, ApiPageResponse } from '../common/http/api-responses';
 
 @ApiTags('staff')
 @Controller('staff')
@@ -17,18 +19,21 @@ export class StaffController {
     permission: Permission.StaffRead,
     summary: 'List staff (filter by organisation, team, role, active)',
   })
+  @ApiPageResponse(StaffResponse)
   list(@Query() query: StaffQuery) {
     return this.staff.list(query);
   }
 
   @Get(':id')
   @Authenticated({ permission: Permission.StaffRead, summary: 'Get a staff member' })
+  @ApiOk(StaffResponse)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.staff.get(id);
   }
 
   @Post()
   @Authenticated({ permission: Permission.StaffWrite, summary: 'Create a staff member' })
+  @ApiCreated(StaffResponse)
   create(@Body() dto: CreateStaffDto) {
     return this.staff.create(dto);
   }
@@ -39,6 +44,7 @@ export class StaffController {
     permission: Permission.StaffWrite,
     summary: 'Update a staff member (a password here resets it)',
   })
+  @ApiOk(StaffResponse)
   update(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateStaffDto) {
     return this.staff.update(id, version, dto);
   }
@@ -49,6 +55,7 @@ export class StaffController {
     permission: Permission.StaffWrite,
     summary: 'Deactivate a staff member: login and existing tokens stop working',
   })
+  @ApiOk(StaffResponse)
   deactivate(@Param('id', ParseUUIDPipe) id: string) {
     return this.staff.deactivate(id);
   }
