@@ -1392,6 +1392,17 @@ export interface components {
             /** Format: uuid */
             staffId: string;
         };
+        CaseManagerPeriodResponse: {
+            /** Format: date-time */
+            from: string | null;
+            note: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            staffId: string;
+            /** Format: date-time */
+            to: string | null;
+        };
         CaseMeetingActionDto: {
             description: string;
             /**
@@ -1414,6 +1425,14 @@ export interface components {
             trajectoryId: string;
         };
         CoCoachDto: {
+            /** Format: uuid */
+            staffId: string;
+        };
+        CoCoachResponse: {
+            /** Format: date-time */
+            addedAt: string | null;
+            /** Format: uuid */
+            organisationId: string;
             /** Format: uuid */
             staffId: string;
         };
@@ -1916,6 +1935,10 @@ export interface components {
              */
             severity: number;
         };
+        LivenessResponse: {
+            /** @enum {string} */
+            status: "ok";
+        };
         LocalisedTextDto: {
             /** @example Competence */
             en: string;
@@ -2085,6 +2108,12 @@ export interface components {
         PutLifeDomainsDto: {
             domains: components["schemas"]["LifeDomainItemDto"][];
         };
+        ReadinessResponse: {
+            /** @enum {string} */
+            database: "up";
+            /** @enum {string} */
+            status: "ok";
+        };
         ReferralPersonDto: {
             /**
              * Format: date
@@ -2141,6 +2170,79 @@ export interface components {
             expiresIn: number;
             /** @example Bearer */
             tokenType: string;
+        };
+        TrajectoryListResponse: {
+            items: components["schemas"]["TrajectoryResponse"][];
+            /** Format: int32 */
+            total: number;
+        };
+        TrajectoryResponse: {
+            /**
+             * Format: date-time
+             * @description Case scope
+             */
+            aftercareAt?: string | null;
+            /** @description Case scope */
+            allowedTransitions?: ("aanmelding" | "intake" | "begeleiding" | "nazorg" | "afgesloten")[];
+            /** @description Case scope, on a single trajectory */
+            caseManagerHistory?: components["schemas"]["CaseManagerPeriodResponse"][];
+            /** Format: uuid */
+            caseManagerId: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Case scope, on a single trajectory */
+            coCoaches?: components["schemas"]["CoCoachResponse"][];
+            /**
+             * Format: date-time
+             * @description Case scope
+             */
+            guidanceStartedAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Case scope
+             */
+            intakeAt?: string | null;
+            /**
+             * @description Case scope
+             * @enum {string|null}
+             */
+            outcome?: "work" | "regular_activation" | "education" | "volunteering_or_supported_work" | "no_result" | "moved_or_unreachable" | null;
+            /** @description Case scope */
+            outcomeKind?: string | null;
+            /**
+             * Format: uuid
+             * @description Case scope
+             */
+            ownerOrganisationId?: string;
+            /** Format: uuid */
+            participantId: string;
+            /**
+             * Format: uuid
+             * @description Case scope
+             */
+            previousTrajectoryId?: string | null;
+            /**
+             * @description Case scope
+             * @enum {string|null}
+             */
+            referralChannel?: "vdab" | "ocmw" | "outreach" | "self" | "participant" | "partner" | "other" | null;
+            /** @description Case scope */
+            referrer?: string | null;
+            /** @enum {string} */
+            scope: "summary" | "referral" | "case" | "full";
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "aanmelding" | "intake" | "begeleiding" | "nazorg" | "afgesloten";
+            /** Format: uuid */
+            teamId: string | null;
+            /**
+             * Format: int32
+             * @description Case scope
+             */
+            version?: number;
         };
         TransitionDto: {
             /**
@@ -3651,11 +3753,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The process answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
             };
             /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
             500: {
@@ -3686,11 +3791,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The database answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
             };
             /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
             500: {
@@ -5650,11 +5758,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectoryListResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -5736,11 +5847,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectoryResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -6489,11 +6603,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The ESF+ export (UTF-8, semicolon-separated) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -6565,11 +6682,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The ESF+ workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -6867,11 +6987,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The quarterly workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -7956,11 +8079,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectoryResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -8422,11 +8548,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The star diagram as PNG */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/png": string;
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -8511,11 +8640,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The star diagram as SVG */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/svg+xml": string;
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -8600,11 +8732,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectoryResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
             400: {
@@ -8731,11 +8866,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectoryResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -8841,11 +8979,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectoryResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -10138,11 +10279,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectoryResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {

@@ -1,7 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../common/errors/domain-error';
 import { DatabaseContext } from '../database/database-context.service';
+
+export class LivenessResponse {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+}
+
+export class ReadinessResponse {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+  @ApiProperty({ enum: ['up'] }) database!: 'up';
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -13,7 +22,8 @@ export class HealthController {
     summary: 'Liveness: the process answers',
     description: 'Public, for load balancers and orchestrators. Never touches the database.',
   })
-  live() {
+  @ApiOkResponse({ type: LivenessResponse, description: 'The process answers' })
+  live(): LivenessResponse {
     return { status: 'ok' };
   }
 
@@ -22,7 +32,8 @@ export class HealthController {
     summary: 'Readiness: the database answers',
     description: 'Public, for load balancers and orchestrators: 503 while the database does not answer.',
   })
-  async ready() {
+  @ApiOkResponse({ type: ReadinessResponse, description: 'The database answers' })
+  async ready(): Promise<ReadinessResponse> {
     try {
       await this.db.runWithoutTenant((m) => m.query('select 1'));
     } catch {

@@ -29,3 +29,7 @@ export const ApiCreated = (type: Type<unknown>, description = 'Created') =>
 
 /** A count, minutes, a version: a non-negative int32, stated so clients know the bounds. */
 export const COUNT = { type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647 } as const;
+
+/** 200 with a file (CSV, workbook, image) streamed in the given media type. */
+export const ApiFileResponse = (mediaType: string, description: string) =>
+  ApiOkResponse({ description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } });
