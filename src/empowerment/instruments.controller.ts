@@ -2,9 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
-import { CreateInstrumentDto, InstrumentQuery } from './dto/instrument.dto';
+import { CreateInstrumentDto, InstrumentQuery, InstrumentResponse } from './dto/instrument.dto';
 import { InstrumentsService } from './instruments.service';
-import { InstrumentResponse } from './dto/instrument.dto';
 import { ApiCreated, ApiOk, ApiPageResponse } from '../common/http/api-responses';
 
 /** No PATCH or DELETE on purpose: assessments point at an exact version, so a change is a new version. */

@@ -4,9 +4,8 @@ import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
 import { PageQuery } from '../common/http/pagination';
-import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
+import { CreateOrganisationDto, OrganisationResponse, UpdateOrganisationDto } from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
-import { OrganisationResponse } from './dto/organisation.dto';
 import { ApiCreated, ApiOk, ApiPageResponse } from '../common/http/api-responses';
 
 @ApiTags('organisations')

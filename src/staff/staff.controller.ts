@@ -3,10 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
-
-import { CreateStaffDto, StaffQuery, UpdateStaffDto } from './dto/staff.dto';
+import { CreateStaffDto, StaffQuery, StaffResponse, UpdateStaffDto } from './dto/staff.dto';
 import { StaffService } from './staff.service';
-import { StaffResponse } from './dto/staff.dto';
 import { ApiCreated, ApiOk, ApiPageResponse } from '../common/http/api-responses';
 
 @ApiTags('staff')

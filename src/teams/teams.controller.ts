@@ -4,9 +4,8 @@ import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
 import { PageQuery } from '../common/http/pagination';
-import { CreateTeamDto, UpdateTeamDto } from './dto/team.dto';
+import { CreateTeamDto, TeamResponse, UpdateTeamDto } from './dto/team.dto';
 import { TeamsService } from './teams.service';
-import { TeamResponse } from './dto/team.dto';
 import { ApiCreated, ApiOk, ApiPageResponse } from '../common/http/api-responses';
 
 @ApiTags('teams')
