@@ -1868,6 +1868,32 @@ export interface components {
             singleAdultHouseholdWithChildren: boolean | null;
             thirdCountryNational: boolean | null;
         };
+        GoalResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            lifeDomain: "work" | "income_debt" | "housing" | "health" | "mental_health" | "language" | "mobility" | "childcare_family" | "justice" | "social_network" | "digital" | "education" | "residence_status";
+            /** Format: uuid */
+            participantId: string;
+            /** @enum {string} */
+            status: "open" | "achieved" | "dropped";
+            /** Format: date-time */
+            statusChangedAt: string;
+            steps: components["schemas"]["GoalStepResponse"][];
+            /** Format: date */
+            targetDate: string | null;
+            title: string;
+            /** Format: uuid */
+            trajectoryId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
         GoalStepDto: {
             done: boolean;
             /**
@@ -1876,6 +1902,12 @@ export interface components {
              */
             doneAt?: string;
             /** @example CV opmaken */
+            title: string;
+        };
+        GoalStepResponse: {
+            done: boolean;
+            /** @description When the step was done (ISO 8601) */
+            doneAt: string | null;
             title: string;
         };
         InstrumentAnchorDto: {
@@ -9635,11 +9667,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of results */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["GoalResponse"][];
+                        /** Format: int32 */
+                        limit: number;
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        total: number;
+                    };
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -9723,11 +9766,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GoalResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IDEMPOTENCY_KEY_INVALID, VALIDATION_FAILED. */
             400: {
@@ -9842,11 +9888,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GoalResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -9932,11 +9981,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GoalResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
             400: {

@@ -51,10 +51,6 @@ const NO_SUCCESS_SCHEMA_YET: string[] = [
   'GET /trajectories/{id}/assessments/due',
   'GET /trajectories/{id}/assessments/progress',
   'POST /trajectories/{id}/follow-ups',
-  'GET /trajectories/{id}/goals',
-  'POST /trajectories/{id}/goals',
-  'GET /trajectories/{id}/goals/{goalId}',
-  'PATCH /trajectories/{id}/goals/{goalId}',
   'GET /trajectories/{id}/life-domains',
   'PUT /trajectories/{id}/life-domains',
 ];
