@@ -9,6 +9,7 @@ import { AssessmentScheduleService } from './assessment-schedule.service';
 import { AssessmentStarService } from './assessment-star.service';
 import { AssessmentsService } from './assessments.service';
 import { AssessmentQuery, CreateAssessmentDto, InstrumentKeyQuery, StarQuery } from './dto/assessment.dto';
+import { ApiFileResponse } from '../common/http/api-responses';
 
 @ApiTags('assessments')
 @Controller('trajectories/:id/assessments')
@@ -64,6 +65,7 @@ export class AssessmentsController {
     permission: Permission.AssessmentRead,
     summary: 'Star diagram (SVG) of two to four assessments, e.g. baseline against latest',
   })
+  @ApiFileResponse('image/svg+xml', 'The star diagram as SVG')
   async starSvg(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: StarQuery,
@@ -80,6 +82,7 @@ export class AssessmentsController {
     permission: Permission.AssessmentRead,
     summary: 'The same star diagram as a PNG image',
   })
+  @ApiFileResponse('image/png', 'The star diagram as PNG')
   async starPng(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: StarQuery,

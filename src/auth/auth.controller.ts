@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Ip, Post, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Permission } from '../access/permission';
+import { ApiProblems } from '../common/http/api-problems.decorator';
 import { AuthService } from './auth.service';
 import { Authenticated } from './authenticated.decorator';
 import { ActivateDto, ChangePasswordDto, LoginDto, MeResponse, TokenResponse } from './dto/login.dto';
@@ -13,8 +14,12 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange email and password for a bearer token (rate-limited)' })
+  @ApiOperation({
+    summary: 'Exchange email and password for a bearer token (rate-limited)',
+    description: 'Public. Wrong credentials and an inactive account answer alike (401 UNAUTHORIZED).',
+  })
   @ApiOkResponse({ type: TokenResponse })
+  @ApiProblems({ 401: ['UNAUTHORIZED'], 429: ['TOO_MANY_LOGIN_ATTEMPTS'] })
   login(@Body() dto: LoginDto, @Ip() ip: string) {
     return this.auth.login(dto.email, dto.password, ip);
   }

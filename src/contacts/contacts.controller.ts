@@ -6,6 +6,12 @@ import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
 import { Idempotent } from '../common/http/idempotent.decorator';
 import { ContactsService } from './contacts.service';
 import { ContactQuery, CreateContactDto, UpdateContactDto } from './dto/contact.dto';
+import {
+  ConfidentialContactIndexResponse,
+  ContactPageResponse,
+  ContactResponse,
+} from './dto/contact.response';
+import { ApiCreated, ApiOk } from '../common/http/api-responses';
 
 @ApiTags('contacts')
 @Controller()
@@ -19,6 +25,7 @@ export class ContactsController {
     summary:
       "Register a contact moment; confidential defaults to the author organisation's professional secrecy",
   })
+  @ApiCreated(ContactResponse)
   create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateContactDto) {
     return this.contacts.create(id, dto);
   }
@@ -28,6 +35,7 @@ export class ContactsController {
     permission: Permission.ParticipantRead,
     summary: 'Contact moments by period and kind, with the intensity (contacts and minutes per month)',
   })
+  @ApiOk(ContactPageResponse)
   list(@Param('id', ParseUUIDPipe) id: string, @Query() query: ContactQuery) {
     return this.contacts.list(id, query);
   }
@@ -37,6 +45,7 @@ export class ContactsController {
     permission: Permission.ParticipantRead,
     summary: 'One contact moment, with its version as ETag',
   })
+  @ApiOk(ContactResponse)
   get(@Param('id', ParseUUIDPipe) id: string, @Param('contactId', ParseUUIDPipe) contactId: string) {
     return this.contacts.get(id, contactId);
   }
@@ -47,6 +56,7 @@ export class ContactsController {
     permission: Permission.ContactWrite,
     summary: 'Edit a contact moment (author only); the previous version is kept as a revision',
   })
+  @ApiOk(ContactResponse)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('contactId', ParseUUIDPipe) contactId: string,
@@ -62,6 +72,7 @@ export class ContactsController {
     summary:
       'For the DPO: which confidential contact moments exist (date, author, organisation, kind), no content',
   })
+  @ApiOk(ConfidentialContactIndexResponse)
   confidentialIndex(@Param('id', ParseUUIDPipe) id: string) {
     return this.contacts.confidentialIndex(id);
   }

@@ -6,6 +6,8 @@ import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
 import { Idempotent } from '../common/http/idempotent.decorator';
 import { CreateGoalDto, GoalQuery, UpdateGoalDto } from './dto/goal.dto';
 import { GoalsService } from './goals.service';
+import { GoalResponse } from './dto/goal.response';
+import { ApiCreated, ApiOk, ApiPageResponse } from '../common/http/api-responses';
 
 @ApiTags('goals')
 @Controller('trajectories/:id/goals')
@@ -18,18 +20,21 @@ export class GoalsController {
     permission: Permission.TrajectoryWrite,
     summary: 'Set a goal in a life domain, with interim steps',
   })
+  @ApiCreated(GoalResponse)
   create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateGoalDto) {
     return this.goals.create(id, dto);
   }
 
   @Get()
   @Authenticated({ permission: Permission.ParticipantRead, summary: "A trajectory's goals (case scope)" })
+  @ApiPageResponse(GoalResponse)
   list(@Param('id', ParseUUIDPipe) id: string, @Query() query: GoalQuery) {
     return this.goals.list(id, query);
   }
 
   @Get(':goalId')
   @Authenticated({ permission: Permission.ParticipantRead, summary: 'One goal, with its version as ETag' })
+  @ApiOk(GoalResponse)
   get(@Param('id', ParseUUIDPipe) id: string, @Param('goalId', ParseUUIDPipe) goalId: string) {
     return this.goals.get(id, goalId);
   }
@@ -40,6 +45,7 @@ export class GoalsController {
     permission: Permission.TrajectoryWrite,
     summary: 'Change a goal: status, target date, steps; every change is dated and logged',
   })
+  @ApiOk(GoalResponse)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('goalId', ParseUUIDPipe) goalId: string,

@@ -4,8 +4,9 @@ import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
 import { PageQuery } from '../common/http/pagination';
-import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
+import { CreateOrganisationDto, OrganisationResponse, UpdateOrganisationDto } from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
+import { ApiCreated, ApiOk, ApiPageResponse } from '../common/http/api-responses';
 
 @ApiTags('organisations')
 @Controller('organisations')
@@ -14,12 +15,14 @@ export class OrganisationsController {
 
   @Get()
   @Authenticated({ permission: Permission.OrganisationRead, summary: "List the partnership's organisations" })
+  @ApiPageResponse(OrganisationResponse)
   list(@Query() query: PageQuery) {
     return this.organisations.list(query);
   }
 
   @Get(':id')
   @Authenticated({ permission: Permission.OrganisationRead, summary: 'Get an organisation' })
+  @ApiOk(OrganisationResponse)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.organisations.get(id);
   }
@@ -29,6 +32,7 @@ export class OrganisationsController {
     permission: Permission.OrganisationWrite,
     summary: 'Add an organisation to the partnership',
   })
+  @ApiCreated(OrganisationResponse)
   create(@Body() dto: CreateOrganisationDto) {
     return this.organisations.create(dto);
   }
@@ -36,6 +40,7 @@ export class OrganisationsController {
   @Patch(':id')
   @ApiIfMatch()
   @Authenticated({ permission: Permission.OrganisationWrite, summary: 'Update an organisation' })
+  @ApiOk(OrganisationResponse)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() version: number,
@@ -47,6 +52,7 @@ export class OrganisationsController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @Authenticated({ permission: Permission.OrganisationWrite, summary: 'Deactivate an organisation' })
+  @ApiOk(OrganisationResponse)
   deactivate(@Param('id', ParseUUIDPipe) id: string) {
     return this.organisations.deactivate(id);
   }

@@ -6,6 +6,9 @@ import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
 import { Idempotent } from '../common/http/idempotent.decorator';
 import { CreateParticipantDto, ParticipantQuery, UpdateParticipantDto } from './dto/participant-input.dto';
 import { ParticipantsService } from './participants.service';
+import { ParticipantResponse } from './dto/participant.response';
+import { ApiProblems } from '../common/http/api-problems.decorator';
+import { ApiCreated, ApiOk, ApiPageResponse } from '../common/http/api-responses';
 
 @ApiTags('participants')
 @Controller('participants')
@@ -18,6 +21,11 @@ export class ParticipantsController {
     permission: Permission.ParticipantCreate,
     summary: "Sign up a participant (owned by the caller's organisation); checks duplicates",
   })
+  @ApiCreated(ParticipantResponse)
+  @ApiProblems({
+    400: ['INSZ_INVALID', 'DATE_IN_FUTURE', 'WIJK_UNKNOWN'],
+    409: ['PARTICIPANT_DUPLICATE', 'PARTICIPANT_POSSIBLE_DUPLICATE'],
+  })
   create(@Body() dto: CreateParticipantDto) {
     return this.participants.create(dto);
   }
@@ -27,6 +35,7 @@ export class ParticipantsController {
     permission: Permission.ParticipantRead,
     summary: 'Search and list the participants the caller may see, each once at its widest scope',
   })
+  @ApiPageResponse(ParticipantResponse)
   list(@Query() query: ParticipantQuery) {
     return this.participants.list(query);
   }
@@ -36,6 +45,7 @@ export class ParticipantsController {
     permission: Permission.ParticipantRead,
     summary: "Get a participant, with the fields the caller's scope allows",
   })
+  @ApiOk(ParticipantResponse)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.participants.get(id);
   }
@@ -45,6 +55,11 @@ export class ParticipantsController {
   @Authenticated({
     permission: Permission.ParticipantUpdate,
     summary: 'Update or rectify a participant (full scope); entry-profile changes need a correctionReason',
+  })
+  @ApiOk(ParticipantResponse)
+  @ApiProblems({
+    400: ['INSZ_INVALID', 'DATE_IN_FUTURE', 'WIJK_UNKNOWN', 'CORRECTION_REASON_REQUIRED'],
+    409: ['PARTICIPANT_DUPLICATE'],
   })
   update(
     @Param('id', ParseUUIDPipe) id: string,

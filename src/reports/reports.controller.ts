@@ -17,6 +17,7 @@ import { EsfReportService } from './esf-report.service';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { QuarterlyExportService } from './quarterly-export.service';
 import { QuarterlyReportService } from './quarterly-report.service';
+import { ApiFileResponse } from '../common/http/api-responses';
 
 @ApiTags('reports')
 @Controller('reports')
@@ -55,6 +56,7 @@ export class ReportsController {
     permission: Permission.ReportRead,
     summary: 'ESF+ export, one row per participant and one column per indicator (streamed, audited)',
   })
+  @ApiFileResponse('text/csv', 'The ESF+ export (UTF-8, semicolon-separated)')
   esfCsv(@Query() q: PeriodQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
     return this.exports.csv(q, reply, lang);
   }
@@ -65,6 +67,7 @@ export class ReportsController {
     permission: Permission.ReportRead,
     summary: 'ESF+ workbook: summary, participants and definitions sheets (streamed, audited)',
   })
+  @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The ESF+ workbook')
   esfXlsx(@Query() q: PeriodQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
     return this.exports.xlsx(q, reply, lang);
   }
@@ -86,6 +89,10 @@ export class ReportsController {
     summary:
       'Quarterly follow-up as a workbook, one sheet per section, the same figures as the JSON (audited)',
   })
+  @ApiFileResponse(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'The quarterly workbook',
+  )
   quarterlyXlsx(@Query() q: QuarterQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
     return this.quarterlyExport.xlsx(q, reply, lang);
   }

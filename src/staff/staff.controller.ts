@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
@@ -13,6 +13,7 @@ import {
   UpdateStaffDto,
 } from './dto/staff.dto';
 import { StaffService } from './staff.service';
+import { ApiCreated, ApiOk, ApiPageResponse } from '../common/http/api-responses';
 
 @ApiTags('staff')
 @Controller('staff')
@@ -24,12 +25,14 @@ export class StaffController {
     permission: Permission.StaffRead,
     summary: 'List staff (filter by organisation, team, role, active)',
   })
+  @ApiPageResponse(StaffResponse)
   list(@Query() query: StaffQuery) {
     return this.staff.list(query);
   }
 
   @Get(':id')
   @Authenticated({ permission: Permission.StaffRead, summary: 'Get a staff member' })
+  @ApiOk(StaffResponse)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.staff.get(id);
   }
@@ -40,7 +43,7 @@ export class StaffController {
     summary:
       "Create a staff member of the caller's own organisation (org_admin), or the first org_admin of an organisation without active staff (admin); answers a one-time activation token",
   })
-  @ApiCreatedResponse({ type: CreatedStaffResponse })
+  @ApiCreated(CreatedStaffResponse)
   create(@Body() dto: CreateStaffDto) {
     return this.staff.create(dto);
   }
@@ -51,7 +54,7 @@ export class StaffController {
     permission: Permission.StaffWrite,
     summary: "Update a staff member of the caller's own organisation (org_admin); no password, no move",
   })
-  @ApiOkResponse({ type: StaffResponse })
+  @ApiOk(StaffResponse)
   update(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateStaffDto) {
     return this.staff.update(id, version, dto);
   }
@@ -63,7 +66,7 @@ export class StaffController {
     summary:
       "Deactivate a staff member of the caller's own organisation: login and existing tokens stop working",
   })
-  @ApiOkResponse({ type: StaffResponse })
+  @ApiOk(StaffResponse)
   deactivate(@Param('id', ParseUUIDPipe) id: string) {
     return this.staff.deactivate(id);
   }
@@ -74,7 +77,7 @@ export class StaffController {
     summary:
       "Issue a one-hour password reset token for a staff member of the caller's own organisation (org_admin); the account's tokens stop working",
   })
-  @ApiCreatedResponse({ type: CredentialTokenResponse })
+  @ApiCreated(CredentialTokenResponse)
   passwordReset(@Param('id', ParseUUIDPipe) id: string) {
     return this.staff.passwordReset(id);
   }

@@ -5,6 +5,8 @@ import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
 import { CaseManagerDto, CoCoachDto, CreateTrajectoryDto, TransitionDto } from './dto/trajectory.dto';
 import { TrajectoriesService } from './trajectories.service';
+import { TrajectoryListResponse, TrajectoryResponse } from './dto/trajectory.response';
+import { ApiCreated, ApiOk } from '../common/http/api-responses';
 
 @ApiTags('trajectories')
 @Controller()
@@ -16,12 +18,14 @@ export class TrajectoriesController {
     permission: Permission.TrajectoryWrite,
     summary: 'Start a trajectory (aanmelding); after a closed one it is linked as a reopening',
   })
+  @ApiCreated(TrajectoryResponse)
   create(@Param('id', ParseUUIDPipe) participantId: string, @Body() dto: CreateTrajectoryDto) {
     return this.trajectories.create(participantId, dto);
   }
 
   @Get('participants/:id/trajectories')
   @Authenticated({ permission: Permission.ParticipantRead, summary: "A participant's trajectory history" })
+  @ApiOk(TrajectoryListResponse)
   list(@Param('id', ParseUUIDPipe) participantId: string) {
     return this.trajectories.listForParticipant(participantId);
   }
@@ -31,6 +35,7 @@ export class TrajectoriesController {
     permission: Permission.ParticipantRead,
     summary: 'Get a trajectory (status at summary scope, the rest at case scope)',
   })
+  @ApiOk(TrajectoryResponse)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.trajectories.get(id);
   }
@@ -41,6 +46,7 @@ export class TrajectoriesController {
     permission: Permission.TrajectoryWrite,
     summary: 'Move a trajectory to its next phase, or close it with an outcome',
   })
+  @ApiOk(TrajectoryResponse)
   transition(@Param('id', ParseUUIDPipe) id: string, @Body() dto: TransitionDto) {
     return this.trajectories.transition(id, dto);
   }
@@ -51,6 +57,7 @@ export class TrajectoriesController {
     permission: Permission.TrajectoryWrite,
     summary: 'Warm hand-over to another case manager; ownership follows the case manager',
   })
+  @ApiOk(TrajectoryResponse)
   setCaseManager(
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() version: number,
@@ -64,6 +71,7 @@ export class TrajectoriesController {
     permission: Permission.TrajectoryWrite,
     summary: 'Add a co-coach (duo coaching); their organisation gets case scope',
   })
+  @ApiCreated(TrajectoryResponse)
   addCoCoach(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CoCoachDto) {
     return this.trajectories.addCoCoach(id, dto);
   }
@@ -73,6 +81,7 @@ export class TrajectoriesController {
     permission: Permission.TrajectoryWrite,
     summary: "Remove a co-coach; their organisation's grant ends",
   })
+  @ApiOk(TrajectoryResponse)
   removeCoCoach(@Param('id', ParseUUIDPipe) id: string, @Param('staffId', ParseUUIDPipe) staffId: string) {
     return this.trajectories.removeCoCoach(id, staffId);
   }

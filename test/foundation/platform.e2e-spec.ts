@@ -40,6 +40,7 @@ describe('HTTP platform', () => {
         type: 'http',
         scheme: 'bearer',
         bearerFormat: 'JWT',
+        description: expect.stringContaining('RFC8725'),
       });
     });
 

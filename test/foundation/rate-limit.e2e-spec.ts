@@ -150,6 +150,7 @@ describe('rate limiting', () => {
     const shared = doc.components.responses.TooManyRequests;
     expect(Object.keys(shared.content)).toEqual(['application/problem+json']);
     expect(Object.keys(shared.headers).sort()).toEqual([
+      'Access-Control-Allow-Origin',
       'RateLimit-Limit',
       'RateLimit-Remaining',
       'RateLimit-Reset',

@@ -81,7 +81,7 @@ export class AssessmentQuery extends PageQuery {
 }
 
 export class InstrumentKeyQuery {
-  @ApiPropertyOptional({ example: 'empowerment', default: 'empowerment' })
+  @ApiPropertyOptional({ type: String, example: 'empowerment', default: 'empowerment' })
   @IsOptional()
   @Matches(KEY, { message: KEY_MESSAGE })
   instrument = 'empowerment';
@@ -91,6 +91,7 @@ const COMPARE_ITEM = '(?:baseline|latest|[0-9a-fA-F-]{36})';
 
 export class StarQuery extends InstrumentKeyQuery {
   @ApiPropertyOptional({
+    type: String,
     default: 'baseline,latest',
     description: 'Two to four of: baseline, latest or an assessment id, comma-separated',
   })

@@ -114,7 +114,7 @@ export async function registerRateLimit(
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 const integerHeader = (description: string) => ({
   description,
-  schema: { type: 'integer' as const, minimum: 0 },
+  schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86400 },
 });
 
 /** Declares the 429 on every rate-limited operation (all but the health probes), as one shared response. */
@@ -123,13 +123,17 @@ export function documentRateLimit(document: OpenAPIObject): void {
   document.components.responses ??= {};
   document.components.responses.TooManyRequests = {
     description:
-      'Rate limited (code RATE_LIMITED): per user for authenticated requests, per client address otherwise. ' +
+      'Rate limited (code RATE_LIMITED; TOO_MANY_LOGIN_ATTEMPTS from the login limiter): per user for authenticated requests, per client address otherwise. ' +
       'Every limited response carries the RateLimit-* headers; wait Retry-After seconds.',
     headers: {
       'RateLimit-Limit': integerHeader('Requests allowed in the current window'),
       'RateLimit-Remaining': integerHeader('Requests left in the current window'),
       'RateLimit-Reset': integerHeader('Seconds until the window resets'),
       'Retry-After': integerHeader('Seconds to wait before retrying'),
+      'Access-Control-Allow-Origin': {
+        description: 'The calling origin, when it is one of CORS_ORIGINS (absent otherwise)',
+        schema: { type: 'string', maxLength: 2048 },
+      },
     },
     content: {
       'application/problem+json': {
@@ -139,11 +143,12 @@ export function documentRateLimit(document: OpenAPIObject): void {
           properties: {
             type: { type: 'string', format: 'uri' },
             title: { type: 'string', example: 'Too Many Requests' },
-            status: { type: 'integer', enum: [429] },
+            status: { type: 'integer', format: 'int32', minimum: 429, maximum: 429 },
             detail: { type: 'string' },
-            code: { type: 'string', enum: [RATE_LIMITED] },
+            // Login has its own, stricter limiter (per account and per address) with its own code.
+            code: { type: 'string', enum: [RATE_LIMITED, 'TOO_MANY_LOGIN_ATTEMPTS'] },
             errors: { type: 'array', maxItems: 0, items: { type: 'object' } },
-            retryAfterSeconds: { type: 'integer', minimum: 1 },
+            retryAfterSeconds: { type: 'integer', format: 'int32', minimum: 1, maximum: 86400 },
             requestId: { type: 'string' },
           },
         },

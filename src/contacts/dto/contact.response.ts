@@ -1,6 +1,66 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { COUNT } from '../../common/http/api-responses';
 import { ContactEntity } from '../contact.entity';
+import { CONTACT_KINDS, ContactKind } from '../contact-kinds';
 
-export function toContactResponse(c: ContactEntity) {
+export class ContactResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
+  @ApiProperty({ format: 'uuid' }) participantId!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: CONTACT_KINDS }) kind!: ContactKind;
+  @ApiProperty(COUNT) durationMinutes!: number;
+  @ApiProperty({ format: 'uuid' }) staffId!: string;
+  @ApiProperty({ format: 'uuid' }) authorId!: string;
+  @ApiProperty({ format: 'uuid' }) authorOrganisationId!: string;
+  @ApiProperty({ type: String, nullable: true }) summary!: string | null;
+  @ApiProperty() confidential!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty(COUNT) version!: number;
+}
+
+export class ContactIntensityMonth {
+  @ApiProperty({ example: '2025-01', description: 'YYYY-MM, Brussels time' }) month!: string;
+  @ApiProperty(COUNT) contacts!: number;
+  @ApiProperty(COUNT) minutes!: number;
+}
+
+export class ContactIntensityTotals {
+  @ApiProperty(COUNT) contacts!: number;
+  @ApiProperty(COUNT) minutes!: number;
+}
+
+export class ContactIntensity {
+  @ApiProperty({ type: [ContactIntensityMonth] }) months!: ContactIntensityMonth[];
+  @ApiProperty({ type: ContactIntensityTotals }) totals!: ContactIntensityTotals;
+}
+
+/** A page of contact moments, with contacts and minutes per month over the whole filter. */
+export class ContactPageResponse {
+  @ApiProperty({ type: [ContactResponse] }) items!: ContactResponse[];
+  @ApiProperty(COUNT) total!: number;
+  @ApiProperty(COUNT) page!: number;
+  @ApiProperty(COUNT) limit!: number;
+  @ApiProperty({ type: ContactIntensity }) intensity!: ContactIntensity;
+}
+
+/** That a confidential note exists, who wrote it and when. */
+export class ConfidentialContactResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ format: 'uuid' }) authorId!: string;
+  @ApiProperty({ format: 'uuid' }) authorOrganisationId!: string;
+  @ApiProperty({ enum: CONTACT_KINDS }) kind!: string;
+}
+
+export class ConfidentialContactIndexResponse {
+  @ApiProperty({ format: 'uuid' }) participantId!: string;
+  @ApiProperty({ type: [ConfidentialContactResponse] }) items!: ConfidentialContactResponse[];
+  @ApiProperty(COUNT) total!: number;
+}
+
+export function toContactResponse(c: ContactEntity): ContactResponse {
   return {
     id: c.id,
     trajectoryId: c.trajectoryId,

@@ -16,6 +16,7 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({
     example: '0508774601',
+    type: String,
     nullable: true,
     description: '10 digits, mod-97 check. Amal has none.',
   })

@@ -1,5 +1,15 @@
-import { Scope, includesScope } from '../../access/scope';
-import { ParticipantEntity } from '../participant.entity';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COUNT } from '../../common/http/api-responses';
+import { SCOPES, Scope, includesScope } from '../../access/scope';
+import { TRAJECTORY_STATES } from '../../trajectories/trajectory-state';
+import {
+  EDUCATION_LEVELS,
+  GENDERS,
+  LABOUR_STATUSES,
+  ParticipantEntity,
+  REFERRAL_CHANNELS,
+  SPECIAL_ANSWERS,
+} from '../participant.entity';
 
 /**
  * What a caller sees of a participant depends on the scope of their grant. Fields outside the
@@ -12,7 +22,85 @@ export interface ParticipantView {
   insz?: string | null;
 }
 
-export type ParticipantResponse = Record<string, unknown> & { id: string; scope: Scope };
+export class VdabTrajectoryResponse {
+  @ApiProperty({ enum: ['none', 'active', 'closed'] }) status!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedAt!: string | null;
+}
+
+export class ParticipantAddressResponse {
+  @ApiProperty({ type: String, nullable: true }) street!: string | null;
+  @ApiProperty({ type: String, nullable: true }) postalCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) city!: string | null;
+  @ApiProperty({ type: String, nullable: true }) wijk!: string | null;
+}
+
+export class EntryProfileResponse {
+  @ApiProperty({ format: 'date' }) entryDate!: string;
+  @ApiProperty({ enum: LABOUR_STATUSES, nullable: true }) labourStatus!: string | null;
+  @ApiProperty({ type: Boolean, nullable: true }) longTermUnemployed!: boolean | null;
+  @ApiProperty({ enum: EDUCATION_LEVELS, nullable: true }) educationLevel!: string | null;
+  @ApiProperty({ type: Boolean, nullable: true }) singleAdultHouseholdWithChildren!: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true }) thirdCountryNational!: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true }) foreignBackground!: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true }) homelessOrHousingExclusion!: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true }) ruralArea!: boolean | null;
+  @ApiPropertyOptional({
+    enum: SPECIAL_ANSWERS,
+    nullable: true,
+    description: 'Only with a special_categories basis',
+  })
+  disability?: string | null;
+  @ApiPropertyOptional({
+    enum: SPECIAL_ANSWERS,
+    nullable: true,
+    description: 'Only with a special_categories basis',
+  })
+  minority?: string | null;
+}
+
+/**
+ * A participant as the caller's scope shows it: the fields marked "referral" or "full" scope are left
+ * out (not null) below that scope.
+ */
+export class ParticipantResponse {
+  [field: string]: unknown;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: SCOPES }) scope!: Scope;
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+  @ApiProperty(COUNT) birthYear!: number;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) teamId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) caseManagerId!: string | null;
+  @ApiProperty({ enum: TRAJECTORY_STATES, nullable: true }) status!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) currentTrajectoryId!: string | null;
+  @ApiProperty({ type: VdabTrajectoryResponse, nullable: true })
+  vdabTrajectory!: VdabTrajectoryResponse | null;
+  @ApiProperty() pseudonymised!: boolean;
+  @ApiPropertyOptional({ enum: LABOUR_STATUSES, nullable: true, description: 'Referral scope and up' })
+  labourStatus?: string | null;
+  @ApiPropertyOptional({ enum: EDUCATION_LEVELS, nullable: true, description: 'Referral scope and up' })
+  educationLevel?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Referral scope and up' })
+  contactLanguage?: string | null;
+  @ApiPropertyOptional({ format: 'date', description: 'Full scope' }) birthDate?: string;
+  @ApiPropertyOptional({ enum: GENDERS, description: 'Full scope' }) gender?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Full scope' }) email?: string | null;
+  @ApiPropertyOptional({ type: ParticipantAddressResponse, description: 'Full scope' })
+  address?: ParticipantAddressResponse;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Full scope' }) nationality?:
+    string | null;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Full scope' }) ownerOrganisationId?: string;
+  @ApiPropertyOptional({ enum: REFERRAL_CHANNELS, description: 'Full scope' }) referralChannel?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Full scope' }) referrer?: string | null;
+  @ApiPropertyOptional({ type: EntryProfileResponse, description: 'Full scope' })
+  entryProfile?: EntryProfileResponse;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Full scope, when recorded' })
+  insz?: string | null;
+  @ApiPropertyOptional({ ...COUNT, description: 'Full scope' }) version?: number;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Full scope' }) createdAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Full scope' }) updatedAt?: string;
+}
 
 export function toParticipantResponse(p: ParticipantEntity, view: ParticipantView): ParticipantResponse {
   const out: ParticipantResponse = {

@@ -1,3 +1,4 @@
+import { ApiFileResponse } from '../../common/http/api-responses';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -45,6 +46,7 @@ export class SubmissionsController {
     summary:
       'The participant rows of an ESF+ submission as they were sent (pseudonymous ids, no names; audited)',
   })
+  @ApiFileResponse('text/csv', 'The submitted participant rows (UTF-8, semicolon-separated)')
   esfCsv(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
     return this.submissions.csv(id, reply, lang);
   }
@@ -55,6 +57,7 @@ export class SubmissionsController {
     permission: Permission.ReportRead,
     summary: 'An ESF+ submission as a workbook: the figures and participant rows as they were sent (audited)',
   })
+  @ApiFileResponse(XLSX, 'The submitted figures and participant rows')
   esfXlsx(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
     return this.submissions.xlsx(id, reply, lang);
   }
