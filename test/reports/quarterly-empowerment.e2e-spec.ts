@@ -201,7 +201,8 @@ describe('empowerment in the quarterly report and the data-quality list', () => 
     const dq: Record<string, string> = {};
 
     beforeAll(async () => {
-      const now = Date.now();
+      // The server's (injected) clock, so the six weeks are counted as the server counts them, on any date.
+      const now = t.clock.now().getTime();
       const ago = (ms: number) => new Date(now - ms).toISOString();
       const MINUTES_10 = 10 * 60_000;
       const T = async (key: string, row: Parameters<typeof insertTrajectory>[3]) => {

@@ -621,7 +621,8 @@ describe('quarterly follow-up and data quality', () => {
         t,
         d,
         spoken,
-        new Date(Date.now() - 10 * 86400_000).toISOString(),
+        // Ten days before the server's clock (the injected one): inside the 90 days on any date.
+        new Date(t.clock.now().getTime() - 10 * 86400_000).toISOString(),
         'phone',
         10,
         'coachCaw',
