@@ -31,7 +31,8 @@ describe('POST/GET /trajectories/{id}/assessments', () => {
     )[0].n;
 
   it('records a baseline and a review, and lists them with the disagreement where the participant scored', async () => {
-    const { participantId, trajectoryId } = await api.trajectory();
+    // Started on a fixed day before the fixed measurement dates, not "400 days ago": true on any date.
+    const { participantId, trajectoryId } = await api.trajectory({ startedAt: '2025-06-01T09:00:00Z' });
     const first = await api
       .post(
         trajectoryId,

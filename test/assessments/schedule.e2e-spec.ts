@@ -54,7 +54,7 @@ describe('assessment due dates and overdue lists', () => {
         trajectoryId,
         items: [{ instrument: { key: 'empowerment', version: 1 }, due: null }],
       });
-      const guidanceAt = new Date(Date.now() - 10 * 86400_000);
+      const guidanceAt = new Date(t.clock.now().getTime() - 10 * 86400_000);
       await api.move(trajectoryId, 'intake', guidanceAt.toISOString());
       await api.move(trajectoryId, 'begeleiding', guidanceAt.toISOString());
       const res = await due(trajectoryId).expect(200);
@@ -72,7 +72,11 @@ describe('assessment due dates and overdue lists', () => {
     });
 
     it('asks a review three calendar months after the latest measurement, per instrument used', async () => {
-      const { trajectoryId } = await api.trajectory({ guidanceAt: '2025-11-01T09:00:00Z' });
+      // Started on a fixed day before the fixed guidance date, not "400 days ago": true on any date.
+      const { trajectoryId } = await api.trajectory({
+        startedAt: '2025-06-01T09:00:00Z',
+        guidanceAt: '2025-11-01T09:00:00Z',
+      });
       await assess(trajectoryId, 'baseline', '2025-11-30T12:00:00Z');
       await assess(trajectoryId, 'baseline', '2026-01-10T08:00:00Z', 'release_scale');
       const first = await due(trajectoryId).expect(200);
@@ -152,11 +156,11 @@ describe('assessment due dates and overdue lists', () => {
 
   describe('GET /assessments/overdue', () => {
     it('lists a trajectory whose guidance started 7 weeks ago without a baseline', async () => {
-      const mine = await api.trajectory({ guidanceAt: new Date().toISOString() });
-      const colleagues = await api.trajectory({ guidanceAt: new Date().toISOString(), owner: 'coach2' });
-      const intro = await api.trajectory({ guidanceAt: new Date().toISOString(), owner: 'coachIntro' });
-      const measured = await api.trajectory({ guidanceAt: new Date().toISOString() });
-      await assess(measured.trajectoryId, 'baseline', new Date().toISOString());
+      const mine = await api.trajectory({ guidanceAt: t.clock.now().toISOString() });
+      const colleagues = await api.trajectory({ guidanceAt: t.clock.now().toISOString(), owner: 'coach2' });
+      const intro = await api.trajectory({ guidanceAt: t.clock.now().toISOString(), owner: 'coachIntro' });
+      const measured = await api.trajectory({ guidanceAt: t.clock.now().toISOString() });
+      await assess(measured.trajectoryId, 'baseline', t.clock.now().toISOString());
       const ids = [mine, colleagues, intro, measured].map((x) => x.trajectoryId);
       const ours = (items: Overdue[]) => items.filter((i) => ids.includes(i.trajectoryId));
 

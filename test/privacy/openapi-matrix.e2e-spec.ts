@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import type { Pool } from 'pg';
 import { LIFE_DOMAINS } from '../../src/life-domains/life-domain';
 import { Permission } from '../../src/access/permission';
 import { permissionsFor } from '../../src/access/role-permissions';
@@ -607,6 +609,78 @@ async function freshResetToken(c: Ctx): Promise<string> {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
+/**
+ * Every participant-data route that answers 2xx leaves at least one audit row with the request's id
+ * (issue 15). Which routes are participant data follows from the permission the OpenAPI document
+ * names: all but the ones below, so a new route or a new permission is audited unless someone says
+ * otherwise here, and a route that stops auditing shows as `NO AUDIT` in its cell.
+ */
+const NOT_PARTICIPANT_DATA: readonly (Permission | null)[] = [
+  null, // public: health, login, activation
+  Permission.SelfRead,
+  Permission.SelfWrite,
+  Permission.OrganisationRead,
+  Permission.OrganisationWrite,
+  Permission.TeamRead,
+  Permission.TeamWrite,
+  Permission.StaffRead,
+  Permission.StaffWrite,
+  Permission.InstrumentRead,
+  Permission.InstrumentWrite,
+];
+/**
+ * Participant-data routes that legitimately answer 2xx without an audit row (for the relations in
+ * `when`, or always), each with its reason. An audit row is written for every participant shown or
+ * changed: an answer that shows none has nothing to record.
+ */
+const AUDIT_EXEMPT: Record<string, { when?: Relation[]; reason: string }> = {
+  'GET /participants': {
+    when: ['otherOrg', 'otherPartnership'],
+    reason: 'the search names a participant the caller may not see: the answer is empty, nobody is read',
+  },
+  'GET /group-sessions/{id}': {
+    when: ['otherOrg'],
+    reason: 'the session is partnership-wide; its only attendee is another organisation’s, so none is shown',
+  },
+  'POST /case-meetings': {
+    reason: 'a new meeting holds a team, a time and staff attendees; participants come with items (audited)',
+  },
+  'GET /case-meetings': {
+    reason:
+      'the meeting calendar: times, places, staff ids; the items are in GET /case-meetings/{id} (audited)',
+  },
+  'POST /group-sessions': {
+    reason: 'a new session holds a theme, a time and a place; attendance is POST …/attendance (audited)',
+  },
+  'GET /group-sessions': {
+    reason: 'the session calendar, without attendance; attendance is in GET /group-sessions/{id} (audited)',
+  },
+};
+
+function mustAudit(key: string, permission: Permission | null, relation: Relation): boolean {
+  if (NOT_PARTICIPANT_DATA.includes(permission)) return false;
+  const exempt = AUDIT_EXEMPT[key];
+  return !exempt || (exempt.when !== undefined && !exempt.when.includes(relation));
+}
+
+/**
+ * Whether the request left an audit row. A streamed answer (CSV, XLSX) reaches the client before its
+ * transaction commits, so while a connection of the app's pool is still out, the check waits for it
+ * to come back (pg-pool's 'release' comes after the COMMIT) and looks again: no sleep, no flake.
+ */
+async function audited(t: TestApp, requestId: string): Promise<boolean> {
+  const pool = (t.dataSource.driver as unknown as { master: Pool }).master;
+  for (;;) {
+    // Read the pool before the rows: with no connection out, every transaction has committed.
+    const busy = pool.totalCount > pool.idleCount;
+    const released = busy ? once(pool, 'release') : undefined;
+    const rows = await t.sql('select 1 from audit_events where request_id = $1 limit 1', [requestId]);
+    if (rows.length > 0) return true;
+    if (!released) return false;
+    await released;
+  }
+}
+
 describe('OpenAPI matrix: every operation × role × relation', () => {
   let t: TestApp;
   let a: TestPartnership;
@@ -733,7 +807,7 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
     const raw = res.body as Buffer;
     const text = raw.subarray(0, 2).toString() === 'PK' ? unzipText(raw) : raw.toString('utf8');
     const sent = `${url} ${JSON.stringify(query)} ${JSON.stringify(body ?? {})}`;
-    return { status: res.status, text, sent };
+    return { status: res.status, text, sent, requestId: String(res.headers['x-request-id']) };
   }
 
   it('has a case for every operation in the OpenAPI document, and no stale ones', () => {
@@ -745,6 +819,10 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
       missing: [],
       stale: [],
     });
+  });
+
+  it('exempts from the audit check only operations that exist', () => {
+    expect(Object.keys(AUDIT_EXEMPT).filter((k) => !operations.some((o) => o.key === k))).toEqual([]);
   });
 
   it('covers the operations', () => {
@@ -776,6 +854,12 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
           const missing = relation === 'own' && res.status < 300 ? (route.shows?.(c.ids) ?? []) : [];
           for (const token of missing.filter((m) => !res.text.includes(m))) got[cell] += ` MISSING ${token}`;
           if (res.status >= 500) got[cell] += ` ${res.text.slice(0, 200)}`;
+          if (
+            res.status < 300 &&
+            mustAudit(key, op.permission, relation) &&
+            !(await audited(t, res.requestId))
+          )
+            got[cell] += ' NO AUDIT';
         }
       }
       expect(got).toEqual(wanted);

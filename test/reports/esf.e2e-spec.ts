@@ -1,6 +1,6 @@
+import { loadExcelForTest } from './xlsx-sheets';
 import { codeOf } from '../../src/reports/esf-indicators';
 import { parseCsv } from '../../src/reports/export/csv';
-import { loadExcel } from '../../src/reports/export/xlsx';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, grant, insertFollowUp, insertParticipant, insertTrajectory } from './report-fixtures';
@@ -494,12 +494,12 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
         });
 
     it('has summary, participants and definitions sheets that read back to the JSON figures (503 without exceljs)', async () => {
-      const excel = (await loadExcel()) as unknown as {
+      const excel = await loadExcelForTest<{
         Workbook: new () => {
           xlsx: { load(b: Buffer): Promise<unknown> };
           worksheets: { name: string; getSheetValues(): unknown[][] }[];
         };
-      } | null;
+      }>();
       if (!excel) {
         const res = await t
           .http()

@@ -4,17 +4,20 @@ import { createPartnership, TestPartnership } from '../factories/partnership.fac
 import { createTestApp, TestApp } from '../harness/test-app';
 import { insertParticipant, insertTrajectory } from './report-fixtures';
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000);
-const monthsAgo = (months: number, plusDays = 0) => {
-  const d = new Date();
-  d.setUTCMonth(d.getUTCMonth() - months);
-  d.setUTCDate(d.getUTCDate() - plusDays);
-  d.setUTCHours(10, 0, 0, 0);
-  return d;
-};
-
 describe('follow-ups after leaving', () => {
   let t: TestApp;
+  // Every date is counted from the injected clock, the one the server uses, never from the test's own
+  // Date.now(), so the windows hold on any day (31 January, 29 February, 31 December) and after t.clock.travel.
+  const now = () => t.clock.now().getTime();
+  const daysAgo = (n: number) => new Date(now() - n * 86400_000);
+  /** At 10:00 UTC `months` calendar months and `plusDays` days ago; a day the month lacks becomes its last, as in PostgreSQL. */
+  const monthsAgo = (months: number, plusDays = 0) => {
+    const today = new Date(now());
+    const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, 1, 10));
+    const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+    first.setUTCDate(Math.min(today.getUTCDate(), last) - plusDays);
+    return first;
+  };
   let a: TestPartnership;
   let b: TestPartnership;
   const id: Record<string, string> = {};
@@ -104,7 +107,7 @@ describe('follow-ups after leaving', () => {
     });
     const list = await due().expect(200);
     expect(list.body.items.map((i: { participantId: string }) => i.participantId)).toEqual([id.sixMonths]);
-    const today = localDate(new Date());
+    const today = localDate(t.clock.now());
     const esf = await t
       .http()
       .get('/reports/esf')
@@ -124,7 +127,7 @@ describe('follow-ups after leaving', () => {
 
   it('refuses a follow-up on an open trajectory (409), before the exit or in the future (400), or with a bad situation (400)', async () => {
     expect(
-      (await post(tr.open, { at: localDate(new Date()), situation: 'employed' }).expect(409)).body.code,
+      (await post(tr.open, { at: localDate(t.clock.now()), situation: 'employed' }).expect(409)).body.code,
     ).toBe('FOLLOW_UP_BEFORE_EXIT');
     expect(
       (await post(tr.recent, { at: localDate(daysAgo(11)), situation: 'employed' }).expect(400)).body.code,
@@ -132,7 +135,7 @@ describe('follow-ups after leaving', () => {
     expect(
       (
         await post(tr.recent, {
-          at: localDate(new Date(Date.now() + 3 * 86400_000)),
+          at: localDate(new Date(now() + 3 * 86400_000)),
           situation: 'employed',
         }).expect(400)
       ).body.code,

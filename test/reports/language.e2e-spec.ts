@@ -1,9 +1,8 @@
 import { codeOf } from '../../src/reports/esf-indicators';
-import { loadExcel } from '../../src/reports/export/xlsx';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, insertParticipant, insertTrajectory } from './report-fixtures';
-import { LoadedBook } from './xlsx-sheets';
+import { LoadedBook, loadExcelForTest } from './xlsx-sheets';
 
 /** Issue 13, "Language and time": Dutch by default, English with Accept-Language: en. */
 describe('report language (Accept-Language)', () => {
@@ -81,7 +80,7 @@ describe('report language (Accept-Language)', () => {
   });
 
   it('names the sheets and headers of both workbooks in Dutch by default', async () => {
-    const excel = (await loadExcel()) as unknown as { Workbook: new () => LoadedBook } | null;
+    const excel = await loadExcelForTest<{ Workbook: new () => LoadedBook }>();
     if (!excel) return; // 503 without exceljs, tested in esf.e2e-spec.ts and quarterly.e2e-spec.ts
     const load = async (b: Buffer) => {
       const book = new excel.Workbook();

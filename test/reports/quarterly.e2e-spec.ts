@@ -1,4 +1,3 @@
-import { loadExcel } from '../../src/reports/export/xlsx';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import {
@@ -10,7 +9,7 @@ import {
   insertTrajectory,
   reasonCodes,
 } from './report-fixtures';
-import { empowermentFromSheets, LoadedBook, sheetRows } from './xlsx-sheets';
+import { empowermentFromSheets, LoadedBook, sheetRows, loadExcelForTest } from './xlsx-sheets';
 
 describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
@@ -391,7 +390,7 @@ describe('quarterly follow-up and data quality', () => {
         });
 
     it('has one sheet per section that reads back to exactly the JSON figures, and is audited as an export', async () => {
-      const excel = (await loadExcel()) as unknown as { Workbook: new () => LoadedBook } | null;
+      const excel = await loadExcelForTest<{ Workbook: new () => LoadedBook }>();
       if (!excel) {
         const res = await download().expect(503);
         expect(res.body.code).toBe('XLSX_UNAVAILABLE');
@@ -622,7 +621,8 @@ describe('quarterly follow-up and data quality', () => {
         t,
         d,
         spoken,
-        new Date(Date.now() - 10 * 86400_000).toISOString(),
+        // Ten days before the server's clock (the injected one): inside the 90 days on any date.
+        new Date(t.clock.now().getTime() - 10 * 86400_000).toISOString(),
         'phone',
         10,
         'coachCaw',

@@ -1,10 +1,9 @@
 import { codeOf } from '../../src/reports/esf-indicators';
 import { parseCsv } from '../../src/reports/export/csv';
-import { loadExcel } from '../../src/reports/export/xlsx';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { grant, insertParticipant } from './report-fixtures';
-import { LoadedBook } from './xlsx-sheets';
+import { LoadedBook, loadExcelForTest } from './xlsx-sheets';
 
 interface Indicator {
   code: string;
@@ -116,7 +115,7 @@ describe('special-category figures: small cells and short periods', () => {
   });
 
   it('never puts a special-category figure beside her name in the workbook', async () => {
-    const excel = (await loadExcel()) as unknown as { Workbook: new () => LoadedBook } | null;
+    const excel = await loadExcelForTest<{ Workbook: new () => LoadedBook }>();
     if (!excel) return; // without exceljs the route answers 503 (test/reports/esf.e2e-spec.ts)
     const res = await t
       .http()

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { codeOf } from '../../src/reports/esf-indicators';
 import { parseCsv } from '../../src/reports/export/csv';
-import { loadExcel } from '../../src/reports/export/xlsx';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, grant, insertParticipant, insertTrajectory } from './report-fixtures';
-import { LoadedBook } from './xlsx-sheets';
+import { LoadedBook, loadExcelForTest } from './xlsx-sheets';
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 type Who = Parameters<TestPartnership['auth']>[0];
@@ -337,7 +336,7 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
     });
 
     it('gives the workbook with Dutch sheet names and the submitted figures (503 without exceljs)', async () => {
-      const excel = (await loadExcel()) as unknown as { Workbook: new () => LoadedBook } | null;
+      const excel = await loadExcelForTest<{ Workbook: new () => LoadedBook }>();
       const req = () => asBinary(as().get(`/reports/esf/submissions/${esfSubmission.id}.xlsx`));
       if (!excel) {
         await req().expect(503);
