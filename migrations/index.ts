@@ -13,6 +13,7 @@ import { PseudonymiseCaseMeetings1795300550000 } from './1795300550000-Pseudonym
 import { PseudonymiseAssessments1795300600000 } from './1795300600000-PseudonymiseAssessments';
 import { CaseloadByAssignment1795300650000 } from './1795300650000-CaseloadByAssignment';
 import { AuditWall1795300730000 } from './1795300730000-AuditWall';
+import { ParticipantVoice1795300790000 } from './1795300790000-ParticipantVoice';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   PseudonymiseAssessments1795300600000,
   CaseloadByAssignment1795300650000,
   AuditWall1795300730000,
+  ParticipantVoice1795300790000,
 ];

@@ -31,6 +31,8 @@ export enum Permission {
   InstrumentWrite = 'instrument.write',
   AssessmentRead = 'assessment.read',
   AssessmentWrite = 'assessment.write',
+  FeedbackRead = 'feedback.read',
+  FeedbackWrite = 'feedback.write',
 
   ReportRead = 'report.read',
   AuditRead = 'audit.read',

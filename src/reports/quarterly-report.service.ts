@@ -10,6 +10,7 @@ import { AuditService } from '../privacy/audit.service';
 import { OUTCOMES } from '../trajectories/trajectory-state';
 import { QuarterQuery } from './dto/report-query.dto';
 import { empowermentCoverage } from './empowerment-coverage';
+import { participantFeedback } from './participant-feedback';
 import { round, share } from './figures';
 import { localMidnight, quarterBounds } from './period';
 
@@ -157,6 +158,7 @@ export class QuarterlyReportService {
       caseload: this.caseload(coaches),
       referralTurnaround: this.turnaround(referrals),
       empowermentCoverage: await empowermentCoverage(m, params, instrument),
+      participantFeedback: await participantFeedback(m, params),
     };
   }
 

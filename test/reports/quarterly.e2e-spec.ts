@@ -10,7 +10,7 @@ import {
   insertTrajectory,
   reasonCodes,
 } from './report-fixtures';
-import { empowermentFromSheets, LoadedBook, sheetRows } from './xlsx-sheets';
+import { empowermentFromSheets, feedbackFromSheets, LoadedBook, sheetRows } from './xlsx-sheets';
 
 describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
@@ -497,6 +497,7 @@ describe('quarterly follow-up and data quality', () => {
           ),
         },
         empowermentCoverage: empowermentFromSheets(rows),
+        participantFeedback: feedbackFromSheets(rows),
       };
       const json = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
       expect(rebuilt).toEqual(json);
