@@ -228,6 +228,39 @@ describe("the participant's own voice in assessments", () => {
     });
   });
 
+  describe('GET /reports/quarterly: empowerment coverage with perspectives', () => {
+    it('counts distance travelled on agreed or participant readings only, and one review per moment', async () => {
+      const d = await createPartnership(t, 'D');
+      const dapi = assessmentsApi(t, d);
+      const post = (id: string, kind: string, takenAt: string, v: number, perspective: string) =>
+        dapi
+          .post(id, { instrument: 'empowerment', kind, takenAt, scores: scores(v), perspective })
+          .expect(201);
+      const both = await dapi.trajectory({ startedAt, guidanceAt: '2025-10-05T00:00:00Z' });
+      await post(both.trajectoryId, 'baseline', '2025-10-10T10:00:00Z', 1, 'coach');
+      await post(both.trajectoryId, 'baseline', '2025-10-10T10:05:00Z', 3, 'participant');
+      await post(both.trajectoryId, 'review', '2026-01-10T09:00:00Z', 10, 'coach');
+      await post(both.trajectoryId, 'review', '2026-01-10T09:30:00Z', 5, 'participant');
+      // The attack: a coach scoring alone, from 1 to 10, to lift the partnership's figures.
+      const alone = await dapi.trajectory({ startedAt, guidanceAt: '2025-10-05T00:00:00Z' });
+      await post(alone.trajectoryId, 'baseline', '2025-10-10T10:00:00Z', 1, 'coach');
+      await post(alone.trajectoryId, 'review', '2026-01-10T09:00:00Z', 10, 'coach');
+      const res = await t
+        .http()
+        .get('/reports/quarterly?year=2026&quarter=1')
+        .set('authorization', d.auth('coordinator'))
+        .expect(200);
+      const c = res.body.empowermentCoverage;
+      expect(c.distanceTravelled.trajectories).toBe(1);
+      expect(c.distanceTravelled.byComponent.competentie).toEqual({ n: 1, meanChange: 2 });
+      expect(c.distanceTravelled.definition).toContain('a reading by the coach alone is not counted');
+      // Each trajectory's review was due on 10 January (3 months after its baseline moment) and done:
+      // the participant's and the coach's readings of one moment owe one review, not two.
+      expect(c.reviews).toMatchObject({ due: 2, onTime: 2 });
+      expect(c.baseline).toMatchObject({ trajectories: 2, withBaseline: 2 });
+    });
+  });
+
   describe('GET /trajectories/{id}/assessments/star.svg: both voices and what a score means', () => {
     it("draws the participant's and the coach's readings of a moment together, and the anchors in the legend", async () => {
       const { trajectoryId } = await api.trajectory({ startedAt });

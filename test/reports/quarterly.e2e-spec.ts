@@ -396,6 +396,7 @@ describe('quarterly follow-up and data quality', () => {
         'Referral turnaround',
         'Empowerment coverage',
         'Distance travelled',
+        'Participant feedback',
       ]);
       const rows = sheetRows(book);
       const kv = (name: string) => new Map(rows(name).map((r) => [r[0] as string, r[1]]));
