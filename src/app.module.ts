@@ -16,6 +16,7 @@ import { Environment } from './config/environment';
 import { Secrets } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
 import { EmpowermentModule } from './empowerment/empowerment.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { GoalsModule } from './goals/goals.module';
 import { GroupSessionsModule } from './group-sessions/group-sessions.module';
 import { HealthController } from './health/health.controller';
@@ -68,6 +69,7 @@ export class AppModule {
         DataProtectionModule,
         ReportsModule,
         AssessmentsModule,
+        FeedbackModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -37,6 +37,8 @@ const EXPECTED: Record<string, string> = {
   'instrument.write': 'admin',
   'assessment.read': 'coordinator coach',
   'assessment.write': 'coach',
+  'feedback.read': 'coordinator coach',
+  'feedback.write': 'coach',
   'report.read': 'coordinator',
   'report.submit': 'coordinator',
   'audit.read': 'dpo',

@@ -32,6 +32,8 @@ export enum Permission {
   InstrumentWrite = 'instrument.write',
   AssessmentRead = 'assessment.read',
   AssessmentWrite = 'assessment.write',
+  FeedbackRead = 'feedback.read',
+  FeedbackWrite = 'feedback.write',
 
   ReportRead = 'report.read',
   ReportSubmit = 'report.submit',

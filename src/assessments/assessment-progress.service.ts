@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
 import { aggregateProgress } from '../empowerment/aggregate';
 import { InstrumentsService } from '../empowerment/instruments.service';
+import { countedReadings, Perspective } from '../empowerment/perspective';
 import { progress, ProgressReport } from '../empowerment/progress';
 import { AssessmentKind } from '../empowerment/schedule';
 import { Scores } from '../empowerment/scores';
@@ -17,6 +18,7 @@ interface ScoreRow {
   team_id: string | null;
   owner_organisation_id: string;
   kind: AssessmentKind;
+  perspective: Perspective;
   taken_at: Date;
   scores: Scores;
 }
@@ -32,7 +34,7 @@ const PERIOD_SQL = `
      where a.partnership_id = app_tenant() and a.instrument_key = $1
        and a.taken_at >= cast($2 as date)::timestamp at time zone 'Europe/Brussels'
        and a.taken_at < (cast($3 as date) + 1)::timestamp at time zone 'Europe/Brussels')
-  select a.trajectory_id, tr.team_id, tr.owner_organisation_id, a.kind, a.taken_at, a.scores
+  select a.trajectory_id, tr.team_id, tr.owner_organisation_id, a.kind, a.perspective, a.taken_at, a.scores
     from assessments a
     join measured m on m.trajectory_id = a.trajectory_id
     join trajectories tr on tr.id = a.trajectory_id
@@ -58,7 +60,8 @@ export class AssessmentProgressService {
   /** Baseline against the latest follow-up, with the thresholds of the version the baseline was scored with. */
   async forTrajectory(trajectoryId: string, key: string) {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
-    const history = await this.assessments.history(trajectoryId, key);
+    // The agreed (or participant's) reading of each moment; the coach's alone never counts.
+    const history = countedReadings(await this.assessments.history(trajectoryId, key));
     const reference = history.find((a) => a.kind === 'baseline') ?? history.at(-1);
     const instrument = reference
       ? (await this.assessments.instrumentsOf([reference])).get(reference.instrumentId)!
@@ -95,7 +98,14 @@ export class AssessmentProgressService {
       const group = GROUP_COLUMN[query.groupBy](list[0]);
       const report = progress(
         instrument,
-        list.map((r) => ({ kind: r.kind, takenAt: new Date(r.taken_at), scores: r.scores })),
+        countedReadings(
+          list.map((r) => ({
+            kind: r.kind,
+            perspective: r.perspective,
+            takenAt: new Date(r.taken_at),
+            scores: r.scores,
+          })),
+        ),
       );
       const reports = groups.get(group);
       if (reports) reports.push(report);

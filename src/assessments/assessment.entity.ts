@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Perspective } from '../empowerment/perspective';
 import { AssessmentKind } from '../empowerment/schedule';
 import { Scores } from '../empowerment/scores';
 
@@ -14,6 +15,8 @@ export class AssessmentEntity {
   @Column('int', { name: 'instrument_version' }) instrumentVersion!: number;
   @Column('text') kind!: AssessmentKind;
   @Column('timestamptz', { name: 'taken_at' }) takenAt!: Date;
+  /** Whose reading this is; progress counts agreed or participant readings, never the coach's alone. */
+  @Column('text') perspective!: Perspective;
   @Column('jsonb') scores!: Scores;
   @Column('jsonb', { name: 'participant_scores', nullable: true }) participantScores!: Scores | null;
   @Column('text', { nullable: true }) note!: string | null;

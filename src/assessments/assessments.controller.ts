@@ -8,7 +8,13 @@ import { AssessmentProgressService } from './assessment-progress.service';
 import { AssessmentScheduleService } from './assessment-schedule.service';
 import { AssessmentStarService } from './assessment-star.service';
 import { AssessmentsService } from './assessments.service';
-import { AssessmentQuery, CreateAssessmentDto, InstrumentKeyQuery, StarQuery } from './dto/assessment.dto';
+import {
+  AssessmentQuery,
+  CreateAssessmentDto,
+  InstrumentKeyQuery,
+  ReleaseQuery,
+  StarQuery,
+} from './dto/assessment.dto';
 import { ApiFileResponse } from '../common/http/api-responses';
 
 @ApiTags('assessments')
@@ -90,6 +96,38 @@ export class AssessmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return image(reply, 'image/png', await this.star.png(id, query, lang));
+  }
+
+  @Get('release.svg')
+  @ApiProduces('image/svg+xml')
+  @ApiHeader({ name: 'Accept-Language', required: false, description: 'nl (default) or en' })
+  @Authenticated({
+    permission: Permission.AssessmentRead,
+    summary: 'The release scale (loslaatschaal) over time (SVG), with the threshold for letting guidance go',
+  })
+  async releaseSvg(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ReleaseQuery,
+    @Headers('accept-language') lang: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return image(reply, 'image/svg+xml; charset=utf-8', await this.star.releaseSvg(id, query, lang));
+  }
+
+  @Get('release.png')
+  @ApiProduces('image/png')
+  @ApiHeader({ name: 'Accept-Language', required: false, description: 'nl (default) or en' })
+  @Authenticated({
+    permission: Permission.AssessmentRead,
+    summary: 'The same release-scale chart as a PNG image',
+  })
+  async releasePng(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ReleaseQuery,
+    @Headers('accept-language') lang: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return image(reply, 'image/png', await this.star.releasePng(id, query, lang));
   }
 }
 

@@ -48,3 +48,10 @@ export const compareInvalid = (message: string) =>
   badRequest('STAR_COMPARE_INVALID', message, [{ field: 'compare', message }]);
 
 export const noAssessmentToDraw = () => notFound('An assessment with this instrument for this trajectory');
+
+export const participantScoresTwice = () =>
+  badRequest(
+    'ASSESSMENT_PARTICIPANT_SCORES_TWICE',
+    "A participant's own reading holds their scores in scores; participantScores belongs beside a coach's or an agreed reading.",
+    [{ field: 'participantScores', message: 'not allowed with perspective participant' }],
+  );

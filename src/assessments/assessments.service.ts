@@ -6,6 +6,7 @@ import { pastOrNow } from '../common/validation/past-or-now';
 import { DatabaseContext } from '../database/database-context.service';
 import { InstrumentEntity } from '../empowerment/instrument.entity';
 import { InstrumentsService } from '../empowerment/instruments.service';
+import { DEFAULT_PERSPECTIVE } from '../empowerment/perspective';
 import { scoreProblemsToFieldErrors, validateScores } from '../empowerment/scores';
 import { AuditService } from '../privacy/audit.service';
 import { TrajectoriesService } from '../trajectories/trajectories.service';
@@ -19,6 +20,7 @@ import {
   beforeTrajectoryStart,
   exitNotAllowed,
   instrumentUnknown,
+  participantScoresTwice,
   scoresInvalid,
 } from './assessments.errors';
 import { AssessmentQuery, CreateAssessmentDto } from './dto/assessment.dto';
@@ -57,6 +59,9 @@ export class AssessmentsService {
             : err,
         ),
       );
+    const perspective = dto.perspective ?? DEFAULT_PERSPECTIVE;
+    // A participant's own reading is the participant's scores: there is no second one beside it.
+    if (perspective === 'participant' && dto.participantScores !== undefined) throw participantScoresTwice();
     const takenAt = pastOrNow(dto.takenAt, this.db.now, 'takenAt');
     if (takenAt < trajectory.startedAt) throw beforeTrajectoryStart();
     const errors = [
@@ -68,8 +73,14 @@ export class AssessmentsService {
     if (errors.length) throw scoresInvalid(errors.slice(0, MAX_FIELD_ERRORS));
 
     const repo = this.m.getRepository(AssessmentEntity);
-    const baseline = await repo.findOneBy({ trajectoryId, instrumentKey: instrument.key, kind: 'baseline' });
-    if (dto.kind === 'baseline' && baseline) throw baselineExists();
+    // One baseline per perspective; a review or exit follows the first baseline of any perspective.
+    const baselines = await repo.find({
+      where: { trajectoryId, instrumentKey: instrument.key, kind: 'baseline' },
+      order: { takenAt: 'ASC', id: 'ASC' },
+    });
+    const baseline = baselines[0];
+    if (dto.kind === 'baseline' && baselines.some((b) => b.perspective === perspective))
+      throw baselineExists();
     if (dto.kind === 'review' && !baseline) throw baselineRequired();
     if (dto.kind === 'exit' && !EXIT_STATES.includes(trajectory.status)) throw exitNotAllowed();
     if (dto.kind !== 'baseline' && baseline && takenAt < baseline.takenAt) throw beforeBaseline();
@@ -84,6 +95,7 @@ export class AssessmentsService {
           instrumentKey: instrument.key,
           instrumentVersion: instrument.version,
           kind: dto.kind,
+          perspective,
           takenAt,
           scores: dto.scores as Record<string, number>,
           participantScores: (dto.participantScores as Record<string, number> | undefined) ?? null,
@@ -104,6 +116,7 @@ export class AssessmentsService {
         instrument: instrument.key,
         version: instrument.version,
         kind: dto.kind,
+        perspective,
         takenAt: takenAt.toISOString(),
       },
     });
@@ -136,6 +149,7 @@ export class AssessmentsService {
         trajectoryId,
         ...(query.instrument ? { instrumentKey: query.instrument } : {}),
         ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.perspective ? { perspective: query.perspective } : {}),
       },
       order: { takenAt: 'ASC', createdAt: 'ASC', id: 'ASC' },
       skip: offsetOf(query),

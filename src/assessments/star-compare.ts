@@ -1,4 +1,5 @@
 import { Language } from '../empowerment/instrument';
+import { Perspective } from '../empowerment/perspective';
 import { AssessmentKind } from '../empowerment/schedule';
 
 export interface Comparable {
@@ -42,7 +43,21 @@ const KIND_LABELS: Record<Language, Record<AssessmentKind, string>> = {
   en: { baseline: 'Baseline', review: 'Review', exit: 'Exit' },
 };
 
-/** The legend line for one assessment: its kind in the reader's language and its date in Brussels. */
-export function legendLabel(kind: AssessmentKind, localDate: string, lang: Language): string {
-  return `${KIND_LABELS[lang][kind]} ${localDate}`;
+const PERSPECTIVE_LABELS: Record<Language, Record<Perspective, string>> = {
+  nl: { participant: 'deelnemer', coach: 'coach', agreed: 'samen' },
+  en: { participant: 'participant', coach: 'coach', agreed: 'agreed' },
+};
+
+/**
+ * The legend line for one assessment: its kind in the reader's language and its date in Brussels,
+ * and whose reading it is when that is not the agreed one.
+ */
+export function legendLabel(
+  kind: AssessmentKind,
+  localDate: string,
+  lang: Language,
+  perspective: Perspective = 'agreed',
+): string {
+  const whose = perspective === 'agreed' ? '' : ` (${PERSPECTIVE_LABELS[lang][perspective]})`;
+  return `${KIND_LABELS[lang][kind]} ${localDate}${whose}`;
 }

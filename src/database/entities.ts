@@ -1,6 +1,7 @@
 import { AccessGrantEntity } from '../access/access-grant.entity';
 import { AssessmentEntity } from '../assessments/assessment.entity';
 import { ContactEntity, ContactRevisionEntity } from '../contacts/contact.entity';
+import { FeedbackEntity } from '../feedback/feedback.entity';
 import { GoalEntity } from '../goals/goal.entity';
 import { LifeDomainEntity } from '../life-domains/life-domain.entity';
 import {
@@ -40,6 +41,7 @@ export const ENTITIES = [
   CoCoachEntity,
   InstrumentEntity,
   AssessmentEntity,
+  FeedbackEntity,
   LifeDomainEntity,
   GoalEntity,
   ContactEntity,

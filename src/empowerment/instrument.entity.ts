@@ -33,6 +33,11 @@ export class InstrumentEntity implements InstrumentSpec, ScheduleSpec, Threshold
   progressThreshold!: number;
   @Column('numeric', { name: 'regression_threshold', precision: 4, scale: 2, transformer: numeric })
   regressionThreshold!: number;
+  /**
+   * For a one-dimension release-style scale: the score from which guidance can be let go (the
+   * built-in loslaatschaal: 8 of 10). Drawn as a line on the release chart; null for other instruments.
+   */
+  @Column('int', { name: 'release_threshold', nullable: true }) releaseThreshold!: number | null;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -17,6 +17,17 @@ describe('validateInstrumentDefinition', () => {
     );
   });
 
+  it('takes a release threshold on the scale, and refuses one off it', () => {
+    expect(codes({ ...valid, releaseThreshold: 5 })).toEqual([]);
+    expect(codes({ ...valid, releaseThreshold: null })).toEqual([]);
+    expect(codes({ ...valid, releaseThreshold: 6 })).toEqual([
+      'releaseThreshold:RELEASE_THRESHOLD_OUT_OF_RANGE',
+    ]);
+    expect(codes({ ...valid, releaseThreshold: 0 })).toEqual([
+      'releaseThreshold:RELEASE_THRESHOLD_OUT_OF_RANGE',
+    ]);
+  });
+
   it('refuses zero and twenty-one dimensions', () => {
     expect(codes({ ...valid, dimensions: [] })).toEqual(['dimensions:DIMENSION_COUNT']);
     expect(codes({ ...valid, dimensions: dims(...Array.from({ length: 21 }, (_, i) => `d${i}`)) })).toEqual([

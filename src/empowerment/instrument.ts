@@ -58,6 +58,7 @@ export interface InstrumentDefinition {
   scaleMin: number;
   scaleMax: number;
   anchors?: readonly { score: number; dimension?: string }[] | null;
+  releaseThreshold?: number | null;
 }
 
 /**
@@ -93,6 +94,19 @@ export function validateInstrumentDefinition(def: InstrumentDefinition): FieldEr
     }
     seen.add(d.key);
   });
+  const release = def.releaseThreshold;
+  if (
+    rangeOk &&
+    release !== undefined &&
+    release !== null &&
+    (release < def.scaleMin || release > def.scaleMax)
+  ) {
+    errors.push({
+      field: 'releaseThreshold',
+      message: `releaseThreshold ${release} lies outside the scale ${def.scaleMin}–${def.scaleMax}`,
+      code: 'RELEASE_THRESHOLD_OUT_OF_RANGE',
+    });
+  }
   const anchorKeys = new Set<string>();
   (def.anchors ?? []).forEach((a, i) => {
     if (rangeOk && (a.score < def.scaleMin || a.score > def.scaleMax)) {
@@ -121,6 +135,10 @@ export function validateInstrumentDefinition(def: InstrumentDefinition): FieldEr
   });
   return errors;
 }
+
+/** The built-in loslaatschaal's key, and the threshold used when a release-scale version names none. */
+export const RELEASE_INSTRUMENT = 'release_scale';
+export const DEFAULT_RELEASE_THRESHOLD = 8;
 
 /** A radar chart needs at least three axes; the one-dimension release scale is shown as a number. */
 export const canDrawStar = (instrument: Pick<InstrumentSpec, 'dimensions'>) =>

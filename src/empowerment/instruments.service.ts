@@ -112,6 +112,7 @@ export class InstrumentsService {
         baselineDueWeeks: dto.baselineDueWeeks ?? DEFAULT_SCHEDULE.baselineDueWeeks,
         progressThreshold: dto.progressThreshold ?? DEFAULT_THRESHOLDS.progressThreshold,
         regressionThreshold: dto.regressionThreshold ?? DEFAULT_THRESHOLDS.regressionThreshold,
+        releaseThreshold: dto.releaseThreshold ?? null,
         createdBy: actor.staffId,
       }),
     );

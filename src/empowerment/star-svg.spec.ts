@@ -1,6 +1,7 @@
 import { findAll, hasClass, parseXml, pointsOf, textOf, XmlElement } from '../../test/support/mini-xml';
 import { allScores, empowerment, instrumentWith } from '../../test/support/instruments';
 import {
+  anchorLines,
   axisAngle,
   escapeXml,
   renderStar,
@@ -306,5 +307,36 @@ describe('the XML reader these tests rely on', () => {
     ['two roots', '<svg/><svg/>'],
   ])('refuses %s, as a browser would', (_, xml) => {
     expect(() => parseXml(xml)).toThrow();
+  });
+});
+
+describe('the anchors under the legend', () => {
+  const anchors = [
+    { score: 10, dimension: empowerment.dimensions[0].key, label: { nl: 'Hoog <b>&</b>', en: 'High' } },
+    { score: 1, dimension: empowerment.dimensions[0].key, label: { nl: 'Laag', en: 'Low' } },
+    { score: 5, label: { nl: 'Midden voor allen', en: 'Middle for all' } },
+  ];
+
+  it('lists per dimension its own and the general anchors, lowest score first, in the reader’s language', () => {
+    const lines = anchorLines({ dimensions: empowerment.dimensions, anchors, lang: 'nl' });
+    expect(lines[0]).toEqual({ text: 'Wat betekent een score?', bold: true });
+    expect(lines.slice(1, 5).map((l) => l.text)).toEqual([
+      empowerment.dimensions[0].label.nl,
+      '1: Laag',
+      '5: Midden voor allen',
+      '10: Hoog <b>&</b>',
+    ]);
+    expect(anchorLines({ dimensions: empowerment.dimensions, anchors, lang: 'en' })[2].text).toBe('1: Low');
+  });
+
+  it('draws them escaped below the legend and grows the picture; without anchors nothing changes', () => {
+    const plain = renderStar(twoDates());
+    const svg = renderStar({ ...twoDates(), anchors });
+    expect(svg).toContain('10: Hoog &lt;b&gt;&amp;&lt;/b&gt;');
+    expect(svg).not.toContain('<b>');
+    const height = (s: string) => Number(/height="(\d+)"/.exec(s)![1]);
+    expect(height(svg)).toBeGreaterThan(height(plain));
+    expect(findAll(parseXml(plain), hasClass('anchor'))).toEqual([]);
+    expect(findAll(parseXml(svg), hasClass('anchor')).length).toBeGreaterThan(4);
   });
 });

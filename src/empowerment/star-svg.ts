@@ -1,5 +1,5 @@
 import { DomainError } from '../common/errors/domain-error';
-import { InstrumentDimension, Language, LocalisedText } from './instrument';
+import { InstrumentAnchor, InstrumentDimension, Language, LocalisedText } from './instrument';
 import { Scores } from './scores';
 
 export interface StarSeries {
@@ -18,6 +18,8 @@ export interface StarOptions {
   lang: Language;
   /** Defaults to a generic "star diagram" in the chosen language. */
   title?: string;
+  /** What a score means (the instrument's anchors): listed per dimension under the legend. */
+  anchors?: readonly InstrumentAnchor[];
 }
 
 /** A 400 as it stands: what reaches it is a request for a star that cannot be drawn (e.g. one axis). */
@@ -50,8 +52,14 @@ export const SERIES_STYLES = [
 type SeriesStyle = (typeof SERIES_STYLES)[number];
 
 const TEXT = {
-  nl: { title: 'Stervoorstelling', scale: 'schaal', axes: 'assen', of: 'tot' },
-  en: { title: 'Star diagram', scale: 'scale', axes: 'axes', of: 'to' },
+  nl: {
+    title: 'Stervoorstelling',
+    scale: 'schaal',
+    axes: 'assen',
+    of: 'tot',
+    anchors: 'Wat betekent een score?',
+  },
+  en: { title: 'Star diagram', scale: 'scale', axes: 'axes', of: 'to', anchors: 'What does a score mean?' },
 } as const;
 
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
@@ -279,6 +287,48 @@ function legend(o: StarOptions, top: number): string[] {
   return out;
 }
 
+interface AnchorLine {
+  text: string;
+  bold: boolean;
+  dimension?: string;
+}
+
+/**
+ * The anchors as lines: per dimension its label, then "score: text" for the anchors of that
+ * dimension and those that hold for all, lowest score first. Dimensions without any are left out.
+ */
+export function anchorLines(o: Pick<StarOptions, 'dimensions' | 'anchors' | 'lang'>): AnchorLine[] {
+  const anchors = o.anchors ?? [];
+  if (!anchors.length) return [];
+  const lines: AnchorLine[] = [{ text: TEXT[o.lang].anchors, bold: true }];
+  for (const d of o.dimensions) {
+    const own = anchors
+      .filter((a) => a.dimension === undefined || a.dimension === d.key)
+      .sort((a, b) => a.score - b.score);
+    if (!own.length) continue;
+    lines.push({ text: inLang(d.label, o.lang), bold: true, dimension: d.key });
+    for (const a of own) {
+      for (const text of wrap(`${a.score}: ${inLang(a.label, o.lang)}`, 100, 2)) {
+        lines.push({ text, bold: false, dimension: d.key });
+      }
+    }
+  }
+  return lines;
+}
+
+function anchorBlock(lines: readonly AnchorLine[], top: number): string[] {
+  if (!lines.length) return [];
+  const x = 40;
+  return [
+    `<g class="anchors" fill="#222222">`,
+    ...lines.map(
+      (l, i) =>
+        `<text class="anchor"${l.dimension ? ` data-dimension="${escapeXml(l.dimension)}"` : ''} x="${x}" y="${top + i * LINE}"${l.bold ? ' font-weight="bold" font-size="12"' : ' font-size="11"'}>${escapeXml(l.text)}</text>`,
+    ),
+    '</g>',
+  ];
+}
+
 /** A plain-text reading of the chart for screen readers: the scale, then every score of every series. */
 function description(o: StarOptions): string {
   const t = TEXT[o.lang];
@@ -301,7 +351,11 @@ export function renderStar(options: StarOptions): string {
   check(o);
   const { width, cy, outer } = STAR_GEOMETRY;
   const legendTop = cy + outer + 80;
-  const height = legendTop + o.series.length * LEGEND_ROW + 12;
+  const anchors = anchorLines(o);
+  const anchorsTop = legendTop + o.series.length * LEGEND_ROW + 20;
+  const height = anchors.length
+    ? anchorsTop + anchors.length * LINE + 12
+    : legendTop + o.series.length * LEGEND_ROW + 12;
   const title = o.title ?? TEXT[o.lang].title;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="star-title star-desc" xml:lang="${o.lang}" font-family="${FONT}">`,
@@ -313,6 +367,7 @@ export function renderStar(options: StarOptions): string {
     ...axisLabels(o),
     ...seriesShapes(o),
     ...legend(o, legendTop),
+    ...anchorBlock(anchors, anchorsTop),
     '</svg>',
   ].join('\n');
 }

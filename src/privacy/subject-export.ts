@@ -61,10 +61,13 @@ export async function readCaseFile(
       ${staffOrgName('f.recorded_by')} as organisation
     from follow_ups f where participant_id = $1 order by at, id`);
   const assessments =
-    await q(`select id, trajectory_id, instrument_key, instrument_version, kind, taken_at, scores, participant_scores,
+    await q(`select id, trajectory_id, instrument_key, instrument_version, kind, perspective, taken_at, scores, participant_scores,
       participant_present, note, created_at,
       ${staffOrgName('a.assessed_by')} as organisation
     from assessments a where participant_id = $1 order by taken_at, id`);
+  const feedback = await q(`select id, trajectory_id, given_at, satisfaction, comment, at_closing, created_at,
+      ${staffOrgName('f.recorded_by')} as organisation
+    from participant_feedback f where participant_id = $1 order by given_at, id`);
   // Through a definer function: the DPO's tenant reader has no access to referrals (inbound person data).
   const referrals = await q(`select f.*, ${orgName('f.sender_organisation_id')} as sender_organisation,
       ${orgName('f.target_organisation_id')} as target_organisation
@@ -195,6 +198,7 @@ export async function readCaseFile(
       trajectoryId: a.trajectory_id,
       instrument: { key: a.instrument_key, version: a.instrument_version },
       kind: a.kind,
+      perspective: a.perspective,
       takenAt: iso(a.taken_at as Date),
       scores: a.scores,
       participantScores: a.participant_scores,
@@ -202,6 +206,16 @@ export async function readCaseFile(
       note: a.note,
       assessedByOrganisation: a.organisation,
       recordedAt: iso(a.created_at as Date),
+    })),
+    feedback: feedback.map((f) => ({
+      id: f.id,
+      trajectoryId: f.trajectory_id,
+      givenAt: iso(f.given_at as Date),
+      satisfaction: f.satisfaction,
+      comment: f.comment,
+      atClosing: f.at_closing,
+      recordedByOrganisation: f.organisation,
+      recordedAt: iso(f.created_at as Date),
     })),
     referrals: referrals.map((r) => ({
       id: r.id,

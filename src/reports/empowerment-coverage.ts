@@ -18,6 +18,12 @@ const BASELINE_SQL = `
     from trajectories t where ${ACTIVE}`;
 
 /**
+ * The readings of one measurement moment (perspective.ts: the baseline, or a review on one day in
+ * Brussels) are one measurement: the participant's and the coach's readings do not owe two reviews.
+ */
+const MOMENT_DAY = `case when a.kind = 'baseline' then null else (a.taken_at at time zone 'Europe/Brussels')::date end`;
+
+/**
  * Every baseline or review owes the next review $4 months later (schedule.sql.ts, as nextDue()).
  * It is met by the next baseline or review; on time when taken at or before the due moment. Only
  * obligations falling in the quarter and already past count, and only while the trajectory was
@@ -25,12 +31,16 @@ const BASELINE_SQL = `
  * the quarter are the earliest that can owe one in it.
  */
 const REVIEWS_SQL = `
-  with periodic as (
-    select a.trajectory_id, a.taken_at,
-           lead(a.taken_at) over (partition by a.trajectory_id order by a.taken_at, a.id) as next_at
+  with moments as (
+    select a.trajectory_id, min(a.taken_at) as taken_at
       from assessments a
      where a.partnership_id = app_tenant() and a.instrument_key = $3 and a.kind in ('baseline', 'review')
        and a.taken_at >= ${START} - make_interval(months => $4::int + 1) and a.taken_at < ${END}
+     group by a.trajectory_id, a.kind, ${MOMENT_DAY}
+  ), periodic as (
+    select m.trajectory_id, m.taken_at,
+           lead(m.taken_at) over (partition by m.trajectory_id order by m.taken_at) as next_at
+      from moments m
   ), owed as (
     select p.trajectory_id, p.next_at, ${reviewDueSql('p.taken_at', '$4::int')} as due_at
       from periodic p
@@ -69,7 +79,8 @@ const OUTSTANDING_SQL = `
 
 /**
  * As progress(): the first baseline against the latest review or exit (an exit first on the same
- * moment), both before the quarter end. One row without a dimension for the number of pairs, then
+ * moment), both before the quarter end, each the agreed reading or else the participant's
+ * (countedReadings in perspective.ts); the coach's reading alone never counts. One row without a dimension for the number of pairs, then
  * one per dimension in $4 with the trajectories scored on it in both and their mean change.
  */
 const DISTANCE_SQL = `
@@ -78,12 +89,15 @@ const DISTANCE_SQL = `
     select distinct on (a.trajectory_id) a.trajectory_id, a.scores
       from assessments a join active on active.id = a.trajectory_id
      where a.instrument_key = $3 and a.kind = 'baseline' and a.taken_at < ${END}
-     order by a.trajectory_id, a.taken_at, a.id
+       and a.perspective in ('agreed', 'participant')
+     order by a.trajectory_id, a.perspective = 'agreed' desc, a.taken_at, a.id
   ), latest as (
     select distinct on (a.trajectory_id) a.trajectory_id, a.scores
       from assessments a join active on active.id = a.trajectory_id
      where a.instrument_key = $3 and a.kind in ('review', 'exit') and a.taken_at < ${END}
-     order by a.trajectory_id, a.taken_at desc, a.kind = 'exit' desc, a.id
+       and a.perspective in ('agreed', 'participant')
+     order by a.trajectory_id, (a.taken_at at time zone 'Europe/Brussels')::date desc, a.kind = 'exit' desc,
+              a.perspective = 'agreed' desc, a.taken_at desc, a.id
   ), pairs as (
     select b.trajectory_id, b.scores as baseline, l.scores as latest
       from baseline b join latest l on l.trajectory_id = b.trajectory_id
@@ -148,7 +162,7 @@ export async function empowermentCoverage(
     },
     distanceTravelled: {
       definition:
-        'Per component: the mean change from the baseline to the latest review or exit taken before the quarter end, over the trajectories active in the quarter that have both; n is the number of those trajectories scored on the component. Coach scores, not the participant\u2019s own.',
+        'Per component: the mean change from the baseline to the latest review or exit taken before the quarter end, over the trajectories active in the quarter that have both; n is the number of those trajectories scored on the component. Each measurement counts the reading agreed with the participant, or the participant\u2019s own where none was agreed; a reading by the coach alone is not counted.',
       trajectories: pairs.n,
       byComponent: Object.fromEntries(
         dims.map((d) => [

@@ -10,6 +10,7 @@ import { AuditService } from '../privacy/audit.service';
 import { OUTCOMES } from '../trajectories/trajectory-state';
 import { QuarterQuery } from './dto/report-query.dto';
 import { empowermentCoverage } from './empowerment-coverage';
+import { participantFeedback } from './participant-feedback';
 import { round, share } from './figures';
 import { localiseDefinitions } from './i18n/localise';
 import { Lang } from '../common/i18n/lang';
@@ -239,6 +240,7 @@ export class QuarterlyReportService {
       caseload: this.caseload(coaches),
       referralTurnaround: this.turnaround(referrals),
       empowermentCoverage: await empowermentCoverage(m, params, instrument),
+      participantFeedback: await participantFeedback(m, params),
     };
   }
 

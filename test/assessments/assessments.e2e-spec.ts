@@ -303,6 +303,8 @@ describe('POST/GET /trajectories/{id}/assessments', () => {
       '/trajectories/{id}/assessments/progress': { get: 'assessment.read' },
       '/trajectories/{id}/assessments/star.svg': { get: 'assessment.read' },
       '/trajectories/{id}/assessments/star.png': { get: 'assessment.read' },
+      '/trajectories/{id}/assessments/release.svg': { get: 'assessment.read' },
+      '/trajectories/{id}/assessments/release.png': { get: 'assessment.read' },
       '/assessments/overdue': { get: 'assessment.read' },
       '/assessments/progress': { get: 'report.read' },
     });

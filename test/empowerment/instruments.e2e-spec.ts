@@ -5,6 +5,7 @@ import { createTestApp, TestApp } from '../harness/test-app';
 
 interface Instrument {
   id: string;
+  anchors: { score: number; dimension: string | null; label: { nl: string; en: string } }[];
   key: string;
   version: number;
   builtIn: boolean;
@@ -85,7 +86,17 @@ describe('instruments', () => {
         baselineDueWeeks: 6,
         progressThreshold: 1,
         regressionThreshold: -1,
-        anchors: [],
+        releaseThreshold: null,
+      });
+      // A low (1), middle (5) and high (10) anchor per component, for a participant to read.
+      expect(byKey.empowerment.anchors).toHaveLength(18);
+      expect(byKey.empowerment.anchors[0]).toEqual({
+        score: 1,
+        dimension: 'competentie',
+        label: {
+          nl: 'Ik weet niet goed wat ik kan. Ik twijfel of ik mijn doel kan halen.',
+          en: 'I do not really know what I can do. I doubt I can reach my goal.',
+        },
       });
       expect(byKey.empowerment.dimensions.map((d) => d.key)).toEqual([
         'competentie',
@@ -102,7 +113,13 @@ describe('instruments', () => {
       });
       expect(byKey.empowerment.dimensions[0].description!.nl).toBe('Weten wat je kunt');
 
-      expect(byKey.release_scale).toMatchObject({ version: 1, builtIn: true, scaleMin: 1, scaleMax: 10 });
+      expect(byKey.release_scale).toMatchObject({
+        version: 1,
+        builtIn: true,
+        scaleMin: 1,
+        scaleMax: 10,
+        releaseThreshold: 8,
+      });
       expect(byKey.release_scale.dimensions).toHaveLength(1);
 
       expect(byKey.life_domain_star).toMatchObject({ version: 1, builtIn: true, scaleMin: 1, scaleMax: 5 });
@@ -273,6 +290,12 @@ describe('instruments', () => {
         { anchors: [{ score: 6, label: { nl: 'Zes', en: 'Six' } }] },
         'INSTRUMENT_INVALID',
         'anchors.0.score',
+      ],
+      [
+        'a release threshold off the scale',
+        { releaseThreshold: 6 },
+        'INSTRUMENT_INVALID',
+        'releaseThreshold',
       ],
       ['no dimensions', { dimensions: [] }, 'VALIDATION_FAILED', 'dimensions'],
       [

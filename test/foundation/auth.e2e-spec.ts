@@ -108,6 +108,8 @@ describe('auth', () => {
           'case_meeting.write',
           'consent.write',
           'contact.write',
+          'feedback.read',
+          'feedback.write',
           'group_session.read',
           'group_session.write',
           'instrument.read',

@@ -185,7 +185,9 @@ describe('The demo partnership (npm start on an empty database)', () => {
               (select count(distinct scope) from consents)::int as consent_scopes,
               (select count(*) from case_manager_assignments where to_at is not null)::int as handovers,
               (select count(*) from co_coaches)::int as co_coaches,
-              (select count(*) from follow_ups)::int as follow_ups`,
+              (select count(*) from follow_ups)::int as follow_ups,
+              (select count(*) from participant_feedback)::int as feedback,
+              (select count(*) from participant_feedback where at_closing)::int as feedback_at_closing`,
     );
     // Eight organisations coach (VDAB only refers); four teams.
     expect(counts).toMatchObject({ owners: 8, teams: 4, handovers: 1, consent_scopes: 5 });
@@ -198,6 +200,8 @@ describe('The demo partnership (npm start on an empty database)', () => {
       'attended',
       'co_coaches',
       'follow_ups',
+      'feedback',
+      'feedback_at_closing',
     ])
       expect(counts[k]).toBeGreaterThan(0);
   });

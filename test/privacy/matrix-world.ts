@@ -28,6 +28,7 @@ export interface World {
   /** Outbound referrals, each about a participant of its own, so the main participant holds no referral grant. */
   referrals: Partial<Record<ReferralTarget, { id: string; participant: Person }>>;
   instrument: string;
+  feedback: string;
 }
 
 const DAY = 86_400_000;
@@ -188,6 +189,17 @@ export async function buildWorld(
   // The trajectory started moments ago; the review lies a few seconds after the baseline (within the clock slack).
   await empowerment('baseline', new Date().toISOString(), 4);
   await empowerment('review', new Date(Date.now() + 5000).toISOString(), 6);
+  // A release-scale reading for the release chart, and the participant's feedback.
+  await call('post', `/trajectories/${tr}/assessments`, as, {
+    instrument: 'release_scale',
+    kind: 'baseline',
+    takenAt: new Date().toISOString(),
+    scores: { release: 4 },
+  });
+  const feedback = await call('post', `/trajectories/${tr}/feedback`, as, {
+    satisfaction: 4,
+    comment: 'Goed geholpen',
+  });
   const instrument = await call('post', '/instruments', 'admin', {
     key: `matrix_${letters()}`,
     name: { nl: 'Matrix', en: 'Matrix' },
@@ -211,5 +223,6 @@ export async function buildWorld(
     session: session.id,
     referrals,
     instrument: instrument.id,
+    feedback: feedback.id,
   };
 }

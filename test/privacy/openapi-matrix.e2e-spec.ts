@@ -381,6 +381,10 @@ const ROUTES: Record<string, RouteCase> = {
     params: tr,
     query: () => ({ instrument: 'empowerment', compare: 'baseline,latest' }),
   },
+  'GET /trajectories/{id}/assessments/release.svg': { params: tr },
+  'GET /trajectories/{id}/assessments/release.png': { params: tr },
+  'GET /trajectories/{id}/feedback': { params: tr, shows: (x) => [x.feedback] },
+  'POST /trajectories/{id}/feedback': { params: tr, body: () => ({ satisfaction: 5, comment: 'Fijn' }) },
   'GET /assessments/overdue': { kind: 'none' },
   'GET /assessments/progress': {
     kind: 'none',

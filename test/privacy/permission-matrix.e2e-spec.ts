@@ -176,6 +176,32 @@ const ENDPOINTS: Endpoint[] = [
     shape: (b) => (b.active === true && b.scope === 'vdab_exchange' ? 'recorded' : 'unexpected'),
   },
   {
+    name: 'GET /trajectories/{id}/feedback',
+    permission: P.FeedbackRead,
+    expect: { own: '200 list', none: '404', consent: '403', coCoach: '200 list', otherPartnership: '404' },
+    call: (t, auth, ids) =>
+      t.http().get(`/trajectories/${ids.trajectory}/feedback`).set('authorization', auth),
+    shape: (b) => (Array.isArray(b.items) ? 'list' : 'unexpected'),
+  },
+  {
+    name: 'POST /trajectories/{id}/feedback',
+    permission: P.FeedbackWrite,
+    expect: {
+      own: '201 recorded',
+      none: '404',
+      consent: '403',
+      coCoach: '201 recorded',
+      otherPartnership: '404',
+    },
+    call: (t, auth, ids) =>
+      t
+        .http()
+        .post(`/trajectories/${ids.trajectory}/feedback`)
+        .set('authorization', auth)
+        .send({ satisfaction: 4 }),
+    shape: (b) => (b.satisfaction === 4 && b.comment === null ? 'recorded' : 'unexpected'),
+  },
+  {
     name: 'GET /participants/{id}/access-log',
     permission: P.ParticipantRead,
     expect: { own: '200 log', none: '404', consent: '403', coCoach: '403', otherPartnership: '404' },

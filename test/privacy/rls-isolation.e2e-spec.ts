@@ -50,6 +50,7 @@ async function collaborate(t: TestApp, a: TestPartnership, participantId: string
     takenAt: new Date().toISOString(),
     scores: { release: 3 },
   });
+  await post(`/trajectories/${trajectoryId}/feedback`, { satisfaction: 4, comment: 'Tevreden' });
 }
 
 describe('the database wall, table by table', () => {

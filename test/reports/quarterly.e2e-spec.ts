@@ -9,7 +9,13 @@ import {
   insertTrajectory,
   reasonCodes,
 } from './report-fixtures';
-import { empowermentFromSheets, LoadedBook, sheetRows, loadExcelForTest } from './xlsx-sheets';
+import {
+  empowermentFromSheets,
+  feedbackFromSheets,
+  LoadedBook,
+  sheetRows,
+  loadExcelForTest,
+} from './xlsx-sheets';
 
 describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
@@ -414,6 +420,7 @@ describe('quarterly follow-up and data quality', () => {
         'Referral turnaround',
         'Empowerment coverage',
         'Distance travelled',
+        'Participant feedback',
       ]);
       const rows = sheetRows(book);
       const kv = (name: string) => new Map(rows(name).map((r) => [r[0] as string, r[1]]));
@@ -548,6 +555,7 @@ describe('quarterly follow-up and data quality', () => {
           ),
         },
         empowermentCoverage: empowermentFromSheets(rows),
+        participantFeedback: feedbackFromSheets(rows),
       };
       const json = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
       expect(rebuilt).toEqual(json);

@@ -72,3 +72,16 @@ export async function loadExcelForTest<T>(): Promise<T | null> {
     );
   return excel as T | null;
 }
+
+/** The quarterly report's participantFeedback, rebuilt from its sheet. */
+export function feedbackFromSheets(rows: (name: string) => unknown[][]) {
+  const all = rows('Participant feedback');
+  const kv = new Map(all.filter((r) => r[0] !== 'text').map((r) => [r[0], r[1]]));
+  return {
+    definition: kv.get('definition'),
+    responses: kv.get('responses'),
+    meanSatisfaction: kv.get('mean satisfaction'),
+    distribution: Object.fromEntries(['1', '2', '3', '4', '5'].map((s) => [s, kv.get(`satisfaction ${s}`)])),
+    texts: kv.get('texts listed') ? all.filter((r) => r[0] === 'text').map((r) => r[1]) : null,
+  };
+}

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsIsoDate } from '../../common/validation/dates';
+import { DEFAULT_PERSPECTIVE, Perspective, PERSPECTIVES } from '../../empowerment/perspective';
 import { ASSESSMENT_KINDS, AssessmentKind } from '../../empowerment/schedule';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -43,6 +44,16 @@ export class CreateAssessmentDto {
   version?: number;
 
   @ApiProperty({ enum: ASSESSMENT_KINDS }) @IsIn(ASSESSMENT_KINDS) kind!: AssessmentKind;
+
+  @ApiPropertyOptional({
+    enum: PERSPECTIVES,
+    default: DEFAULT_PERSPECTIVE,
+    description:
+      "Whose reading this is: the participant's own, the coach's, or the one agreed together. Progress counts the agreed reading of a moment, or the participant's where none was agreed; never the coach's alone.",
+  })
+  @IsOptional()
+  @IsIn(PERSPECTIVES)
+  perspective?: Perspective;
 
   @ApiProperty({ description: 'When it was scored (ISO 8601); never in the future' })
   @IsISO8601({ strict: true })
@@ -78,6 +89,11 @@ export class AssessmentQuery extends PageQuery {
   @IsOptional()
   @IsIn(ASSESSMENT_KINDS)
   kind?: AssessmentKind;
+
+  @ApiPropertyOptional({ enum: PERSPECTIVES })
+  @IsOptional()
+  @IsIn(PERSPECTIVES)
+  perspective?: Perspective;
 }
 
 export class InstrumentKeyQuery {
@@ -85,6 +101,13 @@ export class InstrumentKeyQuery {
   @IsOptional()
   @Matches(KEY, { message: KEY_MESSAGE })
   instrument = 'empowerment';
+}
+
+export class ReleaseQuery {
+  @ApiPropertyOptional({ example: 'release_scale', default: 'release_scale' })
+  @IsOptional()
+  @Matches(KEY, { message: KEY_MESSAGE })
+  instrument = 'release_scale';
 }
 
 const COMPARE_ITEM = '(?:baseline|latest|[0-9a-fA-F-]{36})';

@@ -15,6 +15,7 @@ export function toAssessmentResponse(a: AssessmentEntity, instrument: Pick<Instr
     participantId: a.participantId,
     instrument: { id: a.instrumentId, key: a.instrumentKey, version: a.instrumentVersion },
     kind: a.kind,
+    perspective: a.perspective,
     takenAt: a.takenAt.toISOString(),
     scores: scoresOf(instrument, a.scores),
     participantScores: a.participantScores ? scoresOf(instrument, a.participantScores) : null,

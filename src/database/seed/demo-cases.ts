@@ -9,6 +9,7 @@ import { ActorScopedClient } from './actor-scoped-client';
 import { seedAssessments } from './scale/assessments-seed';
 import { Column, insertUnnest } from './scale/bulk-insert';
 import { seedCaseMeetings } from './scale/case-meetings-seed';
+import { seedFeedback } from './scale/feedback-seed';
 import {
   ASSIGNMENT_COLUMNS,
   CONSENT_COLUMNS,
@@ -786,6 +787,7 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
     participants: (r) => ({ org: r.owner_organisation_id as string }),
     contacts: (r) => ({ org: r.author_organisation_id as string, user: r.author_id as string }),
     assessments: (r) => ({ org: ownerOf.get(r.participant_id as string) }),
+    participant_feedback: (r) => ({ org: ownerOf.get(r.participant_id as string) }),
     referrals: (r) => ({ org: r.sender_organisation_id as string }),
     referral_transitions: (r) => ({ org: r.actor_organisation_id as string, user: r.actor_id as string }),
     case_meetings: (r) => {
@@ -836,7 +838,7 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
     teams: input.teams,
     insz: { protector: insz, used: usedInsz },
   };
-  for (const generate of [seedAssessments, seedReferrals, seedCaseMeetings])
+  for (const generate of [seedAssessments, seedFeedback, seedReferrals, seedCaseMeetings])
     for (const [table, n] of Object.entries(await generate(db, ctx))) add(table, n);
   for (const [table, n] of Object.entries(await freshReferrals(db, ctx, seeded[1]))) add(table, n);
   return { rows, ms: Date.now() - started, anchor };

@@ -133,6 +133,16 @@ export class CreateInstrumentDto {
   @Min(-99)
   @Max(-0.01)
   regressionThreshold?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'For a release-style scale: the score from which guidance can be let go (drawn on the release chart).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(-SCALE_LIMIT)
+  @Max(SCALE_LIMIT)
+  releaseThreshold?: number;
 }
 
 export class InstrumentQuery extends PageQuery {
@@ -181,6 +191,12 @@ export class InstrumentResponse {
   @ApiProperty() baselineDueWeeks!: number;
   @ApiProperty() progressThreshold!: number;
   @ApiProperty() regressionThreshold!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Release scale: the score from which guidance can be let go; null for other instruments.',
+  })
+  releaseThreshold!: number | null;
   @ApiProperty() createdAt!: Date;
 }
 
@@ -214,6 +230,7 @@ export function toInstrumentResponse(i: InstrumentEntity): InstrumentResponse {
     baselineDueWeeks: i.baselineDueWeeks,
     progressThreshold: i.progressThreshold,
     regressionThreshold: i.regressionThreshold,
+    releaseThreshold: i.releaseThreshold ?? null,
     createdAt: i.createdAt,
   };
 }

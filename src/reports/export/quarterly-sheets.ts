@@ -1,5 +1,6 @@
 import type { QuarterlyReport } from '../quarterly-report.service';
 import { empowermentSheets } from './empowerment-sheets';
+import { feedbackSheets } from './feedback-sheets';
 
 export type Cell = string | number | boolean | null;
 export interface Sheet {
@@ -191,5 +192,6 @@ export function quarterlySheets(r: QuarterlyReport): Sheet[] {
       r.referralTurnaround.definition,
     ),
     ...empowermentSheets(r.empowermentCoverage),
+    ...feedbackSheets(r.participantFeedback),
   ];
 }

@@ -4,6 +4,7 @@ import { InszProtector } from '../../../participants/insz-protector';
 import { seedAssessments } from './assessments-seed';
 import { insertUnnest, insertValues } from './bulk-insert';
 import { seedCaseMeetings } from './case-meetings-seed';
+import { seedFeedback } from './feedback-seed';
 import {
   ASSIGNMENT_COLUMNS,
   CONSENT_COLUMNS,
@@ -418,7 +419,7 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
         teams,
         insz: { protector: insz, used: usedInsz },
       };
-      for (const generate of [seedAssessments, seedReferrals, seedCaseMeetings])
+      for (const generate of [seedAssessments, seedFeedback, seedReferrals, seedCaseMeetings])
         for (const [table, n] of Object.entries(await generate(client, ctx))) add(table, n);
       await client.query('commit');
     } catch (err) {
