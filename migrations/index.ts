@@ -15,6 +15,7 @@ import { CaseloadByAssignment1795300650000 } from './1795300650000-CaseloadByAss
 import { IdempotencyWithoutBodies1795300720000 } from './1795300720000-IdempotencyWithoutBodies';
 import { DuplicateSecrecy1795300721000 } from './1795300721000-DuplicateSecrecy';
 import { AuditWall1795300730000 } from './1795300730000-AuditWall';
+import { WorkAndEmployers1795300800000 } from './1795300800000-WorkAndEmployers';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   IdempotencyWithoutBodies1795300720000,
   DuplicateSecrecy1795300721000,
   AuditWall1795300730000,
+  WorkAndEmployers1795300800000,
 ];

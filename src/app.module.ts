@@ -15,6 +15,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { Environment } from './config/environment';
 import { Secrets } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
+import { EmployersModule } from './employers/employers.module';
 import { EmpowermentModule } from './empowerment/empowerment.module';
 import { GoalsModule } from './goals/goals.module';
 import { GroupSessionsModule } from './group-sessions/group-sessions.module';
@@ -22,6 +23,7 @@ import { HealthController } from './health/health.controller';
 import { LifeDomainsModule } from './life-domains/life-domains.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
+import { PlacementsModule } from './placements/placements.module';
 import { DataProtectionModule } from './privacy/data-protection.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -67,6 +69,8 @@ export class AppModule {
         DataProtectionModule,
         ReportsModule,
         AssessmentsModule,
+        EmployersModule,
+        PlacementsModule,
       ],
       controllers: [HealthController],
       providers: [

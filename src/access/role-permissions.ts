@@ -23,6 +23,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.CaseMeetingRead,
     P.CaseMeetingWrite,
     P.GroupSessionRead,
+    P.EmployerRead,
+    P.EmployerWrite,
     P.InstrumentRead,
     P.AssessmentRead,
     P.ReportRead,
@@ -44,6 +46,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.CaseMeetingWrite,
     P.GroupSessionRead,
     P.GroupSessionWrite,
+    P.EmployerRead,
+    P.EmployerWrite,
     P.InstrumentRead,
     P.AssessmentRead,
     P.AssessmentWrite,
@@ -59,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.ReferralRead,
     P.ReferralWrite,
     P.CaseMeetingRead,
+    P.EmployerRead,
     P.AgendaRead,
   ],
   spoc_ocmw: [
@@ -69,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.ReferralRead,
     P.ReferralWrite,
     P.CaseMeetingRead,
+    P.EmployerRead,
     P.AgendaRead,
   ],
   expertise: [
@@ -79,6 +85,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.GroupSessionRead,
     P.GroupSessionWrite,
     P.CaseMeetingRead,
+    P.EmployerRead,
     P.AgendaRead,
   ],
   dpo: [

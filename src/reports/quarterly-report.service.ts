@@ -11,6 +11,7 @@ import { OUTCOMES } from '../trajectories/trajectory-state';
 import { QuarterQuery } from './dto/report-query.dto';
 import { empowermentCoverage } from './empowerment-coverage';
 import { round, share } from './figures';
+import { sustainableWork } from './sustainable-work';
 import { localMidnight, quarterBounds } from './period';
 
 /** From the partnership agreement: 25 participants per FTE coach; above 30 a coach is overloaded. */
@@ -157,6 +158,7 @@ export class QuarterlyReportService {
       caseload: this.caseload(coaches),
       referralTurnaround: this.turnaround(referrals),
       empowermentCoverage: await empowermentCoverage(m, params, instrument),
+      sustainableWork: await sustainableWork(m, params),
     };
   }
 
