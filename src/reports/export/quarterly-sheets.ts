@@ -148,5 +148,17 @@ export function quarterlySheets(r: QuarterlyReport): Sheet[] {
       r.referralTurnaround.definition,
     ),
     ...empowermentSheets(r.empowermentCoverage),
+    table(
+      'Sustainable work',
+      ['measure', 'exits'],
+      [
+        ['exits to work', r.sustainableWork.exitsToWork],
+        ['with placement', r.sustainableWork.withPlacement],
+        ['without placement', r.sustainableWork.withoutPlacement],
+        ['sustainable', r.sustainableWork.sustainable],
+        ['share of exits to work', r.sustainableWork.shareOfExitsToWork],
+      ],
+      r.sustainableWork.definition,
+    ),
   ];
 }
