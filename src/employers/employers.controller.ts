@@ -31,7 +31,10 @@ export class EmployersController {
 
   @Post()
   @ApiCreatedResponse({ type: EmployerResponse })
-  @Authenticated({ permission: Permission.EmployerWrite, summary: 'Add an employer or (practice) work floor' })
+  @Authenticated({
+    permission: Permission.EmployerWrite,
+    summary: 'Add an employer or (practice) work floor',
+  })
   create(@Body() dto: CreateEmployerDto) {
     return this.employers.create(dto);
   }

@@ -29,12 +29,15 @@ export class EmployersService {
       const kbo = normaliseKbo(query.q);
       const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(
-        /^\d{2,10}$/.test(kbo) ? '(lower(e.name) like :like or e.kbo_number like :kbo)' : 'lower(e.name) like :like',
+        /^\d{2,10}$/.test(kbo)
+          ? '(lower(e.name) like :like or e.kbo_number like :kbo)'
+          : 'lower(e.name) like :like',
         { like, kbo: `${kbo}%` },
       );
     }
     if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
-    if (query.inclusive !== undefined) qb.andWhere('e.inclusive = :inclusive', { inclusive: query.inclusive });
+    if (query.inclusive !== undefined)
+      qb.andWhere('e.inclusive = :inclusive', { inclusive: query.inclusive });
     const [rows, total] = await qb
       .orderBy('lower(e.name)', 'ASC')
       .addOrderBy('e.id', 'ASC')
@@ -101,7 +104,9 @@ export class EmployersService {
     const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     if (patch.kboNumber) await this.assertKboFree(patch.kboNumber, id);
     return toEmployerResponse(
-      await this.saveUnique(() => updateVersioned(this.db.manager, EmployerEntity, id, version, set, 'Employer')),
+      await this.saveUnique(() =>
+        updateVersioned(this.db.manager, EmployerEntity, id, version, set, 'Employer'),
+      ),
     );
   }
 

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { localDate } from '../common/validation/dates';
+import { Scope } from '../access/scope';
 import { DatabaseContext } from '../database/database-context.service';
+import { AuditService } from '../privacy/audit.service';
 import { canBeExit } from './placement-rules';
 import { PlacementEntity } from './placement.entity';
-import {
-  exitPlacementInvalid,
-  exitPlacementRequired,
-  exitPlacementWithoutWork,
-} from './placements.errors';
+import { exitPlacementInvalid, exitPlacementRequired, exitPlacementWithoutWork } from './placements.errors';
 
 /**
  * Links an exit with outcome `work` to its placement, when the trajectory closes. Kept apart from
@@ -20,12 +18,16 @@ import {
  */
 @Injectable()
 export class PlacementExitsService {
-  constructor(private readonly db: DatabaseContext) {}
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Call before the trajectory is closed: throws a 400 (and writes nothing) when the link is wrong. */
   async linkExit(
-    trajectory: { id: string },
+    trajectory: { id: string; participantId: string },
     close: { outcome?: string; placementId?: string; at: Date },
+    scope: Scope,
   ): Promise<void> {
     if (close.outcome !== 'work') {
       if (close.placementId) throw exitPlacementWithoutWork();
@@ -43,5 +45,13 @@ export class PlacementExitsService {
     if (!placement || !canBeExit(placement, exitDate)) throw exitPlacementInvalid();
     await repo.update({ trajectoryId: trajectory.id, exit: true }, { exit: false });
     await repo.update({ id: placement.id }, { exit: true });
+    await this.audit.record({
+      action: 'update',
+      resourceType: 'placement',
+      resourceId: placement.id,
+      participantId: trajectory.participantId,
+      scope,
+      details: { trajectoryId: trajectory.id, exit: true },
+    });
   }
 }

@@ -10,7 +10,15 @@ export const PLACEMENT_KINDS = [
 export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
 
 /** A short list on purpose: what the reports and the ESF+ export tell apart. */
-export const CONTRACT_TYPES = ['permanent', 'fixed_term', 'interim', 'art60', 'flexi', 'student', 'none'] as const;
+export const CONTRACT_TYPES = [
+  'permanent',
+  'fixed_term',
+  'interim',
+  'art60',
+  'flexi',
+  'student',
+  'none',
+] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
 
 /** Paid work: the kinds an exit with outcome `work` can refer to, and that count for sustainable work. */
@@ -44,8 +52,13 @@ export function placementProblem(p: PlacementFacts, trajectoryStart: string): Pl
  * The placement an exit to work refers to: paid work (job or art. 60) that had started by the exit
  * day and had not ended before it.
  */
-export function canBeExit(p: Pick<PlacementFacts, 'kind' | 'startDate' | 'endDate'>, exitDate: string): boolean {
-  return WORK_KINDS.includes(p.kind) && p.startDate <= exitDate && (p.endDate === null || p.endDate >= exitDate);
+export function canBeExit(
+  p: Pick<PlacementFacts, 'kind' | 'startDate' | 'endDate'>,
+  exitDate: string,
+): boolean {
+  return (
+    WORK_KINDS.includes(p.kind) && p.startDate <= exitDate && (p.endDate === null || p.endDate >= exitDate)
+  );
 }
 
 /** YYYY-MM-DD plus whole months, clamped to the month's last day (31 Oct + 4 months = 28/29 Feb). */

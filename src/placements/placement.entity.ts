@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ContractType, PlacementKind } from './placement-rules';
 
-const hours = { to: (v: number | undefined) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+const hours = {
+  to: (v: number | undefined) => v,
+  from: (v: string | null) => (v === null ? null : Number(v)),
+};
 
 // Constraints and indexes live in the hand-written migration (1795300800000-WorkAndEmployers).
 @Entity('placements')
@@ -14,7 +17,8 @@ export class PlacementEntity {
   @Column('uuid', { name: 'employer_id', nullable: true }) employerId!: string | null;
   @Column('date', { name: 'start_date' }) startDate!: string;
   @Column('date', { name: 'end_date', nullable: true }) endDate!: string | null;
-  @Column('numeric', { name: 'hours_per_week', precision: 4, scale: 1, transformer: hours }) hoursPerWeek!: number;
+  @Column('numeric', { name: 'hours_per_week', precision: 4, scale: 1, transformer: hours })
+  hoursPerWeek!: number;
   @Column('text', { name: 'contract_type' }) contractType!: ContractType;
   /** The placement the trajectory's exit with outcome `work` refers to. */
   @Column('boolean') exit!: boolean;

@@ -26,14 +26,20 @@ export class PlacementsController {
 
   @Get()
   @ApiOkResponse({ type: PlacementPage })
-  @Authenticated({ permission: Permission.ParticipantRead, summary: "A trajectory's placements (case scope)" })
+  @Authenticated({
+    permission: Permission.ParticipantRead,
+    summary: "A trajectory's placements (case scope)",
+  })
   list(@Param('id', ParseUUIDPipe) id: string, @Query() query: PlacementQuery) {
     return this.placements.list(id, query);
   }
 
   @Get(':placementId')
   @ApiOkResponse({ type: PlacementResponse })
-  @Authenticated({ permission: Permission.ParticipantRead, summary: 'One placement, with its version as ETag' })
+  @Authenticated({
+    permission: Permission.ParticipantRead,
+    summary: 'One placement, with its version as ETag',
+  })
   get(@Param('id', ParseUUIDPipe) id: string, @Param('placementId', ParseUUIDPipe) placementId: string) {
     return this.placements.get(id, placementId);
   }

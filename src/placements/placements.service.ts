@@ -14,12 +14,7 @@ import { CreatePlacementDto, PlacementQuery, UpdatePlacementDto } from './dto/pl
 import { PlacementResponse, toPlacementResponse } from './dto/placement.response';
 import { canBeExit, PlacementFacts, placementProblem } from './placement-rules';
 import { PlacementEntity } from './placement.entity';
-import {
-  employerUnknown,
-  placementInvalid,
-  placementIsExit,
-  placementNotFound,
-} from './placements.errors';
+import { employerUnknown, placementInvalid, placementIsExit, placementNotFound } from './placements.errors';
 
 /**
  * A trajectory's placements: participant data under the grants, like goals (case scope to read,
@@ -163,7 +158,9 @@ export class PlacementsService {
   }
 
   private async find(trajectoryId: string, placementId: string): Promise<PlacementEntity> {
-    const placement = await this.m.getRepository(PlacementEntity).findOneBy({ id: placementId, trajectoryId });
+    const placement = await this.m
+      .getRepository(PlacementEntity)
+      .findOneBy({ id: placementId, trajectoryId });
     if (!placement) throw placementNotFound();
     return placement;
   }

@@ -36,7 +36,11 @@ const SQL = `
 
 /** Issue 16: exits to work that lasted, as the agreement notes that a job is not always sustainable. */
 export async function sustainableWork(m: EntityManager, params: string[]) {
-  const [row] = (await m.query(SQL, params)) as { exits: number; with_placement: number; sustainable: number }[];
+  const [row] = (await m.query(SQL, params)) as {
+    exits: number;
+    with_placement: number;
+    sustainable: number;
+  }[];
   return {
     definition:
       `Exits with outcome work in the quarter whose work lasted at least ${SUSTAINABLE_MONTHS} months without interruption: ` +

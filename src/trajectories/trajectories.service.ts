@@ -139,7 +139,11 @@ export class TrajectoriesService {
       .findOne({ where: { trajectoryId: id }, order: { at: 'DESC' } });
     if (last && at < last.at) throw transitionBeforePrevious();
     // An exit to work names its placement (see PlacementExitsService for how strict, and why).
-    await this.placementExits.linkExit(trajectory, { outcome: dto.outcome, placementId: dto.placementId, at });
+    await this.placementExits.linkExit(
+      trajectory,
+      { outcome: dto.outcome, placementId: dto.placementId, at },
+      scope,
+    );
 
     const patch: Partial<TrajectoryEntity> = { status: dto.to, [STATE_COLUMN[dto.to]!]: at };
     if (dto.to === 'afgesloten')

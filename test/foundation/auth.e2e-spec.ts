@@ -94,6 +94,8 @@ describe('auth', () => {
           'case_meeting.write',
           'consent.write',
           'contact.write',
+          'employer.read',
+          'employer.write',
           'group_session.read',
           'group_session.write',
           'instrument.read',

@@ -221,6 +221,11 @@ describe('placements', () => {
         .set('authorization', a.auth('coach'))
         .expect(200);
       expect(after.body.exit).toBe(true);
+      const logged = await t.sql<{ details: unknown }>(
+        `select details from audit_events where resource_id = $1 and action = 'update'`,
+        [placed.id],
+      );
+      expect(logged).toEqual([{ details: { trajectoryId: tr.id, exit: true } }]);
       const res = await patch(tr.id, placed.id, '"1"', { kind: 'volunteering' }).expect(409);
       expect(res.body.code).toBe('PLACEMENT_IS_EXIT');
       // Months later: the job ended. The end date is recorded on the closed trajectory.

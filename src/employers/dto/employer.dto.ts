@@ -9,9 +9,12 @@ import { EMPLOYER_KINDS, EmployerKind } from '../employer-kinds';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const PHONE = /^\+?[0-9 ./()-]{6,20}$/;
 
-
 export class CreateEmployerDto {
-  @ApiProperty({ example: 'Bakkerij De Korenbloem' }) @Transform(trim) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: 'Bakkerij De Korenbloem' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name!: string;
   @ApiPropertyOptional({
     example: '0123.456.749',
     description: 'KBO enterprise number: 10 digits, first 0 or 1, mod-97 check; dots and spaces are dropped',
@@ -20,7 +23,12 @@ export class CreateEmployerDto {
   @IsString()
   @IsKbo()
   kboNumber?: string;
-  @ApiPropertyOptional({ example: 'Voeding' }) @IsOptional() @Transform(trim) @IsString() @Length(1, 100) sector?: string;
+  @ApiPropertyOptional({ example: 'Voeding' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  sector?: string;
   @ApiProperty({ enum: EMPLOYER_KINDS }) @IsIn(EMPLOYER_KINDS) kind!: EmployerKind;
   @ApiProperty({ description: 'An inclusive work floor (adapted support, e.g. a maatwerkbedrijf)' })
   @IsBoolean()

@@ -13,14 +13,19 @@ import {
 
 export class CreatePlacementDto {
   @ApiProperty({ enum: PLACEMENT_KINDS }) @IsIn(PLACEMENT_KINDS) kind!: PlacementKind;
-  @ApiPropertyOptional({ description: 'An employer or work floor of the register; optional for training only' })
+  @ApiPropertyOptional({
+    description: 'An employer or work floor of the register; optional for training only',
+  })
   @IsOptional()
   @IsUUID()
   employerId?: string;
   @ApiProperty({ example: '2026-03-01', description: 'Not before the trajectory started' })
   @IsIsoDate()
   startDate!: string;
-  @ApiPropertyOptional({ example: '2026-08-31', description: 'Not before startDate; leave out while it runs' })
+  @ApiPropertyOptional({
+    example: '2026-08-31',
+    description: 'Not before startDate; leave out while it runs',
+  })
   @IsOptional()
   @IsIsoDate()
   endDate?: string;
@@ -47,7 +52,10 @@ export class UpdatePlacementDto {
   @Min(0.1)
   @Max(MAX_HOURS_PER_WEEK)
   hoursPerWeek?: number;
-  @ApiPropertyOptional({ enum: CONTRACT_TYPES }) @IfPresent() @IsIn(CONTRACT_TYPES) contractType?: ContractType;
+  @ApiPropertyOptional({ enum: CONTRACT_TYPES })
+  @IfPresent()
+  @IsIn(CONTRACT_TYPES)
+  contractType?: ContractType;
 }
 
 export class PlacementQuery extends PageQuery {

@@ -12,12 +12,14 @@ export class PlacementResponse {
   @ApiProperty() trajectoryId!: string;
   @ApiProperty() participantId!: string;
   @ApiProperty({ enum: PLACEMENT_KINDS }) kind!: PlacementKind;
-  @ApiProperty({ type: PlacementEmployerResponse, nullable: true }) employer!: PlacementEmployerResponse | null;
+  @ApiProperty({ type: PlacementEmployerResponse, nullable: true })
+  employer!: PlacementEmployerResponse | null;
   @ApiProperty({ example: '2026-03-01' }) startDate!: string;
   @ApiProperty({ type: String, nullable: true, example: null }) endDate!: string | null;
   @ApiProperty({ example: 19 }) hoursPerWeek!: number;
   @ApiProperty({ enum: CONTRACT_TYPES }) contractType!: ContractType;
-  @ApiProperty({ description: "The placement the trajectory's exit with outcome work refers to" }) exit!: boolean;
+  @ApiProperty({ description: "The placement the trajectory's exit with outcome work refers to" })
+  exit!: boolean;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
