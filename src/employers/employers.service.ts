@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { staleVersion } from '../common/http/if-match.decorator';
 import { offsetOf, Page, pageOf } from '../common/http/pagination';
 import { updateVersioned } from '../common/persistence/versioned';
 import { normaliseKbo } from '../common/validation/kbo';
@@ -90,7 +91,7 @@ export class EmployersService {
 
   /** Optimistic locking: the If-Match version must be the current one (412 otherwise). */
   async update(id: string, version: number, dto: UpdateEmployerDto): Promise<EmployerResponse> {
-    await this.find(id);
+    const current = await this.find(id);
     const patch: Partial<EmployerEntity> = {
       name: dto.name,
       kboNumber: dto.kboNumber === undefined ? undefined : normaliseKbo(dto.kboNumber),
@@ -102,6 +103,11 @@ export class EmployersService {
       contactEmail: dto.contactEmail?.toLowerCase(),
     };
     const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length === 0) {
+      // Nothing to change: no new version, but a stale If-Match is still a 412.
+      if (current.version !== version) throw staleVersion();
+      return toEmployerResponse(current);
+    }
     if (patch.kboNumber) await this.assertKboFree(patch.kboNumber, id);
     return toEmployerResponse(
       await this.saveUnique(() =>

@@ -170,6 +170,9 @@ describe('employers register', () => {
       version: 2,
     });
     await patch(created.id, '"1"', { sector: 'Mechaniek' }).expect(412);
+    // An empty change keeps the version; a stale one is still refused.
+    expect((await patch(created.id, '"2"', {}).expect(200)).body.version).toBe(2);
+    await patch(created.id, '"1"', {}).expect(412);
     await patch(created.id, '"2"', { kboNumber: '0207451228' }).expect(400);
     await patch(created.id, '"2"', { name: null }).expect(400);
     const rows = await t.sql(`select sector, kbo_number, version from employers where id = $1`, [created.id]);
