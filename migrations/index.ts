@@ -20,6 +20,7 @@ import { AuditWall1795300730000 } from './1795300730000-AuditWall';
 import { ReportRules1795300740000 } from './1795300740000-ReportRules';
 import { ReportSubmissions1795300750000 } from './1795300750000-ReportSubmissions';
 import { ParticipantVoice1795300790000 } from './1795300790000-ParticipantVoice';
+import { WorkAndEmployers1795300800000 } from './1795300800000-WorkAndEmployers';
 import { SeedGrants1795300850000 } from './1795300850000-SeedGrants';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   ReportRules1795300740000,
   ReportSubmissions1795300750000,
   ParticipantVoice1795300790000,
+  WorkAndEmployers1795300800000,
   SeedGrants1795300850000,
 ];

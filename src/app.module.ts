@@ -15,6 +15,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { Environment } from './config/environment';
 import { Secrets } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
+import { EmployersModule } from './employers/employers.module';
 import { EmpowermentModule } from './empowerment/empowerment.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { GoalsModule } from './goals/goals.module';
@@ -24,6 +25,7 @@ import { ShutdownState } from './health/shutdown-state';
 import { LifeDomainsModule } from './life-domains/life-domains.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
+import { PlacementsModule } from './placements/placements.module';
 import { DataProtectionModule } from './privacy/data-protection.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -70,6 +72,8 @@ export class AppModule {
         ReportsModule,
         AssessmentsModule,
         FeedbackModule,
+        EmployersModule,
+        PlacementsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -27,6 +27,8 @@ export enum Permission {
   CaseMeetingWrite = 'case_meeting.write',
   GroupSessionRead = 'group_session.read',
   GroupSessionWrite = 'group_session.write',
+  EmployerRead = 'employer.read',
+  EmployerWrite = 'employer.write',
 
   InstrumentRead = 'instrument.read',
   InstrumentWrite = 'instrument.write',

@@ -26,6 +26,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.CaseMeetingRead,
     P.CaseMeetingWrite,
     P.GroupSessionRead,
+    P.EmployerRead,
+    P.EmployerWrite,
     P.InstrumentRead,
     P.AssessmentRead,
     P.FeedbackRead,
@@ -49,6 +51,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.CaseMeetingWrite,
     P.GroupSessionRead,
     P.GroupSessionWrite,
+    P.EmployerRead,
+    P.EmployerWrite,
     P.InstrumentRead,
     P.AssessmentRead,
     P.AssessmentWrite,
@@ -66,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.ReferralRead,
     P.ReferralWrite,
     P.CaseMeetingRead,
+    P.EmployerRead,
     P.AgendaRead,
   ],
   spoc_ocmw: [
@@ -76,6 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.ReferralRead,
     P.ReferralWrite,
     P.CaseMeetingRead,
+    P.EmployerRead,
     P.AgendaRead,
   ],
   expertise: [
@@ -86,6 +92,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.GroupSessionRead,
     P.GroupSessionWrite,
     P.CaseMeetingRead,
+    P.EmployerRead,
     P.AgendaRead,
   ],
   dpo: [

@@ -26,6 +26,8 @@ import { ReferralEntity, ReferralTransitionEntity } from '../referrals/referral.
 import { ConsentEntity } from '../privacy/consent.entity';
 import { StaffEntity } from '../staff/staff.entity';
 import { TeamEntity } from '../teams/team.entity';
+import { EmployerEntity } from '../employers/employer.entity';
+import { PlacementEntity } from '../placements/placement.entity';
 
 /** Every TypeORM entity, listed explicitly so the runtime and the migration CLI agree. */
 export const ENTITIES = [
@@ -56,4 +58,6 @@ export const ENTITIES = [
   GroupSessionAttendanceEntity,
   ConsentEntity,
   FollowUpEntity,
+  EmployerEntity,
+  PlacementEntity,
 ];

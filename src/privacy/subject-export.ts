@@ -17,7 +17,7 @@ interface ReferralTransitionRow {
 /**
  * Everything held about one participant, read with whatever role the manager runs as (the app
  * role for the owner, the tenant reader for the DPO): RLS still hides other organisations'
- * confidential contacts. Goals, life domains, contacts, follow-ups and assessments are read with
+ * confidential contacts. Goals, life domains, contacts, follow-ups, placements and assessments are read with
  * plain SQL over their columns so this export does not depend on the services that write them; referrals
  * come from app_subject_referrals(), without the person block of an inbound referral.
  * Staff appear as organisation and role, not by name.
@@ -68,6 +68,10 @@ export async function readCaseFile(
   const feedback = await q(`select id, trajectory_id, given_at, satisfaction, comment, at_closing, created_at,
       ${staffOrgName('f.recorded_by')} as organisation
     from participant_feedback f where participant_id = $1 order by given_at, id`);
+  const placements = await q(`select pl.id, pl.trajectory_id, pl.kind, pl.start_date::text as start_date,
+      pl.end_date::text as end_date, pl.hours_per_week, pl.contract_type, pl.exit, pl.created_at,
+      (select e.name from employers e where e.id = pl.employer_id) as employer
+    from placements pl where participant_id = $1 order by start_date, id`);
   // Through a definer function: the DPO's tenant reader has no access to referrals (inbound person data).
   const referrals = await q(`select f.*, ${orgName('f.sender_organisation_id')} as sender_organisation,
       ${orgName('f.target_organisation_id')} as target_organisation
@@ -192,6 +196,18 @@ export async function readCaseFile(
       note: f.note,
       recordedByOrganisation: f.organisation,
       recordedAt: iso(f.created_at as Date),
+    })),
+    placements: placements.map((pl) => ({
+      id: pl.id,
+      trajectoryId: pl.trajectory_id,
+      kind: pl.kind,
+      employer: pl.employer,
+      startDate: pl.start_date,
+      endDate: pl.end_date,
+      hoursPerWeek: Number(pl.hours_per_week),
+      contractType: pl.contract_type,
+      exit: pl.exit,
+      recordedAt: iso(pl.created_at as Date),
     })),
     assessments: assessments.map((a) => ({
       id: a.id,

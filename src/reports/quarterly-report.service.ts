@@ -14,6 +14,7 @@ import { participantFeedback } from './participant-feedback';
 import { round, share } from './figures';
 import { localiseDefinitions } from './i18n/localise';
 import { Lang } from '../common/i18n/lang';
+import { sustainableWork } from './sustainable-work';
 import { localMidnight, quarterBounds } from './period';
 
 /** From the partnership agreement: 25 participants per FTE coach; above 30 a coach is overloaded. */
@@ -241,6 +242,7 @@ export class QuarterlyReportService {
       referralTurnaround: this.turnaround(referrals),
       empowermentCoverage: await empowermentCoverage(m, params, instrument),
       participantFeedback: await participantFeedback(m, params),
+      sustainableWork: await sustainableWork(m, params),
     };
   }
 

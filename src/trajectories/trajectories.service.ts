@@ -7,6 +7,7 @@ import { staleVersion } from '../common/http/if-match.decorator';
 import { DatabaseContext } from '../database/database-context.service';
 import { futureDate } from '../participants/participants.errors';
 import { ParticipantEntity } from '../participants/participant.entity';
+import { PlacementExitsService } from '../placements/placement-exits.service';
 import { AuditService } from '../privacy/audit.service';
 import { StaffEntity } from '../staff/staff.entity';
 import { CaseManagerDto, CoCoachDto, CreateTrajectoryDto, TransitionDto } from './dto/trajectory.dto';
@@ -43,6 +44,7 @@ export class TrajectoriesService {
     private readonly db: DatabaseContext,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly placementExits: PlacementExitsService,
   ) {}
 
   private get m(): EntityManager {
@@ -136,6 +138,12 @@ export class TrajectoriesService {
       .getRepository(TrajectoryTransitionEntity)
       .findOne({ where: { trajectoryId: id }, order: { at: 'DESC' } });
     if (last && at < last.at) throw transitionBeforePrevious();
+    // An exit to work names its placement (see PlacementExitsService for how strict, and why).
+    await this.placementExits.linkExit(
+      trajectory,
+      { outcome: dto.outcome, placementId: dto.placementId, at },
+      scope,
+    );
 
     const patch: Partial<TrajectoryEntity> = { status: dto.to, [STATE_COLUMN[dto.to]!]: at };
     if (dto.to === 'afgesloten')

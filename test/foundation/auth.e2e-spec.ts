@@ -110,6 +110,8 @@ describe('auth', () => {
           'contact.write',
           'feedback.read',
           'feedback.write',
+          'employer.read',
+          'employer.write',
           'group_session.read',
           'group_session.write',
           'instrument.read',

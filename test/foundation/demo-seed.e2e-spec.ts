@@ -33,6 +33,8 @@ const MAIN_TABLES = [
   'case_meeting_actions',
   'group_sessions',
   'group_session_attendance',
+  'employers',
+  'placements',
 ];
 /** Written by the database (defaults), or random by design (AES-GCM with a random IV). */
 const VOLATILE = new Set(['id', 'created_at', 'updated_at', 'insz_encrypted', 'person_insz_encrypted']);
@@ -264,6 +266,10 @@ describe('The demo partnership (npm start on an empty database)', () => {
         expect(r.activeTrajectoriesAtQuarterEnd).toBeGreaterThan(0);
         expect(r.exits.total).toBeGreaterThan(0);
         expect(r.exits.toWork.exits).toBeGreaterThan(0);
+        // Every exit to work names its job; one in three was a two-month interim job.
+        expect(r.sustainableWork.withPlacement).toBe(r.sustainableWork.exitsToWork);
+        expect(r.sustainableWork.sustainable).toBeGreaterThan(0);
+        expect(r.sustainableWork.sustainable).toBeLessThanOrEqual(r.sustainableWork.exitsToWork);
         expect(r.duration.closedTrajectories).toBeGreaterThan(0);
         expect(r.duration.medianDays).toBeGreaterThan(0);
         for (const [kind, figures] of Object.entries(

@@ -60,6 +60,8 @@ type Ids = World & {
   credentialToken?: string;
   /** A report submission of the relation's partnership, made fresh by its coordinator. */
   submission?: string;
+  employer: string;
+  placement: string;
 };
 interface Ctx {
   t: TestApp;
@@ -262,6 +264,18 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /instruments': { kind: 'none' },
   'GET /instruments/{id}': { kind: 'partnership', params: (x) => ({ id: x.instrument }) },
+  'GET /employers': { kind: 'none', query: () => ({ q: 'Matrixwerkgever' }) },
+  'GET /employers/{id}': { kind: 'partnership', params: (x) => ({ id: x.employer }) },
+  'POST /employers': {
+    kind: 'none',
+    body: () => ({ name: `Werkgever ${unique()}`, kind: 'employer', inclusive: false }),
+  },
+  'PATCH /employers/{id}': {
+    kind: 'partnership',
+    params: (x) => ({ id: x.employer }),
+    version: (x, c) => version('employers')(x.employer)(x, c),
+    body: () => ({ sector: `Sector ${unique()}` }),
+  },
   'POST /instruments': {
     kind: 'none',
     body: () => ({
@@ -400,6 +414,24 @@ const ROUTES: Record<string, RouteCase> = {
     params: (x) => ({ id: x.trajectory, goalId: x.goal }),
     version: (x, c) => version('goals')(x.goal)(x, c),
     body: () => ({ title: `Rijbewijs B ${unique()}` }),
+  },
+  'GET /trajectories/{id}/placements': { params: tr, shows: (x) => [x.placement] },
+  'POST /trajectories/{id}/placements': {
+    params: tr,
+    body: () => ({
+      kind: 'training',
+      startDate: localDate(new Date()),
+      hoursPerWeek: 8,
+      contractType: 'none',
+    }),
+  },
+  'GET /trajectories/{id}/placements/{placementId}': {
+    params: (x) => ({ id: x.trajectory, placementId: x.placement }),
+  },
+  'PATCH /trajectories/{id}/placements/{placementId}': {
+    params: (x) => ({ id: x.trajectory, placementId: x.placement }),
+    version: (x, c) => version('placements')(x.placement)(x, c),
+    body: () => ({ hoursPerWeek: 1 + (++serial % 50) }),
   },
   'GET /trajectories/{id}/contacts': { params: tr, shows: (x) => [x.contact] },
   'POST /trajectories/{id}/contacts': {
@@ -690,6 +722,9 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
   let a: TestPartnership;
   const worlds = {} as Record<Org | 'b', World>;
   let operations: { key: string; permission: Permission | null }[] = [];
+  /** One register entry per partnership and one placement per world's trajectory (written as the owner). */
+  const employers = new Map<string, string>();
+  const placements = new Map<string, string>();
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -719,6 +754,24 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
       referralTargets: ['vdab'],
     });
 
+    for (const w of Object.values(worlds)) {
+      if (!employers.has(w.p.id)) {
+        const [e] = await t.sql<{ id: string }>(
+          `insert into employers (partnership_id, name, kind, created_by) values ($1, 'Matrixwerkgever', 'employer', $2) returning id`,
+          [w.p.id, w.p.staff.coach.id],
+        );
+        employers.set(w.p.id, e.id);
+      }
+      const [pl] = await t.sql<{ id: string }>(
+        `insert into placements (partnership_id, trajectory_id, participant_id, kind, employer_id, start_date,
+           hours_per_week, contract_type, created_by)
+         select t.partnership_id, t.id, t.participant_id, 'job', $2, (t.started_at at time zone 'Europe/Brussels')::date,
+           19, 'fixed_term', $3 from trajectories t where t.id = $1 returning id`,
+        [w.trajectory, employers.get(w.p.id), w.p.staff[w.creator].id],
+      );
+      placements.set(w.trajectory, pl.id);
+    }
+
     const doc = buildOpenApiDocument(t.app);
     operations = Object.entries(doc.paths).flatMap(([path, item]) =>
       METHODS.filter((m) => item[m]).map((m) => {
@@ -745,6 +798,8 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
       staffMember: w.p.staff[w.creator].id,
       team: w.p.teams[0].id,
       coCoach: w.p.staff.coach2.id,
+      employer: employers.get(w.p.id)!,
+      placement: placements.get(w.trajectory)!,
     };
   }
 
@@ -766,10 +821,12 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
       ids.goal,
       ids.contact,
       ids.consent,
+      ids.placement,
     ];
     recordIds.push(ids.meeting, ids.item, ids.action, ids.referral);
     if (relation === 'otherPartnership')
       recordIds.push(
+        ids.employer,
         ids.session,
         ids.instrument,
         ...Object.values(ids.p.orgs).map((o) => o.id),
@@ -886,6 +943,7 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
       const cases: [string, string, string, object?][] = [
         ['get', `/trajectories/${own.trajectory}/goals/${other.goal}`, '404'],
         ['get', `/trajectories/${own.trajectory}/contacts/${other.contact}`, '404'],
+        ['get', `/trajectories/${own.trajectory}/placements/${placements.get(other.trajectory)}`, '404'],
         ['post', `/participants/${own.participant.id}/consents/${other.consent}/withdraw`, '404'],
         ['post', `/case-meetings/${own.meeting}/actions/${other.action}/complete`, '404'],
         [

@@ -1,6 +1,7 @@
 import { ROLE_PERMISSIONS } from '../../src/access/role-permissions';
 import { Permission as P } from '../../src/access/permission';
 import { Role } from '../../src/access/role';
+import { localDate } from '../../src/common/validation/dates';
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
@@ -147,6 +148,33 @@ const ENDPOINTS: Endpoint[] = [
     },
     call: (t, auth, ids) => t.http().get(`/trajectories/${ids.trajectory}`).set('authorization', auth),
     shape: trajectoryShape,
+  },
+  {
+    name: 'GET /trajectories/{id}/placements',
+    permission: P.ParticipantRead,
+    expect: { own: '200 list', none: '404', consent: '403', coCoach: '200 list', otherPartnership: '404' },
+    call: (t, auth, ids) =>
+      t.http().get(`/trajectories/${ids.trajectory}/placements`).set('authorization', auth),
+    shape: (b) => (Array.isArray(b.items) ? 'list' : 'unexpected'),
+  },
+  {
+    name: 'POST /trajectories/{id}/placements',
+    permission: P.TrajectoryWrite,
+    expect: {
+      own: '201 placement',
+      none: '404',
+      consent: '403',
+      coCoach: '201 placement',
+      otherPartnership: '404',
+    },
+    call: (t, auth, ids) =>
+      t
+        .http()
+        .post(`/trajectories/${ids.trajectory}/placements`)
+        .set('authorization', auth)
+        .send({ kind: 'training', startDate: localDate(new Date()), hoursPerWeek: 8, contractType: 'none' }),
+    shape: (b, ids) =>
+      b.trajectoryId === ids.trajectory && b.kind === 'training' ? 'placement' : 'unexpected',
   },
   {
     name: 'GET /participants/{id}/consents',

@@ -1,3 +1,4 @@
+import { localDate } from '../../src/common/validation/dates';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
@@ -102,6 +103,12 @@ describe('the database wall, table by table', () => {
       },
     );
     await collaborate(t, a, p.id, tr.id);
+    await t
+      .http()
+      .post(`/trajectories/${tr.id}/placements`)
+      .set('authorization', a.auth('coach'))
+      .send({ kind: 'training', startDate: localDate(new Date()), hoursPerWeek: 8, contractType: 'none' })
+      .expect(201);
     await t.sql(
       `insert into follow_ups (partnership_id, trajectory_id, participant_id, at, situation, recorded_by)
        values ($1, $2, $3, current_date, 'job_searching', $4)`,

@@ -421,6 +421,7 @@ describe('quarterly follow-up and data quality', () => {
         'Empowerment coverage',
         'Distance travelled',
         'Participant feedback',
+        'Sustainable work',
       ]);
       const rows = sheetRows(book);
       const kv = (name: string) => new Map(rows(name).map((r) => [r[0] as string, r[1]]));
@@ -556,6 +557,14 @@ describe('quarterly follow-up and data quality', () => {
         },
         empowermentCoverage: empowermentFromSheets(rows),
         participantFeedback: feedbackFromSheets(rows),
+        sustainableWork: {
+          definition: kv('Sustainable work').get('definition'),
+          exitsToWork: kv('Sustainable work').get('exits to work'),
+          withPlacement: kv('Sustainable work').get('with placement'),
+          withoutPlacement: kv('Sustainable work').get('without placement'),
+          sustainable: kv('Sustainable work').get('sustainable'),
+          shareOfExitsToWork: kv('Sustainable work').get('share of exits to work'),
+        },
       };
       const json = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
       expect(rebuilt).toEqual(json);

@@ -6,6 +6,7 @@ import { InszProtector } from '../../participants/insz-protector';
 import { addWorkingDays } from '../../referrals/working-days';
 import { REGULAR_ACTIVATION_KINDS } from '../../trajectories/trajectory-state';
 import { ActorScopedClient } from './actor-scoped-client';
+import { demoWork, EMPLOYER_COLUMNS, PLACEMENT_COLUMNS } from './demo-work';
 import { seedAssessments } from './scale/assessments-seed';
 import { Column, insertUnnest } from './scale/bulk-insert';
 import { seedCaseMeetings } from './scale/case-meetings-seed';
@@ -278,7 +279,8 @@ interface DemoParticipant extends SeededParticipant {
  * transaction as the app role: each row as the staff member who would have written it (see
  * ActorScopedClient), so the RLS write policies check the demo as they check requests. The scale
  * seed's generators write assessments, referrals and case meetings; this file writes the case files,
- * goals, life domains, contacts, consents, group sessions, follow-ups, one hand-over and co-coaching.
+ * goals, life domains, contacts, consents, group sessions, follow-ups, one hand-over and co-coaching,
+ * and (demo-work.ts) the register of employers and the placements.
  *
  * Deterministic: ids and data come from a seeded PRNG, and every date is a whole number of days
  * (plus a drawn time of day) before an anchor, midnight UTC of the day the clock says it is. The
@@ -826,6 +828,23 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
     await insertUnnest(db, 'group_session_attendance', ATTENDANCE_COLUMNS, attendance),
   );
   add('access_grants', await insertUnnest(db, 'access_grants', DEMO_GRANT_COLUMNS, sessionGrants));
+  const work = demoWork(
+    tenant,
+    compaanCoach.id,
+    out.trajectories.map((r) => ({
+      id: r[0] as string,
+      participantId: r[2] as string,
+      coachId: r[6] as string,
+      startedAt: r[8] as Date,
+      guidanceAt: r[10] as Date | null,
+      closedAt: r[12] as Date | null,
+      outcome: r[13] as string | null,
+      outcomeKind: r[14] as string | null,
+    })),
+    input.seed ?? DEMO_CASES_SEED,
+  );
+  add('employers', await insertUnnest(db, 'employers', EMPLOYER_COLUMNS, work.employers));
+  add('placements', await insertUnnest(db, 'placements', PLACEMENT_COLUMNS, work.placements));
 
   const ctx: PartnershipContext = {
     rng,

@@ -193,5 +193,17 @@ export function quarterlySheets(r: QuarterlyReport): Sheet[] {
     ),
     ...empowermentSheets(r.empowermentCoverage),
     ...feedbackSheets(r.participantFeedback),
+    table(
+      'Sustainable work',
+      ['measure', 'exits'],
+      [
+        ['exits to work', r.sustainableWork.exitsToWork],
+        ['with placement', r.sustainableWork.withPlacement],
+        ['without placement', r.sustainableWork.withoutPlacement],
+        ['sustainable', r.sustainableWork.sustainable],
+        ['share of exits to work', r.sustainableWork.shareOfExitsToWork],
+      ],
+      r.sustainableWork.definition,
+    ),
   ];
 }

@@ -45,6 +45,13 @@ export class TransitionDto {
   @IsIn(REGULAR_ACTIVATION_KINDS)
   outcomeKind?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({
+    description:
+      'Closing with outcome work: the placement (job or art. 60) the exit refers to; required when the trajectory holds one that had started by the exit day',
+  })
+  @IsOptional()
+  @IsUUID()
+  placementId?: string;
 }
 
 export class CaseManagerDto {
