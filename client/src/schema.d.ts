@@ -285,6 +285,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the register of employers and work floors by name or KBO number
+         * @description Requires permission `employer.read`.
+         */
+        get: operations["EmployersController_list"];
+        put?: never;
+        /**
+         * Add an employer or (practice) work floor
+         * @description Requires permission `employer.write`.
+         */
+        post: operations["EmployersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/employers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One employer, with its version as ETag
+         * @description Requires permission `employer.read`.
+         */
+        get: operations["EmployersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an employer (If-Match)
+         * @description Requires permission `employer.write`.
+         */
+        patch: operations["EmployersController_update"];
+        trace?: never;
+    };
     "/group-sessions": {
         parameters: {
             query?: never;
@@ -1369,6 +1417,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/trajectories/{id}/assessments/release.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same release-scale chart as a PNG image
+         * @description Requires permission `assessment.read`.
+         */
+        get: operations["AssessmentsController_releasePng"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{id}/assessments/release.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The release scale (loslaatschaal) over time (SVG), with the threshold for letting guidance go
+         * @description Requires permission `assessment.read`.
+         */
+        get: operations["AssessmentsController_releaseSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/trajectories/{id}/assessments/star.png": {
         parameters: {
             query?: never;
@@ -1517,6 +1605,30 @@ export interface paths {
         patch: operations["ContactsController_update"];
         trace?: never;
     };
+    "/trajectories/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A trajectory's participant feedback
+         * @description Requires permission `feedback.read`.
+         */
+        get: operations["FeedbackController_list"];
+        put?: never;
+        /**
+         * Record the participant's feedback (satisfaction 1–5, their own words), at closing or any time
+         * @description Requires permission `feedback.write`.
+         */
+        post: operations["FeedbackController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/trajectories/{id}/follow-ups": {
         parameters: {
             query?: never;
@@ -1607,6 +1719,54 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{id}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A trajectory's placements (case scope)
+         * @description Requires permission `participant.read`.
+         */
+        get: operations["PlacementsController_list"];
+        put?: never;
+        /**
+         * Record a placement: job, art. 60, IBO, internship, practice floor, volunteering or training
+         * @description Requires permission `trajectory.write`.
+         */
+        post: operations["PlacementsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{id}/placements/{placementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One placement, with its version as ETag
+         * @description Requires permission `participant.read`.
+         */
+        get: operations["PlacementsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a placement (If-Match): e.g. its end date, also after the trajectory closed
+         * @description Requires permission `trajectory.write`.
+         */
+        patch: operations["PlacementsController_update"];
         trace?: never;
     };
     "/trajectories/{id}/transitions": {
@@ -1814,6 +1974,12 @@ export interface components {
             /** @description The participant's own scores, beside the coach's */
             participantScores?: Record<string, never>;
             /**
+             * @description Whose reading this is: the participant's own, the coach's, or the one agreed together. Progress counts the agreed reading of a moment, or the participant's where none was agreed; never the coach's alone.
+             * @default agreed
+             * @enum {string}
+             */
+            perspective: "participant" | "coach" | "agreed";
+            /**
              * @description A whole score within the instrument's scale for every dimension, and nothing else
              * @example {
              *       "betekenis": 7,
@@ -1885,6 +2051,30 @@ export interface components {
             staffId?: string;
             summary?: string;
         };
+        CreateEmployerDto: {
+            /**
+             * Format: email
+             * @example hr@bakkerij.example
+             */
+            contactEmail?: string;
+            /** @example An Peeters */
+            contactName?: string;
+            /** @example 09 123 45 67 */
+            contactPhone?: string;
+            /** @description An inclusive work floor (adapted support, e.g. a maatwerkbedrijf) */
+            inclusive: boolean;
+            /**
+             * @description KBO enterprise number: 10 digits, first 0 or 1, mod-97 check; dots and spaces are dropped
+             * @example 0123.456.749
+             */
+            kboNumber?: string;
+            /** @enum {string} */
+            kind: "employer" | "practice_floor";
+            /** @example Bakkerij De Korenbloem */
+            name: string;
+            /** @example Voeding */
+            sector?: string;
+        };
         CreateEsfSubmissionDto: {
             /**
              * Format: date
@@ -1903,6 +2093,25 @@ export interface components {
              * @example 2025-12-31
              */
             to: string;
+        };
+        CreateFeedbackDto: {
+            /**
+             * @description Given at the closing of the trajectory
+             * @default false
+             */
+            atClosing: boolean;
+            /** @description The participant's own words, as they said them. Blanked when the participant is pseudonymised. */
+            comment?: string;
+            /**
+             * Format: date-time
+             * @description When the participant gave it (ISO 8601); defaults to now, never in the future
+             */
+            givenAt?: string;
+            /**
+             * Format: int32
+             * @example 4
+             */
+            satisfaction: number;
         };
         CreateFollowUpDto: {
             /**
@@ -1973,6 +2182,11 @@ export interface components {
              * @default -1
              */
             regressionThreshold: number;
+            /**
+             * Format: int32
+             * @description For a release-style scale: the score from which guidance can be let go (drawn on the release chart).
+             */
+            releaseThreshold?: number;
             /**
              * Format: int32
              * @default 3
@@ -2067,6 +2281,31 @@ export interface components {
             ruralArea?: boolean;
             singleAdultHouseholdWithChildren?: boolean;
             thirdCountryNational?: boolean;
+        };
+        CreatePlacementDto: {
+            /** @enum {string} */
+            contractType: "permanent" | "fixed_term" | "interim" | "art60" | "flexi" | "student" | "none";
+            /**
+             * Format: uuid
+             * @description An employer or work floor of the register; optional for training only
+             */
+            employerId?: string;
+            /**
+             * Format: date
+             * @description Not before startDate; leave out while it runs
+             * @example 2026-08-31
+             */
+            endDate?: string;
+            /** @example 19 */
+            hoursPerWeek: number;
+            /** @enum {string} */
+            kind: "job" | "twe_art60" | "ibo" | "internship" | "practice_floor" | "volunteering" | "training";
+            /**
+             * Format: date
+             * @description Not before the trajectory started
+             * @example 2026-03-01
+             */
+            startDate: string;
         };
         CreateQuarterlySubmissionDto: {
             /** @example Stuurgroep april */
@@ -2189,6 +2428,31 @@ export interface components {
             /** @description One-time token for POST /auth/activate; shown only in this answer */
             token: string;
         };
+        EmployerContactResponse: {
+            email: string | null;
+            name: string | null;
+            phone: string | null;
+        };
+        EmployerPage: {
+            items: components["schemas"]["EmployerResponse"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        EmployerResponse: {
+            contact: components["schemas"]["EmployerContactResponse"];
+            createdAt: string;
+            id: string;
+            inclusive: boolean;
+            /** @example 0123456749 */
+            kboNumber: string | null;
+            /** @enum {string} */
+            kind: "employer" | "practice_floor";
+            name: string;
+            sector: string | null;
+            updatedAt: string;
+            version: number;
+        };
         EntryProfileResponse: {
             /**
              * @description Only with a special_categories basis
@@ -2212,6 +2476,23 @@ export interface components {
             ruralArea: boolean | null;
             singleAdultHouseholdWithChildren: boolean | null;
             thirdCountryNational: boolean | null;
+        };
+        FeedbackPageResponse: {
+            items: components["schemas"]["FeedbackResponse"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        FeedbackResponse: {
+            atClosing: boolean;
+            comment: string | null;
+            createdAt: string;
+            givenAt: string;
+            id: string;
+            participantId: string;
+            recordedBy: string;
+            satisfaction: number;
+            trajectoryId: string;
         };
         GoalResponse: {
             /** Format: date-time */
@@ -2295,6 +2576,8 @@ export interface components {
             name: components["schemas"]["LocalisedTextResponse"];
             progressThreshold: number;
             regressionThreshold: number;
+            /** @description Release scale: the score from which guidance can be let go; null for other instruments. */
+            releaseThreshold: number | null;
             reviewIntervalMonths: number;
             scaleMax: number;
             scaleMin: number;
@@ -2460,6 +2743,38 @@ export interface components {
              * @description Full scope
              */
             version?: number;
+        };
+        PlacementEmployerResponse: {
+            id: string;
+            name: string;
+        };
+        PlacementPage: {
+            items: components["schemas"]["PlacementResponse"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        PlacementResponse: {
+            /** @enum {string} */
+            contractType: "permanent" | "fixed_term" | "interim" | "art60" | "flexi" | "student" | "none";
+            createdAt: string;
+            createdBy: string;
+            employer: components["schemas"]["PlacementEmployerResponse"] | null;
+            /** @example null */
+            endDate: string | null;
+            /** @description The placement the trajectory's exit with outcome work refers to */
+            exit: boolean;
+            /** @example 19 */
+            hoursPerWeek: number;
+            id: string;
+            /** @enum {string} */
+            kind: "job" | "twe_art60" | "ibo" | "internship" | "practice_floor" | "volunteering" | "training";
+            participantId: string;
+            /** @example 2026-03-01 */
+            startDate: string;
+            trajectoryId: string;
+            updatedAt: string;
+            version: number;
         };
         /** @description application/problem+json (RFC 9457). Some problems add members, such as existingParticipantId on a duplicate. */
         ProblemDetails: {
@@ -2763,6 +3078,11 @@ export interface components {
              * @enum {string}
              */
             outcomeKind?: "twe_art60" | "glow" | "vdab" | "other";
+            /**
+             * Format: uuid
+             * @description Closing with outcome work: the placement (job or art. 60) the exit refers to; required when the trajectory holds one that had started by the exit day
+             */
+            placementId?: string;
             /** @enum {string} */
             to: "aanmelding" | "intake" | "begeleiding" | "nazorg" | "afgesloten";
         };
@@ -2777,6 +3097,19 @@ export interface components {
             /** Format: uuid */
             staffId?: string;
             summary?: string | null;
+        };
+        UpdateEmployerDto: {
+            /** Format: email */
+            contactEmail?: string;
+            contactName?: string;
+            contactPhone?: string;
+            inclusive?: boolean;
+            /** @example 0123.456.749 */
+            kboNumber?: string;
+            /** @enum {string} */
+            kind?: "employer" | "practice_floor";
+            name?: string;
+            sector?: string;
         };
         UpdateGoalDto: {
             /** @enum {string} */
@@ -2868,6 +3201,22 @@ export interface components {
             ruralArea?: boolean;
             singleAdultHouseholdWithChildren?: boolean;
             thirdCountryNational?: boolean;
+        };
+        UpdatePlacementDto: {
+            /** @enum {string} */
+            contractType?: "permanent" | "fixed_term" | "interim" | "art60" | "flexi" | "student" | "none";
+            /** Format: uuid */
+            employerId?: string;
+            /**
+             * Format: date
+             * @description null clears the end date
+             */
+            endDate?: string | null;
+            hoursPerWeek?: number;
+            /** @enum {string} */
+            kind?: "job" | "twe_art60" | "ibo" | "internship" | "practice_floor" | "volunteering" | "training";
+            /** Format: date */
+            startDate?: string;
         };
         UpdateStaffDto: {
             /** @default true */
@@ -4130,6 +4479,379 @@ export interface operations {
             };
             /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EmployersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                /** @description Part of the name, or a KBO number (with or without dots) */
+                q?: string;
+                kind?: "employer" | "practice_floor";
+                /** @description Only inclusive work floors (true) or only the others (false) */
+                inclusive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerPage"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EmployersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEmployerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EmployersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EmployersController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag (version) of the record as last read. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmployerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names an older version. Codes: VERSION_CONFLICT. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is required. Codes: PRECONDITION_REQUIRED. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9421,6 +10143,7 @@ export interface operations {
                 limit?: number;
                 instrument?: string;
                 kind?: "baseline" | "review" | "exit";
+                perspective?: "participant" | "coach" | "agreed";
             };
             header?: never;
             path: {
@@ -9689,6 +10412,164 @@ export interface operations {
                 instrument?: string;
             };
             header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AssessmentsController_releasePng: {
+        parameters: {
+            query?: {
+                instrument?: string;
+            };
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AssessmentsController_releaseSvg: {
+        parameters: {
+            query?: {
+                instrument?: string;
+            };
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10663,6 +11544,192 @@ export interface operations {
             };
         };
     };
+    FeedbackController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackPageResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FeedbackController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFeedbackDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     FollowUpsController_create: {
         parameters: {
             query?: never;
@@ -11282,6 +12349,410 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names an older version. Codes: VERSION_CONFLICT. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is required. Codes: PRECONDITION_REQUIRED. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PlacementsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                kind?: "job" | "twe_art60" | "ibo" | "internship" | "practice_floor" | "volunteering" | "training";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementPage"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PlacementsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlacementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IDEMPOTENCY_KEY_INVALID, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request is well-formed but breaks a business rule. Codes: IDEMPOTENCY_KEY_REUSED. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PlacementsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                placementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PlacementsController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag (version) of the record as last read. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                placementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlacementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
             400: {

@@ -32,6 +32,8 @@ const EXPECTED: Record<string, string> = {
   'case_meeting.read': 'coordinator coach spoc_vdab spoc_ocmw expertise',
   'case_meeting.write': 'coordinator coach',
   'group_session.read': 'coordinator coach expertise',
+  'employer.read': 'coordinator coach spoc_vdab spoc_ocmw expertise',
+  'employer.write': 'coordinator coach',
   'group_session.write': 'coach expertise',
   'instrument.read': 'admin coordinator coach',
   'instrument.write': 'admin',
