@@ -19,6 +19,7 @@ import { EmpowermentModule } from './empowerment/empowerment.module';
 import { GoalsModule } from './goals/goals.module';
 import { GroupSessionsModule } from './group-sessions/group-sessions.module';
 import { HealthController } from './health/health.controller';
+import { LearningModule } from './learning/learning.module';
 import { LifeDomainsModule } from './life-domains/life-domains.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
@@ -67,6 +68,7 @@ export class AppModule {
         DataProtectionModule,
         ReportsModule,
         AssessmentsModule,
+        LearningModule,
       ],
       controllers: [HealthController],
       providers: [

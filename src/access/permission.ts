@@ -38,4 +38,8 @@ export enum Permission {
   SubjectExport = 'subject.export',
   Pseudonymise = 'subject.pseudonymise',
   AgendaRead = 'agenda.read',
+
+  PersonaRead = 'persona.read',
+  PersonaWrite = 'persona.write',
+  SignalWrite = 'signal.write',
 }

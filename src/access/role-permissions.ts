@@ -30,6 +30,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.AssessmentRead,
     P.ReportRead,
     P.AgendaRead,
+    P.PersonaRead,
+    P.PersonaWrite,
   ],
   coach: [
     P.OrganisationRead,
@@ -52,6 +54,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.AssessmentWrite,
     P.SubjectExport,
     P.AgendaRead,
+    P.PersonaRead,
+    P.SignalWrite,
   ],
   spoc_vdab: [
     P.OrganisationRead,
@@ -83,6 +87,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.GroupSessionWrite,
     P.CaseMeetingRead,
     P.AgendaRead,
+    P.PersonaRead,
   ],
   dpo: [
     P.OrganisationRead,

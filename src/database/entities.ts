@@ -17,6 +17,7 @@ import {
   TrajectoryEntity,
   TrajectoryTransitionEntity,
 } from '../trajectories/trajectory.entity';
+import { PersonaEntity, SignalEntity, ValueQuestionEntity } from '../learning/learning.entity';
 import { InstrumentEntity } from '../empowerment/instrument.entity';
 import { GroupSessionAttendanceEntity, GroupSessionEntity } from '../group-sessions/group-session.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -54,4 +55,7 @@ export const ENTITIES = [
   GroupSessionAttendanceEntity,
   ConsentEntity,
   FollowUpEntity,
+  PersonaEntity,
+  SignalEntity,
+  ValueQuestionEntity,
 ];
