@@ -21,6 +21,7 @@ import { ReportRules1795300740000 } from './1795300740000-ReportRules';
 import { ReportSubmissions1795300750000 } from './1795300750000-ReportSubmissions';
 import { ParticipantVoice1795300790000 } from './1795300790000-ParticipantVoice';
 import { WorkAndEmployers1795300800000 } from './1795300800000-WorkAndEmployers';
+import { Learning1795300820000 } from './1795300820000-Learning';
 import { SeedGrants1795300850000 } from './1795300850000-SeedGrants';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   ReportSubmissions1795300750000,
   ParticipantVoice1795300790000,
   WorkAndEmployers1795300800000,
+  Learning1795300820000,
   SeedGrants1795300850000,
 ];

@@ -22,6 +22,7 @@ import { GoalsModule } from './goals/goals.module';
 import { GroupSessionsModule } from './group-sessions/group-sessions.module';
 import { HealthController } from './health/health.controller';
 import { ShutdownState } from './health/shutdown-state';
+import { LearningModule } from './learning/learning.module';
 import { LifeDomainsModule } from './life-domains/life-domains.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipantsModule } from './participants/participants.module';
@@ -74,6 +75,7 @@ export class AppModule {
         FeedbackModule,
         EmployersModule,
         PlacementsModule,
+        LearningModule,
       ],
       controllers: [HealthController],
       providers: [

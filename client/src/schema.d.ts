@@ -285,6 +285,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/case-meetings/{id}/items/{itemId}/value-question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agenda item's value question and waste (as visible as the item)
+         * @description Requires permission `case_meeting.read`.
+         */
+        get: operations["ValueQuestionsController_get"];
+        /**
+         * Record the participant's question behind the question (waardevraag) and the waste (verspilling) of an agenda item
+         * @description Requires permission `case_meeting.write`.
+         */
+        put: operations["ValueQuestionsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/employers": {
         parameters: {
             query?: never;
@@ -785,6 +809,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/personas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partnership's personas
+         * @description Requires permission `persona.read`.
+         */
+        get: operations["PersonasController_list"];
+        put?: never;
+        /**
+         * Describe a persona of the partnership
+         * @description Requires permission `persona.write`.
+         */
+        post: operations["PersonasController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/personas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change or deactivate a persona
+         * @description Requires permission `persona.write`.
+         */
+        patch: operations["PersonasController_update"];
+        trace?: never;
+    };
     "/referrals": {
         parameters: {
             query?: never;
@@ -1171,6 +1239,66 @@ export interface paths {
         get: operations["SubmissionsController_quarterlyRestatement"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quarter's signals for the steering group: counts per category and the texts
+         * @description Requires permission `report.read`.
+         */
+        get: operations["SignalsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/value-questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quarter's value questions and waste, pseudonymous, for the quality coach's learning cycle
+         * @description Requires permission `report.read`.
+         */
+        get: operations["ValueQuestionsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a signal of a structural barrier (no personal data: an INSZ or a known name is refused)
+         * @description Requires permission `signal.write`.
+         */
+        post: operations["SignalsController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1714,6 +1842,26 @@ export interface paths {
          * @description Requires permission `trajectory.write`.
          */
         put: operations["LifeDomainsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{id}/persona": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the persona a trajectory carries (null removes it); reported in the quarterly breakdown
+         * @description Requires permission `trajectory.write`.
+         */
+        put: operations["PersonasController_setOnTrajectory"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2282,6 +2430,12 @@ export interface components {
             singleAdultHouseholdWithChildren?: boolean;
             thirdCountryNational?: boolean;
         };
+        CreatePersonaDto: {
+            /** @example Jonger dan 30, minder dan vijf jaar in België, leert Nederlands, wil snel aan het werk. */
+            description: string;
+            /** @example Jonge nieuwkomer */
+            name: string;
+        };
         CreatePlacementDto: {
             /** @enum {string} */
             contractType: "permanent" | "fixed_term" | "interim" | "art60" | "flexi" | "student" | "none";
@@ -2352,6 +2506,15 @@ export interface components {
              */
             targetOrganisationId?: string;
         };
+        CreateSignalDto: {
+            /** @enum {string} */
+            category: "housing" | "debt" | "language" | "mobility" | "childcare" | "regulation" | "other";
+            /**
+             * @description The barrier, described without personal data: no names, no national numbers (refused with 400)
+             * @example Wie een leefloon krijgt, vindt in Rabot geen huurwoning onder 700 euro; wachtlijsten van 4 jaar.
+             */
+            text: string;
+        };
         CreateStaffDto: {
             /** @default true */
             active: boolean;
@@ -2389,6 +2552,11 @@ export interface components {
              * @description An active coach; defaults to the caller when the caller is a coach
              */
             caseManagerId?: string;
+            /**
+             * Format: uuid
+             * @description An active persona of the partnership (see /personas); 400 PERSONA_UNKNOWN otherwise
+             */
+            personaId?: string;
             /**
              * @description Defaults to the participant's channel
              * @enum {string}
@@ -2744,6 +2912,19 @@ export interface components {
              */
             version?: number;
         };
+        PersonaPage: {
+            items: components["schemas"]["PersonaResponse"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        PersonaResponse: {
+            active: boolean;
+            description: string;
+            id: string;
+            name: string;
+            version: number;
+        };
         PlacementEmployerResponse: {
             id: string;
             name: string;
@@ -2872,6 +3053,43 @@ export interface components {
             /** @description True when no figure and no fact moved */
             unchanged: boolean;
         };
+        SignalReportItem: {
+            /** @enum {string} */
+            category: "housing" | "debt" | "language" | "mobility" | "childcare" | "regulation" | "other";
+            id: string;
+            /** @description The organisation of the coach who recorded it */
+            organisation: string;
+            recordedAt: string;
+            text: string;
+        };
+        SignalReportResponse: {
+            /**
+             * @description Signals recorded in the quarter, per category
+             * @example {
+             *       "debt": 1,
+             *       "housing": 3
+             *     }
+             */
+            byCategory: Record<string, never>;
+            definition: string;
+            items: components["schemas"]["SignalReportItem"][];
+            /**
+             * @example {
+             *       "from": "2026-10-01",
+             *       "to": "2026-12-31"
+             *     }
+             */
+            period: Record<string, never>;
+            quarter: number;
+            total: number;
+            year: number;
+        };
+        SignalResponse: {
+            /** @enum {string} */
+            category: "housing" | "debt" | "language" | "mobility" | "childcare" | "regulation" | "other";
+            id: string;
+            recordedAt: string;
+        };
         StaffResponse: {
             /** @default true */
             active: boolean;
@@ -2992,6 +3210,15 @@ export interface components {
             items: components["schemas"]["TrajectoryResponse"][];
             /** Format: int32 */
             total: number;
+        };
+        TrajectoryPersonaDto: {
+            /** Format: uuid */
+            personaId: string | null;
+        };
+        TrajectoryPersonaResponse: {
+            personaId: string | null;
+            trajectoryId: string;
+            version: number;
         };
         TrajectoryResponse: {
             /**
@@ -3202,6 +3429,14 @@ export interface components {
             singleAdultHouseholdWithChildren?: boolean;
             thirdCountryNational?: boolean;
         };
+        UpdatePersonaDto: {
+            /** @description An inactive persona stays on the trajectories that carry it, but is no longer offered */
+            active?: boolean;
+            /** @example Jonger dan 30, minder dan vijf jaar in België, leert Nederlands, wil snel aan het werk. */
+            description?: string;
+            /** @example Jonge nieuwkomer */
+            name?: string;
+        };
         UpdatePlacementDto: {
             /** @enum {string} */
             contractType?: "permanent" | "fixed_term" | "interim" | "art60" | "flexi" | "student" | "none";
@@ -3249,6 +3484,56 @@ export interface components {
              *     ]
              */
             wijken?: string[];
+        };
+        ValueQuestionDto: {
+            /**
+             * @description The participant's question behind the question (waardevraag)
+             * @example Ik wil dat mijn kinderen zien dat ik werk.
+             */
+            valueQuestion?: string;
+            /**
+             * @description What was waste (verspilling) for the participant
+             * @example Drie keer hetzelfde intakeformulier ingevuld bij drie diensten.
+             */
+            waste?: string;
+        };
+        ValueQuestionReportItem: {
+            /** @example 2026-11-04 */
+            meetingDate: string;
+            /**
+             * @description A pseudonymous reference, the same for one participant within this report only (a keyed hash that changes with every report)
+             * @example p-3f9a1c2e
+             */
+            ref: string;
+            team: string;
+            valueQuestion: string | null;
+            waste: string | null;
+        };
+        ValueQuestionReportResponse: {
+            definition: string;
+            items: components["schemas"]["ValueQuestionReportItem"][];
+            /**
+             * @example {
+             *       "from": "2026-10-01",
+             *       "to": "2026-12-31"
+             *     }
+             */
+            period: Record<string, never>;
+            quarter: number;
+            total: number;
+            year: number;
+        };
+        ValueQuestionResponse: {
+            caseMeetingId: string;
+            id: string;
+            itemId: string;
+            participantId: string;
+            recordedBy: string;
+            trajectoryId: string;
+            updatedAt: string;
+            valueQuestion: string | null;
+            version: number;
+            waste: string | null;
         };
         VdabTrajectoryCheckDto: {
             /**
@@ -4479,6 +4764,191 @@ export interface operations {
             };
             /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ValueQuestionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueQuestionResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ValueQuestionsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValueQuestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueQuestionResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7356,6 +7826,298 @@ export interface operations {
             };
         };
     };
+    PersonasController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonaPage"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonasController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePersonaDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonaResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonasController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag (version) of the record as last read. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePersonaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonaResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names an older version. Codes: VERSION_CONFLICT. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is required. Codes: PRECONDITION_REQUIRED. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ReferralsController_list: {
         parameters: {
             query?: {
@@ -9009,6 +9771,238 @@ export interface operations {
             };
             /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SignalsController_report: {
+        parameters: {
+            query: {
+                year: number;
+                quarter: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalReportResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ValueQuestionsController_report: {
+        parameters: {
+            query: {
+                year: number;
+                quarter: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueQuestionReportResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SignalsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSignalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12349,6 +13343,134 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names an older version. Codes: VERSION_CONFLICT. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is required. Codes: PRECONDITION_REQUIRED. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonasController_setOnTrajectory: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag (version) of the record as last read. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrajectoryPersonaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryPersonaResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
             400: {

@@ -43,4 +43,8 @@ export enum Permission {
   SubjectExport = 'subject.export',
   Pseudonymise = 'subject.pseudonymise',
   AgendaRead = 'agenda.read',
+
+  PersonaRead = 'persona.read',
+  PersonaWrite = 'persona.write',
+  SignalWrite = 'signal.write',
 }

@@ -34,6 +34,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.ReportRead,
     P.ReportSubmit,
     P.AgendaRead,
+    P.PersonaRead,
+    P.PersonaWrite,
   ],
   coach: [
     P.OrganisationRead,
@@ -60,6 +62,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.FeedbackWrite,
     P.SubjectExport,
     P.AgendaRead,
+    P.PersonaRead,
+    P.SignalWrite,
   ],
   spoc_vdab: [
     P.OrganisationRead,
@@ -94,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly P[]> = {
     P.CaseMeetingRead,
     P.EmployerRead,
     P.AgendaRead,
+    P.PersonaRead,
   ],
   dpo: [
     P.OrganisationRead,

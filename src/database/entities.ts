@@ -18,6 +18,7 @@ import {
   TrajectoryEntity,
   TrajectoryTransitionEntity,
 } from '../trajectories/trajectory.entity';
+import { PersonaEntity, SignalEntity, ValueQuestionEntity } from '../learning/learning.entity';
 import { InstrumentEntity } from '../empowerment/instrument.entity';
 import { GroupSessionAttendanceEntity, GroupSessionEntity } from '../group-sessions/group-session.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -60,4 +61,7 @@ export const ENTITIES = [
   FollowUpEntity,
   EmployerEntity,
   PlacementEntity,
+  PersonaEntity,
+  SignalEntity,
+  ValueQuestionEntity,
 ];

@@ -76,6 +76,10 @@ export async function readCaseFile(
   const referrals = await q(`select f.*, ${orgName('f.sender_organisation_id')} as sender_organisation,
       ${orgName('f.target_organisation_id')} as target_organisation
     from app_subject_referrals($1) f`);
+  // Value questions and waste of case-meeting agenda items: through a definer function too, as the
+  // owning organisation need not have attended the meeting.
+  const valueQuestions = await q(`select f.*, ${orgName('f.recorded_by_organisation_id')} as organisation
+    from app_subject_value_questions($1) f`);
   const grants = await q(`select g.scope, g.reason, g.valid_from, g.valid_until, g.ended_at,
       coalesce(${orgName('g.organisation_id')},
                ${staffOrgName('g.staff_id')}) as organisation
@@ -262,6 +266,15 @@ export async function readCaseFile(
       givenAt: iso(c.given_at as Date),
       evidence: c.evidence,
       withdrawnAt: iso(c.withdrawn_at as Date),
+    })),
+    valueQuestions: valueQuestions.map((v) => ({
+      id: v.id,
+      trajectoryId: v.trajectory_id,
+      caseMeetingAt: iso(v.meeting_at as Date),
+      valueQuestion: v.value_question,
+      waste: v.waste,
+      recordedByOrganisation: v.organisation,
+      updatedAt: iso(v.updated_at as Date),
     })),
     accessGrants: grants.map((g) => ({
       organisation: g.organisation,

@@ -105,6 +105,52 @@ const WORK_SQL = `
     from grouped g left join organisations o on o.id = g.organisation_id
    order by g.by, o.name, g.referral_channel`;
 
+/** One row per persona of the partnership, and one (persona_id null) for trajectories without one. */
+interface PersonaRow {
+  persona_id: string | null;
+  name: string | null;
+  reached: number;
+  reached_year: number;
+  exits: number;
+  exits_year: number;
+  to_work: number;
+  to_work_year: number;
+}
+
+/**
+ * Reach, exits and exits to work per persona of the trajectory itself, as WORK_SQL counts them
+ * (same parameters). Every persona is listed, with zeros when it has no figures.
+ */
+const PERSONA_SQL = `
+  with events as (
+    select 'reached' as kind, t.participant_id, t.persona_id, t.started_at >= ${localMidnight('$2')} as in_quarter,
+           null::text as outcome
+      from trajectories t
+     where t.partnership_id = app_tenant() and t.started_at >= ${localMidnight('$1')} and t.started_at < ${localMidnight('$3')}
+    union all
+    select 'exit', t.participant_id, t.persona_id, t.closed_at >= ${localMidnight('$2')}, t.outcome
+      from trajectories t
+     where t.partnership_id = app_tenant() and t.closed_at >= ${localMidnight('$1')} and t.closed_at < ${localMidnight('$3')}
+  ), grouped as (
+    select e.persona_id,
+           count(distinct e.participant_id) filter (where e.kind = 'reached' and e.in_quarter)::int as reached,
+           count(distinct e.participant_id) filter (where e.kind = 'reached')::int as reached_year,
+           count(*) filter (where e.kind = 'exit' and e.in_quarter)::int as exits,
+           count(*) filter (where e.kind = 'exit')::int as exits_year,
+           count(*) filter (where e.kind = 'exit' and e.outcome = 'work' and e.in_quarter)::int as to_work,
+           count(*) filter (where e.kind = 'exit' and e.outcome = 'work')::int as to_work_year
+      from events e group by e.persona_id
+  )
+  select p.id as persona_id, p.name, coalesce(g.reached, 0) as reached, coalesce(g.reached_year, 0) as reached_year,
+         coalesce(g.exits, 0) as exits, coalesce(g.exits_year, 0) as exits_year,
+         coalesce(g.to_work, 0) as to_work, coalesce(g.to_work_year, 0) as to_work_year, 0 as last
+    from personas p left join grouped g on g.persona_id = p.id
+   where p.partnership_id = app_tenant()
+  union all
+  select null, null, g.reached, g.reached_year, g.exits, g.exits_year, g.to_work, g.to_work_year, 1
+    from grouped g where g.persona_id is null
+   order by last, name, persona_id`;
+
 interface CoachRow {
   id: string;
   name: string;
@@ -149,6 +195,7 @@ export class QuarterlyReportService {
       params,
     );
     const work: WorkRow[] = await m.query(WORK_SQL, [`${params[0].slice(0, 4)}-01-01`, ...params]);
+    const personas: PersonaRow[] = await m.query(PERSONA_SQL, [`${params[0].slice(0, 4)}-01-01`, ...params]);
     const activeAtEnd = active[0].at_end;
     const activeDuring = active[0].during;
     const exitTotal = exits.reduce((n, e) => n + e.n, 0);
@@ -192,7 +239,7 @@ export class QuarterlyReportService {
         total: exitTotal,
         toWork: {
           definition:
-            "The work target (partnership agreement: 10-15% of everyone reached moves on to work). shareOfReached = exits to work (trajectories closed with outcome work) / participants reached (sign-ups), in the quarter and, under projectYear, from 1 January to the quarter end; status judges the quarter's shareOfReached against the target. shareOfExits (exits to work / all exits) is shown beside it and is not the target's base. Broken down by the organisation and the referral channel (toeleider) of the trajectory itself: a later reopening by another organisation never moves an earlier trajectory. A breakdown by persona will follow once personas exist.",
+            "The work target (partnership agreement: 10-15% of everyone reached moves on to work). shareOfReached = exits to work (trajectories closed with outcome work) / participants reached (sign-ups), in the quarter and, under projectYear, from 1 January to the quarter end; status judges the quarter's shareOfReached against the target. shareOfExits (exits to work / all exits) is shown beside it and is not the target's base. Broken down by the organisation, the referral channel (toeleider) and the persona of the trajectory itself: a later reopening by another organisation never moves an earlier trajectory. byPersona also gives all exits per persona; its entry with personaId null counts the trajectories without a persona.",
           exits: toWork,
           reached: all.reached,
           shareOfReached: share(all.to_work, all.reached),
@@ -209,6 +256,13 @@ export class QuarterlyReportService {
               return [c, shares(w ?? { reached: 0, reached_year: 0, to_work: 0, to_work_year: 0 })];
             }),
           ),
+          byPersona: personas.map((p) => ({
+            personaId: p.persona_id,
+            name: p.name,
+            ...shares(p),
+            exits: p.exits,
+            projectYear: { ...shares(p).projectYear, exits: p.exits_year },
+          })),
         },
       },
       duration: {

@@ -6,6 +6,8 @@ import { findById } from '../common/persistence/find-by-id';
 import { staleVersion } from '../common/http/if-match.decorator';
 import { DatabaseContext } from '../database/database-context.service';
 import { futureDate } from '../participants/participants.errors';
+import { PersonaEntity } from '../learning/learning.entity';
+import { personaUnknown } from '../learning/learning.errors';
 import { ParticipantEntity } from '../participants/participant.entity';
 import { PlacementExitsService } from '../placements/placement-exits.service';
 import { AuditService } from '../privacy/audit.service';
@@ -70,6 +72,11 @@ export class TrajectoriesService {
     if (open && isOpen(open.status)) throw trajectoryAlreadyOpen(open.id);
     const startedAt = this.pastOrNow(dto.startedAt, 'startedAt');
     const caseManager = await this.caseManagerFor(dto.caseManagerId);
+    if (
+      dto.personaId &&
+      !(await this.m.getRepository(PersonaEntity).existsBy({ id: dto.personaId, active: true }))
+    )
+      throw personaUnknown();
 
     const trajectory = await trajectories.save(
       trajectories.create({
@@ -83,6 +90,7 @@ export class TrajectoriesService {
         caseManagerId: caseManager?.id ?? null,
         teamId: caseManager?.teamId ?? null,
         startedAt,
+        personaId: dto.personaId ?? null,
         version: 1,
       }),
     );

@@ -21,6 +21,8 @@ export class TrajectoryEntity {
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('text', { nullable: true }) outcome!: Outcome | null;
   @Column('text', { name: 'outcome_kind', nullable: true }) outcomeKind!: string | null;
+  /** The partnership's persona this trajectory is counted under (quarterly report, by persona). */
+  @Column('uuid', { name: 'persona_id', nullable: true }) personaId!: string | null;
   @Column('int') version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -35,6 +35,9 @@ const MAIN_TABLES = [
   'group_session_attendance',
   'employers',
   'placements',
+  'personas',
+  'signals',
+  'case_meeting_value_questions',
 ];
 /** Written by the database (defaults), or random by design (AES-GCM with a random IV). */
 const VOLATILE = new Set(['id', 'created_at', 'updated_at', 'insz_encrypted', 'person_insz_encrypted']);
@@ -270,6 +273,25 @@ describe('The demo partnership (npm start on an empty database)', () => {
         expect(r.sustainableWork.withPlacement).toBe(r.sustainableWork.exitsToWork);
         expect(r.sustainableWork.sustainable).toBeGreaterThan(0);
         expect(r.sustainableWork.sustainable).toBeLessThanOrEqual(r.sustainableWork.exitsToWork);
+        // Issue 16: personas, signals and value questions have figures in the demo too.
+        const personas = (
+          r.exits.toWork.byPersona as { personaId: string | null; reached: number; exits: number }[]
+        ).filter((p) => p.personaId !== null);
+        expect(personas).toHaveLength(5);
+        expect(personas.filter((p) => p.reached > 0).length).toBeGreaterThanOrEqual(3);
+        expect(personas.reduce((n, p) => n + p.exits, 0)).toBeGreaterThan(0);
+        const signals = await (
+          await coordinator()
+        )
+          .get(`/reports/signals?year=${year}&quarter=${quarter}`)
+          .expect(200);
+        expect(signals.body.total).toBeGreaterThan(0);
+        const values = await (
+          await coordinator()
+        )
+          .get(`/reports/value-questions?year=${year}&quarter=${quarter}`)
+          .expect(200);
+        expect(values.body.total).toBeGreaterThan(0);
         expect(r.duration.closedTrajectories).toBeGreaterThan(0);
         expect(r.duration.medianDays).toBeGreaterThan(0);
         for (const [kind, figures] of Object.entries(

@@ -62,6 +62,8 @@ type Ids = World & {
   submission?: string;
   employer: string;
   placement: string;
+  /** A fresh persona of the relation's partnership, for PATCH /personas/{id}. */
+  persona?: string;
 };
 interface Ctx {
   t: TestApp;
@@ -367,6 +369,11 @@ const ROUTES: Record<string, RouteCase> = {
     params: (x) => ({ id: x.trajectory, staffId: x.coCoach }),
     fresh: (c) => freshCase(c, { coCoach: 'coach2' }),
   },
+  'PUT /trajectories/{id}/persona': {
+    params: tr,
+    version: (x, c) => version('trajectories')(x.trajectory)(x, c),
+    body: () => ({ personaId: null }),
+  },
   'POST /trajectories/{id}/follow-ups': {
     params: tr,
     body: () => ({ at: localDate(new Date()), situation: 'employed' }),
@@ -534,6 +541,29 @@ const ROUTES: Record<string, RouteCase> = {
       return { item: row.id };
     },
   },
+  'PUT /case-meetings/{id}/items/{itemId}/value-question': {
+    params: (x) => ({ id: x.meeting, itemId: x.item }),
+    body: () => ({ valueQuestion: 'Zelf kiezen', waste: 'Dubbele intake' }),
+    shows: () => ['Zelf kiezen'],
+  },
+  // Each world's item gets a value question first, so a 404 hides a row that exists.
+  'GET /case-meetings/{id}/items/{itemId}/value-question': {
+    params: (x) => ({ id: x.meeting, itemId: x.item }),
+    fresh: async (c) => {
+      await c.t.sql(
+        `insert into case_meeting_value_questions (partnership_id, case_meeting_id, item_id, trajectory_id, participant_id,
+                team_id, meeting_at, value_question, recorded_by, recorded_by_organisation_id)
+         select i.partnership_id, i.case_meeting_id, i.id, i.trajectory_id, i.participant_id, m.team_id, m.scheduled_at,
+                'Zelf kiezen', i.author_id, i.author_organisation_id
+           from case_meeting_items i join case_meetings m on m.id = i.case_meeting_id where i.id = $1
+         on conflict (item_id) do nothing`,
+        [c.ids.item],
+      );
+      return {};
+    },
+    freshFor: ['own', 'otherOrg', 'otherPartnership'],
+    shows: () => ['Zelf kiezen'],
+  },
   'POST /case-meetings/{id}/actions/{actionId}/complete': {
     params: (x) => ({ id: x.meeting, actionId: x.action }),
     fresh: async (c) => {
@@ -617,6 +647,37 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /reports/data-quality': { kind: 'none', reveals: { coordinator: 'ids' } },
   'GET /reports/follow-ups-due': { kind: 'none' },
+  // Partnership data without participant data: the coordinator's lists hold no names and no record ids.
+  'GET /reports/signals': { kind: 'none', query: () => thisQuarter() },
+  'GET /reports/value-questions': { kind: 'none', query: () => thisQuarter() },
+  'POST /signals': {
+    kind: 'none',
+    body: () => ({ category: 'housing', text: 'De wachtlijst voor sociale huur is vier jaar.' }),
+  },
+  'GET /personas': { kind: 'none' },
+  'POST /personas': {
+    kind: 'none',
+    body: () => ({ name: `Persona ${unique()}`, description: 'Een synthetisch profiel' }),
+  },
+  // Partnership data: the whole partnership shares it; another partnership's persona is unknown.
+  'PATCH /personas/{id}': {
+    kind: 'partnership',
+    // Roles without the permission are refused before the id is read: any id will do for them.
+    params: (x) => ({ id: x.persona ?? '00000000-0000-4000-8000-000000000000' }),
+    version: () => Promise.resolve(1),
+    body: () => ({ description: 'Bijgewerkt profiel' }),
+    fresh: async (c) => ({
+      persona: String(
+        (
+          await worldApi(c.t, c.ids.p)('post', '/personas', 'coordinator', {
+            name: `Persona ${unique()}`,
+            description: 'Een synthetisch profiel',
+          })
+        ).id,
+      ),
+    }),
+    freshFor: ['own', 'otherOrg', 'otherPartnership'],
+  },
   'GET /audit-events': {
     kind: 'none',
     query: (x) => ({ participantId: x.participant.id }),
@@ -951,6 +1012,12 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
           `/case-meetings/${own.meeting}/items`,
           '404',
           { trajectoryId: other.trajectory, participantPresent: true },
+        ],
+        [
+          'put',
+          `/case-meetings/${own.meeting}/items/${other.item}/value-question`,
+          '404',
+          { valueQuestion: 'Overgenomen' },
         ],
         [
           'post',

@@ -177,6 +177,24 @@ const ENDPOINTS: Endpoint[] = [
       b.trajectoryId === ids.trajectory && b.kind === 'training' ? 'placement' : 'unexpected',
   },
   {
+    name: 'PUT /trajectories/{id}/persona',
+    permission: P.TrajectoryWrite,
+    // The persona is part of the trajectory details: case scope (owner, co-coach); summary is too narrow.
+    expect: { own: '200 set', none: '404', consent: '403', coCoach: '200 set', otherPartnership: '404' },
+    call: async (t, auth, ids) => {
+      const [row] = await t.sql<{ version: number }>('select version from trajectories where id = $1', [
+        ids.trajectory,
+      ]);
+      return t
+        .http()
+        .put(`/trajectories/${ids.trajectory}/persona`)
+        .set('authorization', auth)
+        .set('if-match', `"${row.version}"`)
+        .send({ personaId: null });
+    },
+    shape: (b, ids) => (b.trajectoryId === ids.trajectory && b.personaId === null ? 'set' : 'unexpected'),
+  },
+  {
     name: 'GET /participants/{id}/consents',
     permission: P.ParticipantRead,
     expect: {

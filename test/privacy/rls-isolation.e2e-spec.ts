@@ -110,6 +110,14 @@ describe('the database wall, table by table', () => {
       .send({ kind: 'training', startDate: localDate(new Date()), hoursPerWeek: 8, contractType: 'none' })
       .expect(201);
     await t.sql(
+      `insert into case_meeting_value_questions (partnership_id, case_meeting_id, item_id, trajectory_id, participant_id,
+              team_id, meeting_at, value_question, waste, recorded_by, recorded_by_organisation_id)
+       select i.partnership_id, i.case_meeting_id, i.id, i.trajectory_id, i.participant_id, m.team_id, m.scheduled_at,
+              'Waardevraag', 'Verspilling', i.author_id, i.author_organisation_id
+         from case_meeting_items i join case_meetings m on m.id = i.case_meeting_id where i.participant_id = $1`,
+      [p.id],
+    );
+    await t.sql(
       `insert into follow_ups (partnership_id, trajectory_id, participant_id, at, situation, recorded_by)
        values ($1, $2, $3, current_date, 'job_searching', $4)`,
       [a.id, tr.id, p.id, a.staff.coach.id],

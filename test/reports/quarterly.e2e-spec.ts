@@ -493,6 +493,17 @@ describe('quarterly follow-up and data quality', () => {
                 },
               ]),
             ),
+            byPersona: upTo('Work target', 'definition')
+              .filter((r) => r[0] === 'persona')
+              .map(([, personaId, name, reached, toWork, shareOfReached, yr, yw, ys, exits, ye]) => ({
+                personaId,
+                name,
+                reached,
+                toWork,
+                shareOfReached,
+                exits,
+                projectYear: { reached: yr, toWork: yw, shareOfReached: ys, exits: ye },
+              })),
           },
         },
         duration: {

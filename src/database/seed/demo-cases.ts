@@ -7,6 +7,7 @@ import { addWorkingDays } from '../../referrals/working-days';
 import { REGULAR_ACTIVATION_KINDS } from '../../trajectories/trajectory-state';
 import { ActorScopedClient } from './actor-scoped-client';
 import { demoWork, EMPLOYER_COLUMNS, PLACEMENT_COLUMNS } from './demo-work';
+import { demoPersonaIds, demoPersonaOf, seedPersonas, seedSignalsAndValueQuestions } from './learning-seed';
 import { seedAssessments } from './scale/assessments-seed';
 import { Column, insertUnnest } from './scale/bulk-insert';
 import { seedCaseMeetings } from './scale/case-meetings-seed';
@@ -196,6 +197,8 @@ const DEMO_ASSIGNMENT_COLUMNS: readonly Column[] = [
   ['note', 'text'],
 ];
 const DEMO_CONSENT_COLUMNS: readonly Column[] = [['id', 'uuid'], ...CONSENT_COLUMNS];
+/** Trajectories as the API leaves them, with the persona each carries. */
+const DEMO_TRAJECTORY_COLUMNS: readonly Column[] = [...TRAJECTORY_COLUMNS, ['persona_id', 'uuid']];
 const CO_COACH_COLUMNS: readonly Column[] = [
   ['id', 'uuid'],
   ['partnership_id', 'uuid'],
@@ -318,6 +321,7 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
   const stadCoach = coachOf('stad');
   const compaanCoach = coachOf('compaan');
 
+  const personaIds = demoPersonaIds(input.seed ?? DEMO_CASES_SEED);
   const insz = new InszProtector({ inszHashKey: input.inszHashKey } as never);
   const usedInsz = new Set<string>();
   const out = {
@@ -455,6 +459,7 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
         closedAt,
         outcome,
         outcomeKind,
+        demoPersonaOf(personaIds, i),
       ]);
       path.forEach(([state, at], k) =>
         out.transitions.push([
@@ -800,13 +805,19 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
     case_meeting_attendees: (r) => organiserOf.get(r.case_meeting_id as string)!,
     case_meeting_items: (r) => ({ org: r.author_organisation_id as string, user: r.author_id as string }),
     case_meeting_actions: (r) => organiserOf.get(r.case_meeting_id as string)!,
+    signals: (r) => ({ org: r.author_organisation_id as string, user: r.author_id as string }),
+    case_meeting_value_questions: (r) => ({
+      org: r.recorded_by_organisation_id as string,
+      user: r.recorded_by as string,
+    }),
   });
   const db = writer as unknown as PoolClient;
   const rows: TableCounts = {};
   const add = (table: string, n: number) => (rows[table] = (rows[table] ?? 0) + n);
   add('participants', await insertUnnest(db, 'participants', DEMO_PARTICIPANT_COLUMNS, out.participants));
   add('access_grants', await insertUnnest(db, 'access_grants', DEMO_GRANT_COLUMNS, out.grants));
-  add('trajectories', await insertUnnest(db, 'trajectories', TRAJECTORY_COLUMNS, out.trajectories));
+  add('personas', await seedPersonas(db, tenant, personaIds));
+  add('trajectories', await insertUnnest(db, 'trajectories', DEMO_TRAJECTORY_COLUMNS, out.trajectories));
   add(
     'trajectory_transitions',
     await insertUnnest(db, 'trajectory_transitions', TRANSITION_COLUMNS, out.transitions),
@@ -860,6 +871,8 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
   for (const generate of [seedAssessments, seedFeedback, seedReferrals, seedCaseMeetings])
     for (const [table, n] of Object.entries(await generate(db, ctx))) add(table, n);
   for (const [table, n] of Object.entries(await freshReferrals(db, ctx, seeded[1]))) add(table, n);
+  // Last: it draws from the seed's stream, so everything above stays as it was.
+  for (const [table, n] of Object.entries(await seedSignalsAndValueQuestions(db, writer, ctx))) add(table, n);
   return { rows, ms: Date.now() - started, anchor };
 }
 

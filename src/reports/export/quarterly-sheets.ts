@@ -17,7 +17,7 @@ const table = (name: string, header: string[], rows: Cell[][], definition?: stri
 type WorkTarget = QuarterlyReport['exits']['toWork'];
 type WorkShares = Pick<WorkTarget, 'reached' | 'shareOfReached' | 'projectYear'> & { toWork: number };
 
-/** The work target over everyone reached: the partnership, then per organisation and per referral channel. */
+/** The work target over everyone reached: the partnership, then per organisation, referral channel and persona. */
 function workTargetSheet(w: WorkTarget): Sheet {
   const row = (scope: string, key: string | null, name: string | null, s: WorkShares): Cell[] => [
     scope,
@@ -42,11 +42,15 @@ function workTargetSheet(w: WorkTarget): Sheet {
       'project year reached',
       'project year to work',
       'project year share of reached',
+      'exits (personas)',
+      'project year exits (personas)',
     ],
     [
       row('partnership', null, null, { ...w, toWork: w.exits }),
       ...w.byOrganisation.map((o) => row('organisation', o.organisationId, o.name, o)),
       ...Object.entries(w.byReferralChannel).map(([c, s]) => row('referral channel', c, c, s)),
+      // Personas also carry all exits, in two more columns; the row without a persona has no id or name.
+      ...w.byPersona.map((p) => [...row('persona', p.personaId, p.name, p), p.exits, p.projectYear.exits]),
     ],
     w.definition,
   );

@@ -26,6 +26,12 @@ export class CreateTrajectoryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   startedAt?: string;
+  @ApiPropertyOptional({
+    description: 'An active persona of the partnership (see /personas); 400 PERSONA_UNKNOWN otherwise',
+  })
+  @IsOptional()
+  @IsUUID()
+  personaId?: string;
 }
 
 export class TransitionDto {

@@ -95,6 +95,7 @@ export function toTrajectoryResponse(
     aftercareAt: iso(t.aftercareAt),
     outcome: t.outcome,
     outcomeKind: t.outcomeKind,
+    personaId: t.personaId,
     allowedTransitions: allowedNext(t.status),
     version: t.version,
   });
