@@ -107,6 +107,7 @@ describe('report language (Accept-Language)', () => {
       'Instroom',
       'Bereik',
       'Uitstroom',
+      'Doelstelling werk',
       'Duur',
       'Contactintensiteit',
       'Caseload per coach',
