@@ -211,6 +211,21 @@ function sampleQuarterlyReport(): QuarterlyReport {
         byComponent: { '#component': { n: 1, meanChange: 1 } },
       },
     },
+    participantFeedback: {
+      definition,
+      responses: 5,
+      meanSatisfaction: 4,
+      distribution: { '1': 0, '2': 0, '3': 1, '4': 3, '5': 1 },
+      texts: ['#text'],
+    },
+    sustainableWork: {
+      definition,
+      exitsToWork: 1,
+      withPlacement: 1,
+      withoutPlacement: 0,
+      sustainable: 1,
+      shareOfExitsToWork: 1,
+    },
   };
   return report as unknown as QuarterlyReport;
 }

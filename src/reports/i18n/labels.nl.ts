@@ -130,4 +130,21 @@ export const REPORT_LABELS_NL: ReadonlyMap<string, string> = new Map([
   ['n', 'n'],
   ['mean change', 'gemiddelde verandering'],
   ['trajectories', 'trajecten'],
+  // Participant feedback (quarterly workbook)
+  ['Participant feedback', 'Feedback van deelnemers'],
+  ['responses', 'antwoorden'],
+  ['mean satisfaction', 'gemiddelde tevredenheid'],
+  ['satisfaction 1', 'tevredenheid 1'],
+  ['satisfaction 2', 'tevredenheid 2'],
+  ['satisfaction 3', 'tevredenheid 3'],
+  ['satisfaction 4', 'tevredenheid 4'],
+  ['satisfaction 5', 'tevredenheid 5'],
+  ['texts listed', 'teksten opgenomen'],
+  ['text', 'tekst'],
+  // Sustainable work (quarterly workbook)
+  ['Sustainable work', 'Duurzaam werk'],
+  ['exits to work', 'uitstroom naar werk'],
+  ['with placement', 'met plaatsing'],
+  ['without placement', 'zonder plaatsing'],
+  ['sustainable', 'duurzaam'],
 ]);

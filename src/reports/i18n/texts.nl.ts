@@ -152,8 +152,12 @@ export const REPORT_TEXTS_NL: ReadonlyMap<string, string> = new Map([
     'Trajecten die ergens in het kwartaal actief waren en van wie de begeleiding vóór het einde van het kwartaal startte, en daarvan die met een nulmeting vóór het einde van het kwartaal.',
   ],
   [
-    'Per component: the mean change from the baseline to the latest review or exit taken before the quarter end, over the trajectories active in the quarter that have both; n is the number of those trajectories scored on the component. Coach scores, not the participant’s own.',
-    'Per component: de gemiddelde verandering van de nulmeting tot de laatste tussen- of eindmeting vóór het einde van het kwartaal, over de trajecten die in het kwartaal actief waren en beide hebben; n is het aantal van die trajecten met een score op de component. Scores van de coach, niet van de deelnemer zelf.',
+    'Per component: the mean change from the baseline to the latest review or exit taken before the quarter end, over the trajectories active in the quarter that have both; n is the number of those trajectories scored on the component. Each measurement counts the reading agreed with the participant, or the participant’s own where none was agreed; a reading by the coach alone is not counted.',
+    'Per component: de gemiddelde verandering van de nulmeting tot de laatste tussen- of eindmeting vóór het einde van het kwartaal, over de trajecten die in het kwartaal actief waren en beide hebben; n is het aantal van die trajecten met een score op de component. Elke meting telt de score die met de deelnemer werd afgesproken, of anders de eigen score van de deelnemer; een score van de coach alleen telt niet mee.',
+  ],
+  [
+    `Feedback participants gave in the quarter (by the date given), recorded by their coach with them: the number of responses, the mean satisfaction (1–5) and how many gave each score. The texts are listed only when the quarter has at least 5 responses (otherwise null), to avoid re-identification: without names, ids or dates, the participant's own first and last name taken out, in alphabetical order.`,
+    `Feedback die deelnemers in het kwartaal gaven (volgens de datum waarop ze die gaven), samen met hun coach genoteerd: het aantal antwoorden, de gemiddelde tevredenheid (1–5) en hoeveel deelnemers elke score gaven. De teksten staan er alleen als het kwartaal minstens 5 antwoorden telt (anders null), zodat niemand herkenbaar wordt: zonder namen, id's of datums, met de eigen voor- en achternaam van de deelnemer weggelaten, in alfabetische volgorde.`,
   ],
   // The ESF+ report: counting rules and completeness (dto/esf-report.response.ts)
   [ESF_COUNTING_RULES_NL.map(([en]) => en).join(' '), ESF_COUNTING_RULES_NL.map(([, nl]) => nl).join(' ')],
