@@ -11492,11 +11492,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The release-scale chart as PNG */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/png": string;
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -11571,11 +11574,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The release-scale chart as SVG */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/svg+xml": string;
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {

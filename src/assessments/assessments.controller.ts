@@ -105,6 +105,7 @@ export class AssessmentsController {
     permission: Permission.AssessmentRead,
     summary: 'The release scale (loslaatschaal) over time (SVG), with the threshold for letting guidance go',
   })
+  @ApiFileResponse('image/svg+xml', 'The release-scale chart as SVG')
   async releaseSvg(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ReleaseQuery,
@@ -121,6 +122,7 @@ export class AssessmentsController {
     permission: Permission.AssessmentRead,
     summary: 'The same release-scale chart as a PNG image',
   })
+  @ApiFileResponse('image/png', 'The release-scale chart as PNG')
   async releasePng(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ReleaseQuery,

@@ -10,6 +10,7 @@ import { toEsfReportResponse, GenderCountRow } from './dto/esf-report.response';
 import { ESF_FACTS_SQL } from './esf-facts.sql';
 import { COHORT_COLUMN, ESF_INDICATORS, EsfIndicator, indicatorByCode } from './esf-indicators';
 import { ESF_SOURCE, indicatorDefinition } from './i18n/esf-texts';
+import { localiseDefinitions } from './i18n/localise';
 import { checkPeriod } from './period';
 import { specialCategoryAggregateOnly } from './reports.errors';
 import { suppressSpecialCategory } from './suppression';
@@ -86,7 +87,8 @@ export class EsfReportService {
           : { ...localised, suppression: null };
       });
     return {
-      ...report,
+      // The counting rules and completeness texts; the indicators' definitions follow below.
+      ...localiseDefinitions(report, lang),
       source: ESF_SOURCE[lang],
       outputs: shown(report.outputs),
       results: shown(report.results),

@@ -416,6 +416,7 @@ describe('grant rules', () => {
         .get('/reports/quarterly')
         .query({ year: d.getUTCFullYear(), quarter: Math.floor(d.getUTCMonth() / 3) + 1 })
         .set('authorization', c.auth('coordinator'))
+        .set('accept-language', 'en')
         .expect(200);
       expect(res.body.contactIntensity.byKind.case_meeting).toMatchObject({ contacts: 1, minutes: 15 });
       expect(res.body.contactIntensity.definition).toMatch(/with the participant/);

@@ -724,6 +724,9 @@ const NOT_PARTICIPANT_DATA: readonly (Permission | null)[] = [
   Permission.StaffWrite,
   Permission.InstrumentRead,
   Permission.InstrumentWrite,
+  // The employer register is partnership data: it names no participant (issue 16, item 8).
+  Permission.EmployerRead,
+  Permission.EmployerWrite,
 ];
 /**
  * Participant-data routes that legitimately answer 2xx without an audit row (for the relations in

@@ -107,6 +107,7 @@ describe('report language (Accept-Language)', () => {
       'Instroom',
       'Bereik',
       'Uitstroom',
+      'Doelstelling werk',
       'Duur',
       'Contactintensiteit',
       'Caseload per coach',
@@ -114,6 +115,8 @@ describe('report language (Accept-Language)', () => {
       'Doorlooptijd doorverwijzingen',
       'Dekking empowermentmeting',
       'Afgelegde afstand',
+      'Feedback van deelnemers',
+      'Duurzaam werk',
     ]);
     const reach = quarterly.worksheets[2].getSheetValues().filter(Boolean) as unknown[][];
     expect(reach[0].slice(1)).toEqual(['maatstaf', 'deelnemers']);

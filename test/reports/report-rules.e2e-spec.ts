@@ -37,7 +37,9 @@ describe('reporting rules (issue 13)', () => {
       .http()
       .get(path)
       .query(query)
-      .set('authorization', p.auth(as as Parameters<TestPartnership['auth']>[0]));
+      .set('authorization', p.auth(as as Parameters<TestPartnership['auth']>[0]))
+      // The rules' texts are asserted in English, the source language (Dutch is the default).
+      .set('accept-language', 'en');
   const esf = (p: TestPartnership, from: string, to: string) => getAs(p, '/reports/esf', { from, to });
   const quarterly = (p: TestPartnership, year: number, quarter: number) =>
     getAs(p, '/reports/quarterly', { year, quarter });

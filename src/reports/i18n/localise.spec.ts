@@ -16,7 +16,7 @@ describe('report texts in Dutch', () => {
   it('translates texts with a number in them', () => {
     expect(
       reportText(
-        "Every baseline or review makes the next review due 3 calendar months later, as on the trajectory's calendar. Counted: reviews due in the quarter (and already past) while the trajectory was open and had no exit assessment. On time: the next baseline or review was taken at or before the due moment.",
+        "Every baseline or review makes the next review due 3 calendar months later, as on the trajectory's calendar. A review belongs to the quarter in which it fell due. due: reviews due in the quarter (and already past) while the trajectory was open and had no exit assessment. onTime: the next baseline or review was taken at or before the due moment; late: the others (due - onTime), whether taken later or not at all. outstanding: reviews that fell due in an earlier quarter and are still not taken at the quarter end (or now): they stay outstanding in every later quarter until taken, until an exit assessment, or until the trajectory closes.",
         'nl',
       ),
     ).toMatch(/^Elke nul- of tussenmeting maakt de volgende tussenmeting 3 kalendermaanden later/);
