@@ -727,6 +727,10 @@ const NOT_PARTICIPANT_DATA: readonly (Permission | null)[] = [
   // The employer register is partnership data: it names no participant (issue 16, item 8).
   Permission.EmployerRead,
   Permission.EmployerWrite,
+  // Personas and signals are partnership data: no participant in them (issue 16, items 10 and 11).
+  Permission.PersonaRead,
+  Permission.PersonaWrite,
+  Permission.SignalWrite,
 ];
 /**
  * Participant-data routes that legitimately answer 2xx without an audit row (for the relations in

@@ -159,6 +159,15 @@ function sampleQuarterlyReport(): QuarterlyReport {
         status: '#status',
         byOrganisation: [{ organisationId: '#org', name: '#name', ...shares }],
         byReferralChannel: { '#channel': shares },
+        byPersona: [
+          {
+            personaId: '#persona',
+            name: '#name',
+            ...shares,
+            exits: 1,
+            projectYear: { ...shares.projectYear, exits: 1 },
+          },
+        ],
       },
     },
     duration: { definition, closedTrajectories: 1, medianDays: 1, p90Days: 1 },

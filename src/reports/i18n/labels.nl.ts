@@ -147,4 +147,8 @@ export const REPORT_LABELS_NL: ReadonlyMap<string, string> = new Map([
   ['with placement', 'met plaatsing'],
   ['without placement', 'zonder plaatsing'],
   ['sustainable', 'duurzaam'],
+  // Work target by persona (quarterly workbook)
+  ['exits (personas)', 'uitstroom (persona’s)'],
+  ['project year exits (personas)', 'uitstroom projectjaar (persona’s)'],
+  ['persona', 'persona'],
 ]);
