@@ -17,6 +17,7 @@ import { IdempotencyWithoutBodies1795300720000 } from './1795300720000-Idempoten
 import { DuplicateSecrecy1795300721000 } from './1795300721000-DuplicateSecrecy';
 import { AuditWall1795300730000 } from './1795300730000-AuditWall';
 import { ReportRules1795300740000 } from './1795300740000-ReportRules';
+import { FieldWork1795300810000 } from './1795300810000-FieldWork';
 
 /** Every migration, in order. Listed explicitly so that jest, ts and the built JS load the same set. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   DuplicateSecrecy1795300721000,
   AuditWall1795300730000,
   ReportRules1795300740000,
+  FieldWork1795300810000,
 ];

@@ -1,4 +1,4 @@
-import { badRequest, conflict, notFound } from '../common/errors/domain-error';
+import { badRequest, conflict, DomainError, notFound } from '../common/errors/domain-error';
 
 export const caseMeetingNotFound = () => notFound('Case meeting');
 export const actionNotFound = () => notFound('Action');
@@ -27,3 +27,16 @@ export const caseMeetingConsentRequired = () =>
 export const trajectoryClosed = () => conflict('TRAJECTORY_CLOSED', 'The trajectory is closed.');
 export const actionAlreadyCompleted = () =>
   conflict('ACTION_ALREADY_COMPLETED', 'This action has already been marked done.');
+
+export const itemNotFound = () => notFound('Agenda item');
+export const itemNotAuthor = () =>
+  new DomainError(
+    403,
+    'CASE_MEETING_ITEM_NOT_AUTHOR',
+    'Only the author of an agenda item may change or remove it.',
+  );
+export const meetingHeld = () =>
+  conflict(
+    'CASE_MEETING_HELD',
+    'The meeting has taken place: its agenda items can no longer be changed or removed.',
+  );

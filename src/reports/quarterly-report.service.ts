@@ -9,6 +9,7 @@ import { InstrumentsService } from '../empowerment/instruments.service';
 import { AuditService } from '../privacy/audit.service';
 import { OUTCOMES } from '../trajectories/trajectory-state';
 import { QuarterQuery } from './dto/report-query.dto';
+import { contactPlaces } from './contact-places';
 import { empowermentCoverage } from './empowerment-coverage';
 import { round, share } from './figures';
 import { localMidnight, quarterBounds } from './period';
@@ -237,6 +238,7 @@ export class QuarterlyReportService {
       caseload: this.caseload(coaches),
       referralTurnaround: this.turnaround(referrals),
       empowermentCoverage: await empowermentCoverage(m, params, instrument),
+      contactPlaces: await contactPlaces(m, params),
     };
   }
 

@@ -415,6 +415,14 @@ const ROUTES: Record<string, RouteCase> = {
     // The sender may cancel, the receiving SPOC accepts: each side's own move.
     body: (_x, c) => ({ to: c.role === 'coach' ? 'cancelled' : 'accepted' }),
   },
+  // Only the SPOCs of the organisation that handles a referral reassign it; the sender's coach may not.
+  'PUT /referrals/{id}/assignee': {
+    params: (x) => ({ id: x.referral }),
+    body: (_x, c) => ({
+      assignedSpocId: c.role === 'spoc_ocmw' ? c.a.staff.spocOcmw.id : c.a.staff.spocVdab.id,
+    }),
+    expect: { own: { coach: '403' } },
+  },
   'POST /case-meetings': {
     kind: 'none',
     body: (x) => ({
@@ -435,6 +443,25 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /case-meetings/{id}/items': {
     params: (x) => ({ id: x.meeting }),
     body: (x) => ({ trajectoryId: x.trajectory, participantPresent: true, summary: 'Opvolging' }),
+  },
+  // Only the item's author (the world's coach) changes or removes it, and only before the meeting.
+  'PATCH /case-meetings/{id}/items/{itemId}': {
+    params: (x) => ({ id: x.meeting, itemId: x.item }),
+    body: () => ({ decisions: 'Opvolging afgesproken' }),
+    expect: { own: { coordinator: '403' } },
+  },
+  'DELETE /case-meetings/{id}/items/{itemId}': {
+    params: (x) => ({ id: x.meeting, itemId: x.item }),
+    fresh: async (c) => {
+      const item = await worldApi(c.t, c.ids.p)(
+        'post',
+        `/case-meetings/${c.ids.meeting}/items`,
+        c.ids.creator,
+        { trajectoryId: c.ids.trajectory, participantPresent: true, summary: 'Even bespreken' },
+      );
+      return { item: item.id };
+    },
+    expect: { own: { coordinator: '403' } },
   },
   'POST /case-meetings/{id}/actions/{actionId}/complete': {
     params: (x) => ({ id: x.meeting, actionId: x.action }),

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CaseMeetingActionEntity, CaseMeetingEntity, CaseMeetingItemEntity } from '../case-meeting.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -47,4 +48,21 @@ export function toItemResponse(
     createdAt: iso(i.createdAt),
     actions: actions.map(toActionResponse),
   };
+}
+
+/** The OpenAPI shape of toItemResponse. */
+export class CaseMeetingItemResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() caseMeetingId!: string;
+  @ApiProperty() trajectoryId!: string;
+  @ApiProperty() participantId!: string;
+  @ApiProperty() participantPresent!: boolean;
+  @ApiProperty({ enum: ['consent', 'present'] }) basis!: string;
+  @ApiProperty({ nullable: true, type: String }) summary!: string | null;
+  @ApiProperty({ nullable: true, type: String }) decisions!: string | null;
+  @ApiProperty({ nullable: true, type: String }) referralId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactId!: string | null;
+  @ApiProperty() authorId!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: Object, isArray: true }) actions!: Record<string, unknown>[];
 }

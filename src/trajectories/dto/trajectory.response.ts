@@ -52,6 +52,7 @@ export function toTrajectoryResponse(
       organisationId: a.organisationId,
       from: iso(a.fromAt),
       to: iso(a.toAt),
+      recordedAt: iso(a.recordedAt),
       note: a.note,
     }));
   }
