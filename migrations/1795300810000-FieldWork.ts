@@ -15,7 +15,7 @@ const PLACES = `'home', 'public_place', 'wijkcentrum', 'office', 'phone', 'onlin
  * done by a trigger on the pseudonymisation of the participant rather than by restating
  * app_pseudonymise, so the function other migrations restate keeps one definition.
  *
- * Hand-overs record when they were registered beside the effective date (from_at).
+ * Hand-overs record when they were registered (recorded_at) beside the date they took effect (from_at).
  *
  * Agenda items can be edited (author) and removed until the meeting: the app role gets UPDATE and
  * DELETE on items, DELETE on their actions and on the contact moment an item derives, each behind a
@@ -37,10 +37,9 @@ export class FieldWork1795300810000 implements MigrationInterface {
           when 'phone' then 'phone' when 'digital' then 'online' when 'accompanied_visit' then 'accompanying' end
        where place is null;
 
+      -- Null where it was not registered apart from taking effect: rows from before, and bulk seeds.
       alter table case_manager_assignments add column recorded_at timestamptz;
       update case_manager_assignments set recorded_at = from_at;
-      alter table case_manager_assignments alter column recorded_at set not null,
-        alter column recorded_at set default now();
     `);
 
     await q.query(`

@@ -18,7 +18,7 @@ export class ContactEntity {
   @Column('text', { nullable: true }) place!: ContactPlace | null;
   /** Participant data (it can reveal where someone lives): blanked by pseudonymisation. */
   @Column('text', { nullable: true }) location!: string | null;
-  @Column('boolean') interpreter!: boolean;
+  @Column('boolean', { default: false }) interpreter!: boolean;
   @Column('text', { name: 'interpreter_language', nullable: true }) interpreterLanguage!: string | null;
   @Column('boolean') confidential!: boolean;
   @Column('text', { name: 'source_type', nullable: true }) sourceType!: string | null;

@@ -10,7 +10,7 @@ import {
   insertTrajectory,
   reasonCodes,
 } from './report-fixtures';
-import { empowermentFromSheets, LoadedBook, sheetRows } from './xlsx-sheets';
+import { contactPlacesFromSheets, empowermentFromSheets, LoadedBook, sheetRows } from './xlsx-sheets';
 
 describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
@@ -407,6 +407,8 @@ describe('quarterly follow-up and data quality', () => {
         'Referral turnaround',
         'Empowerment coverage',
         'Distance travelled',
+        'Contact places',
+        'Interpreter use',
       ]);
       const rows = sheetRows(book);
       const kv = (name: string) => new Map(rows(name).map((r) => [r[0] as string, r[1]]));
@@ -541,6 +543,7 @@ describe('quarterly follow-up and data quality', () => {
           ),
         },
         empowermentCoverage: empowermentFromSheets(rows),
+        contactPlaces: contactPlacesFromSheets(rows),
       };
       const json = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
       expect(rebuilt).toEqual(json);

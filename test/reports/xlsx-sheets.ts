@@ -54,3 +54,14 @@ export function empowermentFromSheets(rows: (name: string) => unknown[][]) {
     },
   };
 }
+
+/** The quarterly report's contactPlaces, rebuilt from its two sheets. */
+export function contactPlacesFromSheets(rows: (name: string) => unknown[][]) {
+  const places = rows('Contact places');
+  const interpreter = rows('Interpreter use');
+  return {
+    definition: places.find((r) => r[0] === 'definition')?.[1],
+    byPlace: Object.fromEntries(places.filter((r) => r[0] !== 'definition')),
+    interpreter: { contacts: interpreter[0][1], byLanguage: Object.fromEntries(interpreter.slice(1)) },
+  };
+}

@@ -1,4 +1,5 @@
 import type { QuarterlyReport } from '../quarterly-report.service';
+import { contactPlacesSheets } from './contact-places-sheets';
 import { empowermentSheets } from './empowerment-sheets';
 
 export type Cell = string | number | boolean | null;
@@ -191,5 +192,6 @@ export function quarterlySheets(r: QuarterlyReport): Sheet[] {
       r.referralTurnaround.definition,
     ),
     ...empowermentSheets(r.empowermentCoverage),
+    ...contactPlacesSheets(r.contactPlaces),
   ];
 }
