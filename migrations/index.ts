@@ -21,6 +21,7 @@ import { ReportRules1795300740000 } from './1795300740000-ReportRules';
 import { ReportSubmissions1795300750000 } from './1795300750000-ReportSubmissions';
 import { ParticipantVoice1795300790000 } from './1795300790000-ParticipantVoice';
 import { WorkAndEmployers1795300800000 } from './1795300800000-WorkAndEmployers';
+import { FieldWork1795300810000 } from './1795300810000-FieldWork';
 import { Learning1795300820000 } from './1795300820000-Learning';
 import { SeedGrants1795300850000 } from './1795300850000-SeedGrants';
 
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   ReportSubmissions1795300750000,
   ParticipantVoice1795300790000,
   WorkAndEmployers1795300800000,
+  FieldWork1795300810000,
   Learning1795300820000,
   SeedGrants1795300850000,
 ];

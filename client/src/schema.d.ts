@@ -276,13 +276,17 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Take a participant off the agenda (the item's organisation); the attendees' grants from it end at once
+         * Take an item off the agenda (its author, until the meeting); ends the grants it gave
          * @description Requires permission `case_meeting.write`.
          */
-        delete: operations["CaseMeetingsController_removeItem"];
+        delete: operations["CaseMeetingItemsController_remove"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change an agenda item's summary or decisions (its author, until the meeting)
+         * @description Requires permission `case_meeting.write`.
+         */
+        patch: operations["CaseMeetingItemsController_update"];
         trace?: never;
     };
     "/case-meetings/{id}/items/{itemId}/value-question": {
@@ -890,6 +894,26 @@ export interface paths {
          */
         get: operations["ReferralsController_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{id}/assignee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reassign an open referral to another SPOC of the organisation that handles it (its SPOCs only)
+         * @description Requires permission `referral.write`.
+         */
+        put: operations["ReferralsController_reassign"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1965,6 +1989,11 @@ export interface components {
             participantId: string;
         };
         CaseManagerDto: {
+            /**
+             * Format: date-time
+             * @description When the hand-over takes effect (ISO 8601): not in the future, not before the trajectory started or the current case manager took over; defaults to now
+             */
+            effectiveAt?: string;
             /** @description The warm hand-over note */
             note: string;
             /** Format: uuid */
@@ -2000,6 +2029,23 @@ export interface components {
             participantPresent?: boolean;
             summary?: string;
             /** Format: uuid */
+            trajectoryId: string;
+        };
+        CaseMeetingItemResponse: {
+            actions: Record<string, never>[];
+            authorId: string;
+            /** @enum {string} */
+            basis: "consent" | "present";
+            caseMeetingId: string;
+            contactId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            decisions: string | null;
+            id: string;
+            participantId: string;
+            participantPresent: boolean;
+            referralId: string | null;
+            summary: string | null;
             trajectoryId: string;
         };
         CaseMeetingResponse: {
@@ -2094,10 +2140,16 @@ export interface components {
             durationMinutes: number;
             /** Format: uuid */
             id: string;
+            interpreter: boolean;
+            /** @description ISO 639-1 or 639-3 */
+            interpreterLanguage: string | null;
             /** @enum {string} */
             kind: "home_visit" | "outreach" | "office" | "phone" | "digital" | "accompanied_visit" | "group_session" | "case_meeting";
+            location: string | null;
             /** Format: uuid */
             participantId: string;
+            /** @enum {string|null} */
+            place: "home" | "public_place" | "wijkcentrum" | "office" | "phone" | "online" | "accompanying" | null;
             /** Format: uuid */
             staffId: string;
             summary: string | null;
@@ -2190,8 +2242,19 @@ export interface components {
             confidential?: boolean;
             /** Format: int32 */
             durationMinutes: number;
+            /** @description Whether an interpreter was used; defaults to false */
+            interpreter?: boolean;
+            /** @description The language interpreted, ISO 639-1 (nl, ar, ti) or ISO 639-3 (prs, ckb); required when interpreter is true, refused otherwise */
+            interpreterLanguage?: string;
             /** @enum {string} */
             kind: "home_visit" | "outreach" | "office" | "phone" | "digital" | "accompanied_visit" | "group_session" | "case_meeting";
+            /** @description Free text: where exactly (a café, an address). Participant data, handled like the summary; blanked by pseudonymisation */
+            location?: string;
+            /**
+             * @description Where it took place; defaults to the place the kind states (home_visit: home, office, phone, digital: online, accompanied_visit: accompanying)
+             * @enum {string}
+             */
+            place?: "home" | "public_place" | "wijkcentrum" | "office" | "phone" | "online" | "accompanying";
             /**
              * Format: uuid
              * @description Who had the contact; an active staff member; defaults to the caller
@@ -2488,6 +2551,11 @@ export interface components {
              * @description Defaults to 10 working days from now (Monday to Friday, Belgian public holidays excluded)
              */
             dueAt?: string;
+            /**
+             * Format: date-time
+             * @description When the referral was really sent (a paper referral registered later), ISO 8601: not in the future, not before the open trajectory of the participant started; defaults to now. It is the submission date: the default due date (10 working days) and the turnaround count from it.
+             */
+            effectiveAt?: string;
             /** @enum {string} */
             kind: "intake_check" | "training" | "indicering" | "combination_trajectory" | "bit_evaluation" | "rights_exploration" | "leefloon" | "twe_art60" | "other";
             note?: string;
@@ -2994,6 +3062,13 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        ReassignReferralDto: {
+            /**
+             * Format: uuid
+             * @description An active spoc_vdab/spoc_ocmw of the organisation that handles the referral
+             */
+            assignedSpocId: string;
+        };
         ReferralPersonDto: {
             /**
              * Format: date
@@ -3007,6 +3082,37 @@ export interface components {
             insz?: string;
             lastName: string;
             phone?: string;
+        };
+        ReferralResponse: {
+            allowedTransitions: ("submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled")[];
+            assignedSpocId: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            /** Format: date-time */
+            dueAt: string;
+            id: string;
+            kind: string;
+            note: string | null;
+            overdue: boolean;
+            participant?: Record<string, never>;
+            participantId: string | null;
+            person?: Record<string, never>;
+            senderOrganisationId: string;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled";
+            /**
+             * Format: date-time
+             * @description When it was sent (the effective date)
+             */
+            submittedAt: string;
+            /** @enum {string} */
+            target: "vdab" | "ocmw" | "partnership";
+            targetOrganisationId: string;
+            trajectoryId: string | null;
+            transitions?: Record<string, never>[];
+            version: number;
         };
         ReferralTransitionDto: {
             /** @description Accepting an inbound person after a PARTICIPANT_POSSIBLE_DUPLICATE answer: it is someone else */
@@ -3313,14 +3419,25 @@ export interface components {
             /** @enum {string} */
             to: "aanmelding" | "intake" | "begeleiding" | "nazorg" | "afgesloten";
         };
+        UpdateCaseMeetingItemDto: {
+            decisions?: string | null;
+            summary?: string | null;
+        };
         UpdateContactDto: {
             /** Format: date-time */
             at?: string;
             confidential?: boolean;
             /** Format: int32 */
             durationMinutes?: number;
+            interpreter?: boolean;
+            /** @description The language interpreted, ISO 639-1 (nl, ar, ti) or ISO 639-3 (prs, ckb); required when interpreter is true, refused otherwise */
+            interpreterLanguage?: Record<string, never> | null;
             /** @enum {string} */
             kind?: "home_visit" | "outreach" | "office" | "phone" | "digital" | "accompanied_visit" | "group_session" | "case_meeting";
+            /** @description Free text: where exactly (a café, an address). Participant data, handled like the summary; blanked by pseudonymisation */
+            location?: string | null;
+            /** @enum {string} */
+            place?: "home" | "public_place" | "wijkcentrum" | "office" | "phone" | "online" | "accompanying";
             /** Format: uuid */
             staffId?: string;
             summary?: string | null;
@@ -3741,7 +3858,7 @@ export interface operations {
                 actorId?: string;
                 /** @description The actor's organisation */
                 organisationId?: string;
-                action?: "read" | "list" | "create" | "update" | "transition" | "export" | "grant" | "revoke" | "pseudonymise" | "search";
+                action?: "read" | "list" | "create" | "update" | "transition" | "export" | "grant" | "revoke" | "pseudonymise" | "search" | "delete";
                 /** @description From this moment, inclusive (ISO 8601) */
                 from?: string;
                 /** @description Before this moment, exclusive (ISO 8601) */
@@ -4707,7 +4824,7 @@ export interface operations {
             };
         };
     };
-    CaseMeetingsController_removeItem: {
+    CaseMeetingItemsController_remove: {
         parameters: {
             query?: never;
             header?: never;
@@ -4719,7 +4836,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The item and its actions are gone; the grants from it have ended */
+            /** @description Removed, with its actions, its contact moment and the grants it gave */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4764,6 +4881,114 @@ export interface operations {
             };
             /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CaseMeetingItemsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCaseMeetingItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseMeetingItemResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8130,6 +8355,8 @@ export interface operations {
                 overdue?: boolean;
                 direction?: "inbound" | "outbound";
                 participantId?: string;
+                /** @description Only referrals assigned to this SPOC */
+                spocId?: string;
             };
             header?: never;
             path?: never;
@@ -8331,6 +8558,113 @@ export interface operations {
             };
             /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description An unexpected error; the body reveals nothing but the request id. Codes: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is busy or unavailable; retry shortly. Codes: DATABASE_BUSY, DATABASE_UNAVAILABLE, TIMEOUT. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReferralsController_reassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignReferralDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. Codes: UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles lack the permission this operation needs. Codes: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record does not exist, or the caller may not know that it does. Codes: NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the stored state. Codes: CONCURRENT_UPDATE, CONFLICT, REFERENCE_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

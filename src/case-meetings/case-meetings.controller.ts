@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  Delete,
   Get,
   Headers,
   HttpCode,
@@ -11,7 +10,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
@@ -72,21 +71,6 @@ export class CaseMeetingsController {
   })
   cancel(@Param('id', ParseUUIDPipe) id: string) {
     return this.meetings.cancel(id);
-  }
-
-  @Delete(':id/items/:itemId')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The item and its actions are gone; the grants from it have ended' })
-  @Authenticated({
-    permission: Permission.CaseMeetingWrite,
-    summary:
-      "Take a participant off the agenda (the item's organisation); the attendees' grants from it end at once",
-  })
-  async removeItem(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('itemId', ParseUUIDPipe) itemId: string,
-  ): Promise<void> {
-    await this.meetings.removeItem(id, itemId);
   }
 
   @Post(':id/actions/:actionId/complete')

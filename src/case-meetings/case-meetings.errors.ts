@@ -54,7 +54,6 @@ export const ownerOnly = () =>
     "Only the participant's owning organisation may put the participant on a case meeting's agenda.",
   );
 
-export const itemNotFound = () => notFound('Item');
 export const meetingCancelled = () => conflict('CASE_MEETING_CANCELLED', 'The case meeting is cancelled.');
 export const organiserOnly = () =>
   new DomainError(
@@ -62,9 +61,15 @@ export const organiserOnly = () =>
     'CASE_MEETING_ORGANISER_ONLY',
     "Only the organiser's organisation cancels a case meeting.",
   );
-export const itemAuthorOnly = () =>
+export const itemNotFound = () => notFound('Agenda item');
+export const itemNotAuthor = () =>
   new DomainError(
     403,
-    'CASE_MEETING_ITEM_AUTHOR_ONLY',
-    'Only the organisation that put the participant on the agenda removes the item.',
+    'CASE_MEETING_ITEM_NOT_AUTHOR',
+    'Only the author of an agenda item may change or remove it.',
+  );
+export const meetingHeld = () =>
+  conflict(
+    'CASE_MEETING_HELD',
+    'The meeting has taken place: its agenda items can no longer be changed or removed.',
   );

@@ -26,8 +26,6 @@ import {
   actionNotFound,
   caseMeetingConsentRequired,
   caseMeetingNotFound,
-  itemAuthorOnly,
-  itemNotFound,
   meetingCancelled,
   meetingDateOutOfRange,
   meetingOutOfWindow,
@@ -241,31 +239,6 @@ export class CaseMeetingsService {
       meeting,
       attendees.map((a) => a.staffId),
     );
-  }
-
-  /**
-   * The organisation that put a participant on the agenda takes them off again: the item and its
-   * actions go, and the attendees' grants from it end in this transaction (trigger). A contact moment
-   * the item recorded stays: the meeting took place.
-   */
-  async removeItem(id: string, itemId: string): Promise<void> {
-    await this.load(id);
-    const item = await this.m
-      .getRepository(CaseMeetingItemEntity)
-      .findOneBy({ id: itemId, caseMeetingId: id });
-    if (!item) throw itemNotFound();
-    if (item.authorOrganisationId !== this.db.actor.organisationId) throw itemAuthorOnly();
-    await this.m.getRepository(CaseMeetingActionEntity).delete({ itemId });
-    await this.m.getRepository(CaseMeetingItemEntity).delete({ id: itemId });
-    await this.audit.record({
-      action: 'revoke',
-      resourceType: 'case_meeting.item',
-      resourceId: itemId,
-      participantId: item.participantId,
-      scope: 'case',
-      reason: 'case_meeting',
-      details: { caseMeetingId: id, removed: true },
-    });
   }
 
   /** The owner of an action, or anyone with case access to its participant, marks it done. */

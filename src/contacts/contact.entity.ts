@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ContactKind } from './contact-kinds';
+import { ContactKind, ContactPlace } from './contact-kinds';
 
 @Entity('contacts')
 export class ContactEntity {
@@ -14,6 +14,12 @@ export class ContactEntity {
   @Column('uuid', { name: 'author_id' }) authorId!: string;
   @Column('uuid', { name: 'author_organisation_id' }) authorOrganisationId!: string;
   @Column('text', { nullable: true }) summary!: string | null;
+  /** Null only for contacts from before places were recorded whose kind did not state one. */
+  @Column('text', { nullable: true }) place!: ContactPlace | null;
+  /** Participant data (it can reveal where someone lives): blanked by pseudonymisation. */
+  @Column('text', { nullable: true }) location!: string | null;
+  @Column('boolean', { default: false }) interpreter!: boolean;
+  @Column('text', { name: 'interpreter_language', nullable: true }) interpreterLanguage!: string | null;
   @Column('boolean') confidential!: boolean;
   @Column('text', { name: 'source_type', nullable: true }) sourceType!: string | null;
   @Column('uuid', { name: 'source_id', nullable: true }) sourceId!: string | null;
@@ -28,6 +34,10 @@ export interface ContactSnapshot {
   durationMinutes: number;
   staffId: string;
   summary: string | null;
+  place?: ContactPlace | null;
+  location?: string | null;
+  interpreter?: boolean;
+  interpreterLanguage?: string | null;
   confidential: boolean;
   updatedAt: string;
 }

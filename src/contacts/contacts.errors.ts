@@ -19,3 +19,15 @@ export const contactAfterClosure = () =>
     'TRAJECTORY_CLOSED',
     'The trajectory is closed; only contact moments from before the closure can still be registered.',
   );
+
+export const interpreterLanguageRequired = () =>
+  badRequest('INTERPRETER_LANGUAGE_REQUIRED', 'Name the language interpreted when an interpreter was used.', [
+    { field: 'interpreterLanguage', message: 'required when interpreter is true' },
+  ]);
+
+export const interpreterLanguageWithoutInterpreter = () =>
+  badRequest(
+    'INTERPRETER_LANGUAGE_WITHOUT_INTERPRETER',
+    'An interpreter language is recorded only when an interpreter was used.',
+    [{ field: 'interpreterLanguage', message: 'only with interpreter: true' }],
+  );

@@ -11,10 +11,13 @@ import { AuditService } from '../privacy/audit.service';
 import { StaffEntity } from '../staff/staff.entity';
 import { TrajectoriesService } from '../trajectories/trajectories.service';
 import { TrajectoryEntity } from '../trajectories/trajectory.entity';
+import { PLACE_OF_KIND } from './contact-kinds';
 import { ContactEntity, ContactRevisionEntity } from './contact.entity';
 import {
   contactAfterClosure,
   contactNotFound,
+  interpreterLanguageRequired,
+  interpreterLanguageWithoutInterpreter,
   notTheAuthor,
   periodInvalid,
   staffNotActive,
@@ -31,7 +34,24 @@ import {
 const MONTH = `to_char(c.at at time zone 'Europe/Brussels', 'YYYY-MM')`;
 
 /** The fields an author may change; a revision keeps them as they were. */
-const EDITABLE = ['at', 'kind', 'durationMinutes', 'staffId', 'summary', 'confidential'] as const;
+const EDITABLE = [
+  'at',
+  'kind',
+  'durationMinutes',
+  'staffId',
+  'summary',
+  'confidential',
+  'place',
+  'location',
+  'interpreter',
+  'interpreterLanguage',
+] as const;
+
+/** An interpreter language goes with an interpreter, and only then. */
+function checkInterpreter(interpreter: boolean, language: string | null) {
+  if (interpreter && !language) throw interpreterLanguageRequired();
+  if (!interpreter && language) throw interpreterLanguageWithoutInterpreter();
+}
 
 const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
@@ -53,6 +73,8 @@ export class ContactsService {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
     const at = pastOrNow(dto.at, this.db.now, 'at');
     this.checkOpenAt(trajectory, at);
+    const interpreter = dto.interpreter ?? false;
+    checkInterpreter(interpreter, dto.interpreterLanguage ?? null);
     const staffId = dto.staffId ? await this.activeStaff(dto.staffId) : actor.staffId;
     // Professional secrecy is the organisation's default: a CAW note is confidential unless said otherwise.
     const confidential =
@@ -72,6 +94,10 @@ export class ContactsService {
         authorId: actor.staffId,
         authorOrganisationId: actor.organisationId,
         summary: dto.summary || null,
+        place: dto.place ?? PLACE_OF_KIND[dto.kind] ?? null,
+        location: dto.location || null,
+        interpreter,
+        interpreterLanguage: dto.interpreterLanguage ?? null,
         confidential,
         version: 1,
       }),
@@ -82,7 +108,7 @@ export class ContactsService {
       resourceId: contact.id,
       participantId: trajectory.participantId,
       scope,
-      details: { trajectoryId, kind: contact.kind, confidential },
+      details: { trajectoryId, kind: contact.kind, place: contact.place, confidential },
     });
     return toContactResponse(contact);
   }
@@ -163,6 +189,16 @@ export class ContactsService {
     if (dto.staffId !== undefined) patch.staffId = await this.activeStaff(dto.staffId);
     if (dto.summary !== undefined) patch.summary = dto.summary || null;
     if (dto.confidential !== undefined) patch.confidential = dto.confidential;
+    if (dto.place !== undefined) patch.place = dto.place;
+    if (dto.location !== undefined) patch.location = dto.location || null;
+    if (dto.interpreter !== undefined) patch.interpreter = dto.interpreter;
+    if (dto.interpreterLanguage !== undefined) patch.interpreterLanguage = dto.interpreterLanguage;
+    // No interpreter any more: the language goes with it unless the same request names one.
+    if (dto.interpreter === false && dto.interpreterLanguage === undefined) patch.interpreterLanguage = null;
+    checkInterpreter(
+      patch.interpreter ?? before.interpreter,
+      patch.interpreterLanguage !== undefined ? patch.interpreterLanguage : before.interpreterLanguage,
+    );
     const fields = EDITABLE.filter((f) => patch[f] !== undefined && !same(patch[f], before[f]));
     if (fields.length === 0) return toContactResponse(before);
 
@@ -180,6 +216,10 @@ export class ContactsService {
         durationMinutes: before.durationMinutes,
         staffId: before.staffId,
         summary: before.summary,
+        place: before.place,
+        location: before.location,
+        interpreter: before.interpreter,
+        interpreterLanguage: before.interpreterLanguage,
         confidential: before.confidential,
         updatedAt: before.updatedAt.toISOString(),
       },

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'revoke',
   'pseudonymise',
   'search',
+  'delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

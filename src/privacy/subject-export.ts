@@ -52,6 +52,7 @@ export async function readCaseFile(
   const lifeDomains = await q(`select trajectory_id, domain, severity, note, updated_at
     from life_domains where participant_id = $1 order by trajectory_id, domain`);
   const contacts = await q(`select id, trajectory_id, at, kind, duration_minutes, summary, confidential,
+      place, location, interpreter, interpreter_language,
       ${orgName('c.author_organisation_id')} as organisation
     from contacts c where participant_id = $1 order by at, id`);
   const consents = await q(`select id, scope, basis, reference, given_at, evidence, withdrawn_at
@@ -190,6 +191,10 @@ export async function readCaseFile(
       organisation: c.organisation,
       confidential: c.confidential,
       summary: c.summary,
+      place: c.place,
+      location: c.location,
+      interpreter: c.interpreter,
+      interpreterLanguage: c.interpreter_language,
     })),
     followUps: followUps.map((f) => ({
       id: f.id,

@@ -8,6 +8,12 @@ describe('referral state machine', () => {
     expect(checkReferralTransition('in_progress', 'completed', ['target'])).toBe('ok');
   });
 
+  it('lets the target complete an accepted referral straight away, and not the sender', () => {
+    expect(checkReferralTransition('accepted', 'completed', ['target'])).toBe('ok');
+    expect(checkReferralTransition('accepted', 'completed', ['sender'])).toBe('wrong_side');
+    expect(allowedReferralNext('accepted', ['target'])).toEqual(['in_progress', 'completed']);
+  });
+
   it('requires a reason to reject', () => {
     expect(checkReferralTransition('submitted', 'rejected', ['target'])).toBe('reason_required');
     expect(checkReferralTransition('submitted', 'rejected', ['target'], '   ')).toBe('reason_required');

@@ -12,7 +12,7 @@ export const OPEN_REFERRAL_STATES: readonly ReferralState[] = ['submitted', 'acc
 /** Which side of a referral the caller's organisation is on. */
 export type ReferralSide = 'sender' | 'target';
 
-/** submitted → accepted | rejected → in_progress → completed; the sender may cancel while it is open. */
+/** submitted → accepted | rejected → (in_progress →) completed; the sender may cancel while it is open. */
 const NEXT: Record<ReferralState, readonly { to: ReferralState; by: ReferralSide }[]> = {
   submitted: [
     { to: 'accepted', by: 'target' },
@@ -21,6 +21,8 @@ const NEXT: Record<ReferralState, readonly { to: ReferralState; by: ReferralSide
   ],
   accepted: [
     { to: 'in_progress', by: 'target' },
+    // A short request (an intake check) is often done as soon as it is accepted.
+    { to: 'completed', by: 'target' },
     { to: 'cancelled', by: 'sender' },
   ],
   in_progress: [

@@ -1,8 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
-import { CreateReferralDto, ReferralQuery, ReferralTransitionDto } from './dto/referral.dto';
+import {
+  CreateReferralDto,
+  ReassignReferralDto,
+  ReferralQuery,
+  ReferralTransitionDto,
+} from './dto/referral.dto';
+import { ReferralResponse } from './dto/referral.response';
 import { ReferralsService } from './referrals.service';
 
 @ApiTags('referrals')
@@ -43,5 +49,15 @@ export class ReferralsController {
   })
   transition(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReferralTransitionDto) {
     return this.referrals.transition(id, dto);
+  }
+
+  @Put(':id/assignee')
+  @ApiOkResponse({ type: ReferralResponse })
+  @Authenticated({
+    permission: Permission.ReferralWrite,
+    summary: 'Reassign an open referral to another SPOC of the organisation that handles it (its SPOCs only)',
+  })
+  reassign(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReassignReferralDto) {
+    return this.referrals.reassign(id, dto);
   }
 }

@@ -64,3 +64,18 @@ export const checkInFuture = () =>
   badRequest('DATE_IN_FUTURE', 'checkedAt cannot be in the future.', [
     { field: 'checkedAt', message: 'in the future' },
   ]);
+
+export const referralClosed = () =>
+  conflict('REFERRAL_CLOSED', 'The referral is closed; only an open referral can be reassigned.');
+
+export const notTheHandlingSpoc = () =>
+  new DomainError(
+    403,
+    'REFERRAL_NOT_SPOC',
+    'Only a SPOC of the VDAB or OCMW organisation that handles the referral may reassign it.',
+  );
+
+export const effectiveBeforeTrajectory = () =>
+  badRequest('EFFECTIVE_BEFORE_START', 'effectiveAt is before the trajectory of the participant started.', [
+    { field: 'effectiveAt', message: 'before the trajectory started' },
+  ]);

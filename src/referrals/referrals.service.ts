@@ -5,6 +5,7 @@ import { participantNotFound } from '../access/access.errors';
 import { Actor } from '../access/actor';
 import { offsetOf } from '../common/http/pagination';
 import { inszMatchesBirthDate, parseInsz } from '../common/validation/insz';
+import { pastOrNow } from '../common/validation/past-or-now';
 import { DatabaseContext } from '../database/database-context.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { CreateParticipantDto } from '../participants/dto/participant-input.dto';
@@ -19,6 +20,7 @@ import { TrajectoriesService } from '../trajectories/trajectories.service';
 import {
   CreateReferralDto,
   OutboundReferralDto,
+  ReassignReferralDto,
   ReferralQuery,
   ReferralTransitionDto,
 } from './dto/referral.dto';
@@ -37,8 +39,11 @@ import {
   consentRequired,
   directionTargetMismatch,
   dueInPast,
+  effectiveBeforeTrajectory,
   inboundSenderNotAllowed,
   invalidReferralTransition,
+  notTheHandlingSpoc,
+  referralClosed,
   referralNotFound,
   referralWrongSide,
   rejectionReasonRequired,
@@ -99,7 +104,8 @@ export class ReferralsService {
       dto.assignedSpocId ??
       (dto.direction === 'inbound' && actor.roles.includes(spocRole(sender)) ? actor.staffId : null);
     if (assignedSpocId) await this.assertSpoc(assignedSpocId, spocOrganisation);
-    const dueAt = this.dueAt(dto.dueAt);
+    const submittedAt = await this.effectiveAt(dto.effectiveAt, dto.participantId);
+    const dueAt = this.dueAt(dto.dueAt, submittedAt);
 
     const repo = this.m.getRepository(ReferralEntity);
     const referral = await repo.save(
@@ -126,19 +132,24 @@ export class ReferralsService {
         targetOrganisationId: target.id,
         assignedSpocId,
         dueAt,
-        submittedAt: this.db.now,
+        submittedAt,
         closedAt: null,
         createdBy: actor.staffId,
         version: 1,
       }),
     );
-    await this.recordTransition(referral, null, 'submitted');
+    await this.recordTransition(referral, null, 'submitted', undefined, undefined, submittedAt);
     await this.audit.record({
       action: 'create',
       resourceType: 'referral',
       resourceId: referral.id,
       participantId: referral.participantId,
-      details: { direction: referral.direction, target: referral.target, kind: referral.kind },
+      details: {
+        direction: referral.direction,
+        target: referral.target,
+        kind: referral.kind,
+        submittedAt: submittedAt.toISOString(),
+      },
     });
     // The receiving side sees the participant at referral level while the referral runs.
     if (referral.participantId) await this.grantSide(referral, target.id);
@@ -216,6 +227,7 @@ export class ReferralsService {
       });
     if (query.direction) base.andWhere('r.direction = :direction', { direction: query.direction });
     if (query.participantId) base.andWhere('r.participant_id = :pid', { pid: query.participantId });
+    if (query.spocId) base.andWhere('r.assigned_spoc_id = :spoc', { spoc: query.spocId });
 
     // Counts cover the whole inbox, whatever state or overdue filter the list itself applies.
     const counts: { state: ReferralState; n: number; overdue: number }[] = await base
@@ -302,6 +314,34 @@ export class ReferralsService {
       reason: dto.reason ?? null,
       details: { from, to: dto.to },
     });
+    return this.view(referral, true);
+  }
+
+  /**
+   * Hands an open referral to another SPOC of the VDAB/OCMW organisation that handles it (the
+   * receiving organisation of an outbound referral, the sending one of an inbound). Only that
+   * organisation's SPOCs may do so.
+   */
+  async reassign(id: string, dto: ReassignReferralDto) {
+    const actor = this.db.actor;
+    const referral = await this.load(id);
+    if (!this.isSpocOf(actor, referral)) throw notTheHandlingSpoc();
+    if (!isOpenReferral(referral.state)) throw referralClosed();
+    const spocOrganisation = await this.organisation(
+      referral.direction === 'outbound' ? referral.targetOrganisationId : referral.senderOrganisationId,
+    );
+    await this.assertSpoc(dto.assignedSpocId, spocOrganisation);
+    const from = referral.assignedSpocId;
+    if (from !== dto.assignedSpocId) {
+      await this.bump(referral, { assignedSpocId: dto.assignedSpocId });
+      await this.audit.record({
+        action: 'update',
+        resourceType: 'referral.assignee',
+        resourceId: id,
+        participantId: referral.participantId,
+        details: { from, to: dto.assignedSpocId },
+      });
+    }
     return this.view(referral, true);
   }
 
@@ -447,11 +487,31 @@ export class ReferralsService {
       throw spocInvalid();
   }
 
-  private dueAt(given?: string): Date {
-    const now = this.db.now;
-    if (!given) return addWorkingDays(now, DEFAULT_DUE_WORKING_DAYS);
+  /** The default due date counts from when the referral was really sent, even if that makes it overdue. */
+  private dueAt(given: string | undefined, submittedAt: Date): Date {
+    if (!given) return addWorkingDays(submittedAt, DEFAULT_DUE_WORKING_DAYS);
     const at = new Date(given);
-    if (at.getTime() < now.getTime()) throw dueInPast();
+    if (at.getTime() < this.db.now.getTime()) throw dueInPast();
+    return at;
+  }
+
+  /**
+   * When the referral was sent: not in the future, and not before the participant's open trajectory
+   * started. A person not yet known has no trajectory to bound it. Asked of the partnership-wide
+   * reader: an inbound sender holds no grant on the trajectory, and only a date comes back.
+   */
+  private async effectiveAt(given: string | undefined, participantId: string | undefined): Promise<Date> {
+    if (!given) return this.db.now;
+    const at = pastOrNow(given, this.db.now, 'effectiveAt');
+    if (participantId) {
+      const [row]: { started_at: Date | null }[] = await this.db.asTenantReader((m) =>
+        m.query(
+          `select max(t.started_at) as started_at from trajectories t where t.participant_id = $1 and t.closed_at is null`,
+          [participantId],
+        ),
+      );
+      if (row?.started_at && at < row.started_at) throw effectiveBeforeTrajectory();
+    }
     return at;
   }
 
@@ -468,6 +528,7 @@ export class ReferralsService {
     to: ReferralState,
     reason?: string,
     note?: string,
+    at: Date = this.db.now,
   ) {
     const actor = this.db.actor;
     await this.m.getRepository(ReferralTransitionEntity).insert({
@@ -479,7 +540,7 @@ export class ReferralsService {
       note: note ?? null,
       actorId: actor.staffId,
       actorOrganisationId: actor.organisationId,
-      at: this.db.now,
+      at,
     });
   }
 

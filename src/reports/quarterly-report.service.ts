@@ -9,6 +9,7 @@ import { InstrumentsService } from '../empowerment/instruments.service';
 import { AuditService } from '../privacy/audit.service';
 import { OUTCOMES } from '../trajectories/trajectory-state';
 import { QuarterQuery } from './dto/report-query.dto';
+import { contactPlaces } from './contact-places';
 import { empowermentCoverage } from './empowerment-coverage';
 import { participantFeedback } from './participant-feedback';
 import { round, share } from './figures';
@@ -297,6 +298,7 @@ export class QuarterlyReportService {
       empowermentCoverage: await empowermentCoverage(m, params, instrument),
       participantFeedback: await participantFeedback(m, params),
       sustainableWork: await sustainableWork(m, params),
+      contactPlaces: await contactPlaces(m, params),
     };
   }
 

@@ -46,3 +46,15 @@ export const coCoachExists = () =>
 export const coCoachIsCaseManager = () =>
   conflict('CO_COACH_IS_CASE_MANAGER', 'The case manager cannot also be a co-coach.');
 export const trajectoryClosed = () => conflict('TRAJECTORY_CLOSED', 'The trajectory is closed.');
+
+export const effectiveBeforeStart = () =>
+  badRequest('EFFECTIVE_BEFORE_START', 'effectiveAt is before the trajectory started.', [
+    { field: 'effectiveAt', message: 'before the trajectory started' },
+  ]);
+
+export const handOverBeforeCurrent = () =>
+  badRequest(
+    'HANDOVER_BEFORE_CURRENT_ASSIGNMENT',
+    'effectiveAt is before the current case manager took over; the history cannot overlap.',
+    [{ field: 'effectiveAt', message: 'before the current case manager took over' }],
+  );

@@ -24,6 +24,8 @@ import {
 import {
   coCoachExists,
   coCoachIsCaseManager,
+  effectiveBeforeStart,
+  handOverBeforeCurrent,
   invalidTransition,
   notAnActiveCoach,
   outcomeProblem,
@@ -177,11 +179,14 @@ export class TrajectoriesService {
     if (trajectory.version !== version) throw staleVersion();
     const staff = await this.caseManagerFor(dto.staffId);
     if (!staff) throw notAnActiveCoach();
-    const now = this.db.now;
-    await this.m
-      .getRepository(CaseManagerAssignmentEntity)
-      .update({ trajectoryId: id, toAt: IsNull() }, { toAt: now });
-    await this.assign(trajectory, staff, now, dto.note);
+    // Registered on Friday for Monday's warm hand-over: the history shows when it took effect.
+    const effectiveAt = this.pastOrNow(dto.effectiveAt, 'effectiveAt');
+    if (effectiveAt < trajectory.startedAt) throw effectiveBeforeStart();
+    const assignments = this.m.getRepository(CaseManagerAssignmentEntity);
+    const current = await assignments.findOneBy({ trajectoryId: id, toAt: IsNull() });
+    if (current && effectiveAt < current.fromAt) throw handOverBeforeCurrent();
+    await assignments.update({ trajectoryId: id, toAt: IsNull() }, { toAt: effectiveAt });
+    await this.assign(trajectory, staff, effectiveAt, dto.note);
     const previousOwner = trajectory.ownerOrganisationId;
     await this.bump(trajectory, { caseManagerId: staff.id, teamId: staff.teamId ?? trajectory.teamId });
     await this.syncParticipant(trajectory);
@@ -191,7 +196,7 @@ export class TrajectoriesService {
       resourceId: id,
       participantId: trajectory.participantId,
       scope: 'full',
-      details: { to: staff.id, organisationId: staff.organisationId },
+      details: { to: staff.id, organisationId: staff.organisationId, effectiveAt: effectiveAt.toISOString() },
     });
     const details = await this.details(id);
     if (staff.organisationId !== previousOwner)
@@ -288,6 +293,7 @@ export class TrajectoriesService {
       staffId: staff.id,
       organisationId: staff.organisationId,
       fromAt: at,
+      recordedAt: this.db.now,
       note,
       assignedBy: this.db.actor.staffId,
     });

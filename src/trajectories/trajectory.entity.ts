@@ -52,6 +52,8 @@ export class CaseManagerAssignmentEntity {
   @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
   @Column('timestamptz', { name: 'from_at' }) fromAt!: Date;
   @Column('timestamptz', { name: 'to_at', nullable: true }) toAt!: Date | null;
+  /** When the hand-over was registered; fromAt is when it took effect. Null: registered as it took effect. */
+  @Column('timestamptz', { name: 'recorded_at', nullable: true }) recordedAt!: Date | null;
   @Column('text', { nullable: true }) note!: string | null;
   @Column('uuid', { name: 'assigned_by' }) assignedBy!: string;
 }

@@ -280,7 +280,7 @@ describe('grant rules', () => {
       const del = (meeting: string, itemId: string, as: StaffKey, auth = a) =>
         t.http().delete(`/case-meetings/${meeting}/items/${itemId}`).set('authorization', auth.auth(as));
       expect((await del(m.body.id, item.body.id, 'coachIntro').expect(403)).body.code).toBe(
-        'CASE_MEETING_ITEM_AUTHOR_ONLY',
+        'CASE_MEETING_ITEM_NOT_AUTHOR',
       );
       await del(m.body.id, item.body.id, 'coachCaw').expect(404);
       await del(m.body.id, item.body.id, 'coach', b).expect(404);

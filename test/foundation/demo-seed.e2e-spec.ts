@@ -299,6 +299,20 @@ describe('The demo partnership (npm start on an empty database)', () => {
         ))
           expect([kind, figures.contacts > 0]).toEqual([kind, true]);
         expect(Object.keys(r.contactIntensity.byKind)).toHaveLength(8);
+        // Issue 16: the demo's contacts say where they took place, some with an interpreter.
+        const places = r.contactPlaces.byPlace as Record<string, number>;
+        for (const place of [
+          'home',
+          'public_place',
+          'wijkcentrum',
+          'office',
+          'phone',
+          'online',
+          'accompanying',
+        ])
+          expect([place, places[place] > 0]).toEqual([place, true]);
+        expect(r.contactPlaces.interpreter.contacts).toBeGreaterThan(0);
+        expect(Object.keys(r.contactPlaces.interpreter.byLanguage).length).toBeGreaterThan(1);
         const coaches = r.caseload.perCoach as { activeTrajectories: number }[];
         expect(coaches).toHaveLength(18);
         expect(coaches.filter((c) => c.activeTrajectories > 0).length).toBeGreaterThanOrEqual(15);

@@ -483,6 +483,14 @@ const ROUTES: Record<string, RouteCase> = {
     // The sender may cancel, the receiving SPOC accepts: each side's own move.
     body: (_x, c) => ({ to: c.role === 'coach' ? 'cancelled' : 'accepted' }),
   },
+  // Only the SPOCs of the organisation that handles a referral reassign it; the sender's coach may not.
+  'PUT /referrals/{id}/assignee': {
+    params: (x) => ({ id: x.referral }),
+    body: (_x, c) => ({
+      assignedSpocId: c.role === 'spoc_ocmw' ? c.a.staff.spocOcmw.id : c.a.staff.spocVdab.id,
+    }),
+    expect: { own: { coach: '403' } },
+  },
   'POST /case-meetings': {
     kind: 'none',
     body: (x) => ({
@@ -521,26 +529,6 @@ const ROUTES: Record<string, RouteCase> = {
       return { meeting: m.id as string };
     },
   },
-  'DELETE /case-meetings/{id}/items/{itemId}': {
-    params: (x) => ({ id: x.meeting, itemId: x.item }),
-    // Removing consumes the item: a fresh one, put on the agenda by the world's organisation.
-    fresh: async (c) => {
-      const [row] = await c.t.sql<{ id: string }>(
-        `insert into case_meeting_items (partnership_id, case_meeting_id, trajectory_id, participant_id, participant_present,
-                                         basis, author_id, author_organisation_id)
-         values ($1, $2, $3, $4, true, 'present', $5, $6) returning id`,
-        [
-          c.ids.p.id,
-          c.ids.meeting,
-          c.ids.trajectory,
-          c.ids.participant.id,
-          c.ids.p.staff[c.ids.creator].id,
-          c.ids.p.orgs[c.ids.org].id,
-        ],
-      );
-      return { item: row.id };
-    },
-  },
   'PUT /case-meetings/{id}/items/{itemId}/value-question': {
     params: (x) => ({ id: x.meeting, itemId: x.item }),
     body: () => ({ valueQuestion: 'Zelf kiezen', waste: 'Dubbele intake' }),
@@ -563,6 +551,25 @@ const ROUTES: Record<string, RouteCase> = {
     },
     freshFor: ['own', 'otherOrg', 'otherPartnership'],
     shows: () => ['Zelf kiezen'],
+  },
+  // Only the item's author (the world's coach) changes or removes it, and only before the meeting.
+  'PATCH /case-meetings/{id}/items/{itemId}': {
+    params: (x) => ({ id: x.meeting, itemId: x.item }),
+    body: () => ({ decisions: 'Opvolging afgesproken' }),
+    expect: { own: { coordinator: '403' } },
+  },
+  'DELETE /case-meetings/{id}/items/{itemId}': {
+    params: (x) => ({ id: x.meeting, itemId: x.item }),
+    fresh: async (c) => {
+      const item = await worldApi(c.t, c.ids.p)(
+        'post',
+        `/case-meetings/${c.ids.meeting}/items`,
+        c.ids.creator,
+        { trajectoryId: c.ids.trajectory, participantPresent: true, summary: 'Even bespreken' },
+      );
+      return { item: item.id };
+    },
+    expect: { own: { coordinator: '403' } },
   },
   'POST /case-meetings/{id}/actions/{actionId}/complete': {
     params: (x) => ({ id: x.meeting, actionId: x.action }),

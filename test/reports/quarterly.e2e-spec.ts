@@ -10,6 +10,7 @@ import {
   reasonCodes,
 } from './report-fixtures';
 import {
+  contactPlacesFromSheets,
   empowermentFromSheets,
   feedbackFromSheets,
   LoadedBook,
@@ -422,6 +423,8 @@ describe('quarterly follow-up and data quality', () => {
         'Distance travelled',
         'Participant feedback',
         'Sustainable work',
+        'Contact places',
+        'Interpreter use',
       ]);
       const rows = sheetRows(book);
       const kv = (name: string) => new Map(rows(name).map((r) => [r[0] as string, r[1]]));
@@ -576,6 +579,7 @@ describe('quarterly follow-up and data quality', () => {
           sustainable: kv('Sustainable work').get('sustainable'),
           shareOfExitsToWork: kv('Sustainable work').get('share of exits to work'),
         },
+        contactPlaces: contactPlacesFromSheets(rows),
       };
       const json = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
       expect(rebuilt).toEqual(json);

@@ -85,3 +85,14 @@ export function feedbackFromSheets(rows: (name: string) => unknown[][]) {
     texts: kv.get('texts listed') ? all.filter((r) => r[0] === 'text').map((r) => r[1]) : null,
   };
 }
+
+/** The quarterly report's contactPlaces, rebuilt from its two sheets. */
+export function contactPlacesFromSheets(rows: (name: string) => unknown[][]) {
+  const places = rows('Contact places');
+  const interpreter = rows('Interpreter use');
+  return {
+    definition: places.find((r) => r[0] === 'definition')?.[1],
+    byPlace: Object.fromEntries(places.filter((r) => r[0] !== 'definition')),
+    interpreter: { contacts: interpreter[0][1], byLanguage: Object.fromEntries(interpreter.slice(1)) },
+  };
+}

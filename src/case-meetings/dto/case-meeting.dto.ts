@@ -71,3 +71,19 @@ export class CaseMeetingItemDto {
   @Type(() => OutboundReferralDto)
   createReferral?: OutboundReferralDto;
 }
+
+/** What the author may still change of an agenda item before the meeting. */
+export class UpdateCaseMeetingItemDto {
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  summary?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  decisions?: string | null;
+}

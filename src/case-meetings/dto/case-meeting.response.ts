@@ -63,3 +63,20 @@ export function toItemResponse(
     actions: actions.map(toActionResponse),
   };
 }
+
+/** The OpenAPI shape of toItemResponse. */
+export class CaseMeetingItemResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() caseMeetingId!: string;
+  @ApiProperty() trajectoryId!: string;
+  @ApiProperty() participantId!: string;
+  @ApiProperty() participantPresent!: boolean;
+  @ApiProperty({ enum: ['consent', 'present'] }) basis!: string;
+  @ApiProperty({ nullable: true, type: String }) summary!: string | null;
+  @ApiProperty({ nullable: true, type: String }) decisions!: string | null;
+  @ApiProperty({ nullable: true, type: String }) referralId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactId!: string | null;
+  @ApiProperty() authorId!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: Object, isArray: true }) actions!: Record<string, unknown>[];
+}

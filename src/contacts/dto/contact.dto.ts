@@ -11,13 +11,31 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsIsoDate } from '../../common/validation/dates';
 import { IfPresent } from '../../common/validation/present';
-import { CONTACT_KINDS, ContactKind } from '../contact-kinds';
+import { isLanguageCode } from '../../common/validation/language';
+import { CONTACT_KINDS, CONTACT_PLACES, ContactKind, ContactPlace, LOCATION_MAX } from '../contact-kinds';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lower = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+const IsLanguageCode = () =>
+  ValidateBy({
+    name: 'isLanguageCode',
+    validator: {
+      validate: isLanguageCode,
+      defaultMessage: () => 'interpreterLanguage must be an ISO 639-1 or ISO 639-3 language code',
+    },
+  });
+const PLACE_DOC =
+  'Where it took place; defaults to the place the kind states (home_visit: home, office, phone, digital: online, accompanied_visit: accompanying)';
+const LOCATION_DOC =
+  'Free text: where exactly (a café, an address). Participant data, handled like the summary; blanked by pseudonymisation';
+const LANGUAGE_DOC =
+  'The language interpreted, ISO 639-1 (nl, ar, ti) or ISO 639-3 (prs, ckb); required when interpreter is true, refused otherwise';
 
 export class CreateContactDto {
   @ApiProperty({ description: 'When it happened (ISO 8601); may be in the past, never in the future' })
@@ -37,6 +55,25 @@ export class CreateContactDto {
   @IsOptional()
   @IsBoolean()
   confidential?: boolean;
+  @ApiPropertyOptional({ enum: CONTACT_PLACES, description: PLACE_DOC })
+  @IsOptional()
+  @IsIn(CONTACT_PLACES)
+  place?: ContactPlace;
+  @ApiPropertyOptional({ maxLength: LOCATION_MAX, description: LOCATION_DOC })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(LOCATION_MAX)
+  location?: string;
+  @ApiPropertyOptional({ description: 'Whether an interpreter was used; defaults to false' })
+  @IsOptional()
+  @IsBoolean()
+  interpreter?: boolean;
+  @ApiPropertyOptional({ description: LANGUAGE_DOC })
+  @IsOptional()
+  @Transform(lower)
+  @IsLanguageCode()
+  interpreterLanguage?: string;
 }
 
 export class UpdateContactDto {
@@ -56,6 +93,19 @@ export class UpdateContactDto {
   @MaxLength(10000)
   summary?: string | null;
   @ApiPropertyOptional() @IfPresent() @IsBoolean() confidential?: boolean;
+  @ApiPropertyOptional({ enum: CONTACT_PLACES }) @IfPresent() @IsIn(CONTACT_PLACES) place?: ContactPlace;
+  @ApiPropertyOptional({ maxLength: LOCATION_MAX, nullable: true, description: LOCATION_DOC })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(LOCATION_MAX)
+  location?: string | null;
+  @ApiPropertyOptional() @IfPresent() @IsBoolean() interpreter?: boolean;
+  @ApiPropertyOptional({ nullable: true, description: LANGUAGE_DOC })
+  @IsOptional()
+  @Transform(lower)
+  @IsLanguageCode()
+  interpreterLanguage?: string | null;
 }
 
 export class ContactQuery extends PageQuery {

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { COUNT } from '../../common/http/api-responses';
 import { ContactEntity } from '../contact.entity';
-import { CONTACT_KINDS, ContactKind } from '../contact-kinds';
+import { CONTACT_KINDS, CONTACT_PLACES, ContactKind, ContactPlace } from '../contact-kinds';
 
 export class ContactResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -14,6 +14,11 @@ export class ContactResponse {
   @ApiProperty({ format: 'uuid' }) authorId!: string;
   @ApiProperty({ format: 'uuid' }) authorOrganisationId!: string;
   @ApiProperty({ type: String, nullable: true }) summary!: string | null;
+  @ApiProperty({ enum: CONTACT_PLACES, nullable: true }) place!: ContactPlace | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 200 }) location!: string | null;
+  @ApiProperty() interpreter!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'ISO 639-1 or 639-3' })
+  interpreterLanguage!: string | null;
   @ApiProperty() confidential!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -72,6 +77,10 @@ export function toContactResponse(c: ContactEntity): ContactResponse {
     authorId: c.authorId,
     authorOrganisationId: c.authorOrganisationId,
     summary: c.summary,
+    place: c.place,
+    location: c.location,
+    interpreter: c.interpreter,
+    interpreterLanguage: c.interpreterLanguage,
     confidential: c.confidential,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

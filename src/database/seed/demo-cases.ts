@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { nameKey, searchName } from '../../common/validation/names';
 import { LIFE_DOMAINS, LifeDomain } from '../../life-domains/life-domain';
+import { PLACE_OF_KIND } from '../../contacts/contact-kinds';
 import { InszProtector } from '../../participants/insz-protector';
 import { addWorkingDays } from '../../referrals/working-days';
 import { REGULAR_ACTIVATION_KINDS } from '../../trajectories/trajectory-state';
@@ -266,6 +267,33 @@ const ATTENDANCE_COLUMNS: readonly Column[] = [
   ['registered_by', 'uuid'],
 ];
 const ID_CONTACT_COLUMNS: readonly Column[] = [['id', 'uuid'], ...CONTACT_COLUMNS];
+/** The demo's own contacts also say where they took place and whether an interpreter came along. */
+const DEMO_CONTACT_COLUMNS: readonly Column[] = [
+  ...CONTACT_COLUMNS,
+  ['place', 'text'],
+  ['location', 'text'],
+  ['interpreter', 'boolean'],
+  ['interpreter_language', 'text'],
+];
+const INTERPRETER_LANGUAGES = ['ar', 'ti', 'prs', 'uk', 'so'];
+/**
+ * Place, location and interpreter of the c-th contact of the i-th participant: derived from the
+ * indexes, not drawn from the generator, so every other demo value stays as it was.
+ */
+function fieldOf(kind: string, i: number, c: number) {
+  const n = i * 31 + c * 7;
+  const place =
+    PLACE_OF_KIND[kind as keyof typeof PLACE_OF_KIND] ??
+    (kind === 'outreach' ? (n % 2 === 0 ? 'public_place' : 'wijkcentrum') : null);
+  const location =
+    place === 'public_place'
+      ? 'Buurtcafé aan het plein'
+      : place === 'wijkcentrum'
+        ? 'Wijkcentrum, zaal 1'
+        : null;
+  const interpreter = n % 6 === 0;
+  return [place, location, interpreter, interpreter ? INTERPRETER_LANGUAGES[n % 5] : null];
+}
 /** As GroupSessionsService: the facilitator keeps summary access 30 days after the session. */
 const FACILITATOR_ACCESS_AFTER_MS = 30 * DAY;
 
@@ -540,6 +568,7 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
           confidential,
           null,
           null,
+          ...fieldOf(kind, i, c),
         ]);
       }
 
@@ -828,7 +857,7 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
   );
   add('co_coaches', await insertUnnest(db, 'co_coaches', CO_COACH_COLUMNS, out.coCoaches));
   add('consents', await insertUnnest(db, 'consents', DEMO_CONSENT_COLUMNS, out.consents));
-  add('contacts', await insertUnnest(db, 'contacts', CONTACT_COLUMNS, out.contacts));
+  add('contacts', await insertUnnest(db, 'contacts', DEMO_CONTACT_COLUMNS, out.contacts));
   add('life_domains', await insertUnnest(db, 'life_domains', LIFE_DOMAIN_COLUMNS, out.lifeDomains));
   add('goals', await insertUnnest(db, 'goals', GOAL_COLUMNS, out.goals));
   add('follow_ups', await insertUnnest(db, 'follow_ups', FOLLOW_UP_COLUMNS, out.followUps));

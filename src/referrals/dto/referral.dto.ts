@@ -96,6 +96,20 @@ export class CreateReferralDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   dueAt?: string;
+  @ApiPropertyOptional({
+    description:
+      'When the referral was really sent (a paper referral registered later), ISO 8601: not in the future, not before the open trajectory of the participant started; defaults to now. It is the submission date: the default due date (10 working days) and the turnaround count from it.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  effectiveAt?: string;
+}
+
+/** Hand an open referral to another SPOC of the same VDAB/OCMW organisation. */
+export class ReassignReferralDto {
+  @ApiProperty({ description: 'An active spoc_vdab/spoc_ocmw of the organisation that handles the referral' })
+  @IsUUID()
+  assignedSpocId!: string;
 }
 
 export class ReferralTransitionDto {
@@ -139,6 +153,10 @@ export class ReferralQuery extends PageQuery {
   @IsIn(REFERRAL_DIRECTIONS)
   direction?: ReferralDirection;
   @ApiPropertyOptional() @IsOptional() @IsUUID() participantId?: string;
+  @ApiPropertyOptional({ description: 'Only referrals assigned to this SPOC' })
+  @IsOptional()
+  @IsUUID()
+  spocId?: string;
 }
 
 export class VdabTrajectoryCheckDto {

@@ -1,4 +1,5 @@
-import { allowedReferralNext, isOpenReferral, ReferralSide } from '../referral-state';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { allowedReferralNext, isOpenReferral, REFERRAL_STATES, ReferralSide } from '../referral-state';
 import { ReferralEntity, ReferralTransitionEntity } from '../referral.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -50,4 +51,29 @@ export function toReferralResponse(r: ReferralEntity, view: ReferralView): Recor
     }));
   }
   return out;
+}
+
+/** The OpenAPI shape of toReferralResponse (person and insz only for the two sides of an inbound referral). */
+export class ReferralResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['inbound', 'outbound'] }) direction!: string;
+  @ApiProperty({ enum: ['vdab', 'ocmw', 'partnership'] }) target!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty({ enum: REFERRAL_STATES }) state!: string;
+  @ApiProperty({ nullable: true, type: String }) participantId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) trajectoryId!: string | null;
+  @ApiProperty() senderOrganisationId!: string;
+  @ApiProperty() targetOrganisationId!: string;
+  @ApiProperty({ nullable: true, type: String }) assignedSpocId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ format: 'date-time', description: 'When it was sent (the effective date)' })
+  submittedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({ enum: REFERRAL_STATES, isArray: true }) allowedTransitions!: string[];
+  @ApiProperty() version!: number;
+  @ApiPropertyOptional({ type: Object }) participant?: { id: string; firstName: string; lastName: string };
+  @ApiPropertyOptional({ type: Object }) person?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: Object, isArray: true }) transitions?: Record<string, unknown>[];
 }

@@ -1,4 +1,5 @@
 import type { QuarterlyReport } from '../quarterly-report.service';
+import { contactPlacesSheets } from './contact-places-sheets';
 import { empowermentSheets } from './empowerment-sheets';
 import { feedbackSheets } from './feedback-sheets';
 
@@ -209,5 +210,6 @@ export function quarterlySheets(r: QuarterlyReport): Sheet[] {
       ],
       r.sustainableWork.definition,
     ),
+    ...contactPlacesSheets(r.contactPlaces),
   ];
 }

@@ -227,6 +227,11 @@ function sampleQuarterlyReport(): QuarterlyReport {
       distribution: { '1': 0, '2': 0, '3': 1, '4': 3, '5': 1 },
       texts: ['#text'],
     },
+    contactPlaces: {
+      definition,
+      byPlace: { '#place': 1 },
+      interpreter: { contacts: 1, byLanguage: { '#language': 1 } },
+    },
     sustainableWork: {
       definition,
       exitsToWork: 1,

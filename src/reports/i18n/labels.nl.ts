@@ -151,4 +151,9 @@ export const REPORT_LABELS_NL: ReadonlyMap<string, string> = new Map([
   ['exits (personas)', 'uitstroom (persona’s)'],
   ['project year exits (personas)', 'uitstroom projectjaar (persona’s)'],
   ['persona', 'persona'],
+  // Contact places and interpreter use (quarterly workbook)
+  ['Contact places', 'Plaats van contact'],
+  ['Interpreter use', 'Tolkgebruik'],
+  ['place', 'plaats'],
+  ['language', 'taal'],
 ]);

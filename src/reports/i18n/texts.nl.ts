@@ -159,6 +159,10 @@ export const REPORT_TEXTS_NL: ReadonlyMap<string, string> = new Map([
     `Feedback participants gave in the quarter (by the date given), recorded by their coach with them: the number of responses, the mean satisfaction (1–5) and how many gave each score. The texts are listed only when the quarter has at least 5 responses (otherwise null), to avoid re-identification: without names, ids or dates, the participant's own first and last name taken out, in alphabetical order.`,
     `Feedback die deelnemers in het kwartaal gaven (volgens de datum waarop ze die gaven), samen met hun coach genoteerd: het aantal antwoorden, de gemiddelde tevredenheid (1–5) en hoeveel deelnemers elke score gaven. De teksten staan er alleen als het kwartaal minstens 5 antwoorden telt (anders null), zodat niemand herkenbaar wordt: zonder namen, id's of datums, met de eigen voor- en achternaam van de deelnemer weggelaten, in alfabetische volgorde.`,
   ],
+  [
+    `Contacts in the quarter (all organisations, confidential ones included as numbers only) per place where they took place; unknown: contacts from before places were recorded whose kind names no place, and contacts derived from case meetings. Interpreter use: contacts with an interpreter, per language (ISO 639 code).`,
+    `Contactmomenten in het kwartaal (alle organisaties, vertrouwelijke enkel als aantal) per plaats waar ze plaatsvonden; onbekend: contacten van vóór de registratie van de plaats waarvan het soort geen plaats noemt, en contacten uit casusoverleg. Tolkgebruik: contacten met een tolk, per taal (ISO 639-code).`,
+  ],
   // The ESF+ report: counting rules and completeness (dto/esf-report.response.ts)
   [ESF_COUNTING_RULES_NL.map(([en]) => en).join(' '), ESF_COUNTING_RULES_NL.map(([, nl]) => nl).join(' ')],
   [

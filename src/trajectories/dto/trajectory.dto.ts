@@ -67,6 +67,13 @@ export class CaseManagerDto {
   @IsString()
   @Length(1, 2000)
   note!: string;
+  @ApiPropertyOptional({
+    description:
+      'When the hand-over takes effect (ISO 8601): not in the future, not before the trajectory started or the current case manager took over; defaults to now',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  effectiveAt?: string;
 }
 
 export class CoCoachDto {

@@ -112,6 +112,7 @@ export function toTrajectoryResponse(
       organisationId: a.organisationId,
       from: iso(a.fromAt),
       to: iso(a.toAt),
+      recordedAt: iso(a.recordedAt),
       note: a.note,
     }));
   }
