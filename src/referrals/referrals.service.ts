@@ -332,16 +332,15 @@ export class ReferralsService {
     );
     await this.assertSpoc(dto.assignedSpocId, spocOrganisation);
     const from = referral.assignedSpocId;
-    if (from !== dto.assignedSpocId) {
-      await this.bump(referral, { assignedSpocId: dto.assignedSpocId });
-      await this.audit.record({
-        action: 'update',
-        resourceType: 'referral.assignee',
-        resourceId: id,
-        participantId: referral.participantId,
-        details: { from, to: dto.assignedSpocId },
-      });
-    }
+    if (from !== dto.assignedSpocId) await this.bump(referral, { assignedSpocId: dto.assignedSpocId });
+    // Also when nothing changed: the answer shows the referral, so the participant's access log shows it.
+    await this.audit.record({
+      action: 'update',
+      resourceType: 'referral.assignee',
+      resourceId: id,
+      participantId: referral.participantId,
+      details: { from, to: dto.assignedSpocId, changed: from !== dto.assignedSpocId },
+    });
     return this.view(referral, true);
   }
 

@@ -556,20 +556,32 @@ const ROUTES: Record<string, RouteCase> = {
   'PATCH /case-meetings/{id}/items/{itemId}': {
     params: (x) => ({ id: x.meeting, itemId: x.item }),
     body: () => ({ decisions: 'Opvolging afgesproken' }),
-    expect: { own: { coordinator: '403' } },
+    // The world's meeting has taken place, so its author gets 409 CASE_MEETING_HELD (the happy path
+    // before the meeting is in test/collaboration/field-frictions.e2e-spec.ts).
+    expect: { own: { coordinator: '403', coach: '409' } },
   },
   'DELETE /case-meetings/{id}/items/{itemId}': {
     params: (x) => ({ id: x.meeting, itemId: x.item }),
+    // Removing consumes the item: a fresh one, put on the agenda by the world's creator.
     fresh: async (c) => {
-      const item = await worldApi(c.t, c.ids.p)(
-        'post',
-        `/case-meetings/${c.ids.meeting}/items`,
-        c.ids.creator,
-        { trajectoryId: c.ids.trajectory, participantPresent: true, summary: 'Even bespreken' },
+      const [row] = await c.t.sql<{ id: string }>(
+        `insert into case_meeting_items (partnership_id, case_meeting_id, trajectory_id, participant_id, participant_present,
+                                         basis, author_id, author_organisation_id)
+         values ($1, $2, $3, $4, true, 'present', $5, $6) returning id`,
+        [
+          c.ids.p.id,
+          c.ids.meeting,
+          c.ids.trajectory,
+          c.ids.participant.id,
+          c.ids.p.staff[c.ids.creator].id,
+          c.ids.p.orgs[c.ids.org].id,
+        ],
       );
-      return { item: item.id };
+      return { item: row.id };
     },
-    expect: { own: { coordinator: '403' } },
+    // The world's meeting has taken place, so its author gets 409 CASE_MEETING_HELD (the happy path
+    // before the meeting is in test/collaboration/field-frictions.e2e-spec.ts).
+    expect: { own: { coordinator: '403', coach: '409' } },
   },
   'POST /case-meetings/{id}/actions/{actionId}/complete': {
     params: (x) => ({ id: x.meeting, actionId: x.action }),

@@ -117,6 +117,8 @@ describe('report language (Accept-Language)', () => {
       'Afgelegde afstand',
       'Feedback van deelnemers',
       'Duurzaam werk',
+      'Plaats van contact',
+      'Tolkgebruik',
     ]);
     const reach = quarterly.worksheets[2].getSheetValues().filter(Boolean) as unknown[][];
     expect(reach[0].slice(1)).toEqual(['maatstaf', 'deelnemers']);
