@@ -1,3 +1,5 @@
+import { Lang } from '../common/i18n/lang';
+import { reportText } from './i18n/localise';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
 import { EMPOWERMENT_INSTRUMENT } from '../empowerment/instrument';
@@ -124,7 +126,7 @@ export class DataQualityService {
     private readonly instruments: InstrumentsService,
   ) {}
 
-  async list(q: DataQualityQuery) {
+  async list(q: DataQualityQuery, lang: Lang = 'en') {
     // The baseline window as the schedule has it; read before the switch of role (instruments are not the reader's).
     const empowerment = await this.instruments.resolve(EMPOWERMENT_INSTRUMENT);
     const rows = await this.db.asTenantReader<
@@ -152,13 +154,16 @@ export class DataQualityService {
       })),
     );
     return {
-      definition: `One item per participant with every reason that applies. Besides missing or inconsistent entry data: sign-ups older than ${SIGN_UP_WITHOUT_INTAKE_DAYS} days that never reached intake (reached only, no ESF participant); ESF participants whose non-sensitive entry data (gender, birth date, labour status, education level) are incomplete (grand total only, in no EECO/EECR indicator); and special-category values (disability, minority, health notes) stored without a live special_categories basis.`,
+      definition: reportText(
+        `One item per participant with every reason that applies. Besides missing or inconsistent entry data: sign-ups older than ${SIGN_UP_WITHOUT_INTAKE_DAYS} days that never reached intake (reached only, no ESF participant); ESF participants whose non-sensitive entry data (gender, birth date, labour status, education level) are incomplete (grand total only, in no EECO/EECR indicator); and special-category values (disability, minority, health notes) stored without a live special_categories basis.`,
+        lang,
+      ),
       items: rows.map((r) => {
         const n = names.get(r.participant_id);
         return {
           participantId: r.participant_id,
           ...(n ? { firstName: n.firstName, lastName: n.lastName } : {}),
-          reasons: r.reasons.map((code) => ({ code, message: DATA_QUALITY_REASONS[code] })),
+          reasons: r.reasons.map((code) => ({ code, message: reportText(DATA_QUALITY_REASONS[code], lang) })),
         };
       }),
       total: rows[0]?.total ?? 0,

@@ -103,8 +103,8 @@ export class ReportsController {
     summary:
       'Participants with incomplete or inconsistent entry data, each with its reasons (names only with a grant)',
   })
-  dataQualityList(@Query() q: DataQualityQuery) {
-    return this.dataQuality.list(q);
+  dataQualityList(@Query() q: DataQualityQuery, @RequestLang() lang: Lang) {
+    return this.dataQuality.list(q, lang);
   }
 
   @Get('follow-ups-due')

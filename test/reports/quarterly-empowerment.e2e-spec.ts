@@ -234,6 +234,7 @@ describe('empowerment in the quarterly report and the data-quality list', () => 
         .http()
         .get('/reports/data-quality')
         .set('authorization', e.auth('coordinator'))
+        .set('accept-language', 'en')
         .expect(200);
       const reasons = reasonCodes(res.body);
       // Not listed: 10 minutes inside the window, a baseline taken, closed, still in intake.
@@ -244,6 +245,15 @@ describe('empowerment in the quarterly report and the data-quality list', () => 
       });
       const item = res.body.items.find((i: { participantId: string }) => i.participantId === dq.outside);
       expect(item.reasons[0].message).toMatch(/baseline empowerment assessment.*6 weeks/);
+      // Dutch is the default for the people who read it (issue 13, "Language and time").
+      const nl = await t
+        .http()
+        .get('/reports/data-quality')
+        .set('authorization', e.auth('coordinator'))
+        .expect(200);
+      const nlItem = nl.body.items.find((i: { participantId: string }) => i.participantId === dq.outside);
+      expect(nlItem.reasons[0].message).toMatch(/^In begeleiding of nazorg zonder nulmeting empowerment/);
+      expect(nl.body.definition).not.toEqual(res.body.definition);
       // Another partnership does not see these.
       const other = await t
         .http()

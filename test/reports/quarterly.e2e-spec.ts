@@ -665,7 +665,14 @@ describe('quarterly follow-up and data quality', () => {
     const list = (
       as: Parameters<TestPartnership['auth']>[0] = 'coordinator',
       query: Record<string, string> = {},
-    ) => t.http().get('/reports/data-quality').query(query).set('authorization', d.auth(as));
+    ) =>
+      t
+        .http()
+        .get('/reports/data-quality')
+        .query(query)
+        .set('authorization', d.auth(as))
+        // The messages are checked in English here; Dutch is the default (test/reports/quarterly-empowerment).
+        .set('accept-language', 'en');
 
     it('lists each participant with incomplete or inconsistent entry data once, with every reason', async () => {
       await grant(t, d, dq.noLabour, d.orgs.stad.id, 'summary');
