@@ -249,6 +249,7 @@ describe("the participant's own voice in assessments", () => {
         .http()
         .get('/reports/quarterly?year=2026&quarter=1')
         .set('authorization', d.auth('coordinator'))
+        .set('accept-language', 'en')
         .expect(200);
       const c = res.body.empowermentCoverage;
       expect(c.distanceTravelled.trajectories).toBe(1);

@@ -136,7 +136,11 @@ describe('participant feedback', () => {
 
   describe('GET /reports/quarterly: participantFeedback', () => {
     const quarterly = (p = a) =>
-      t.http().get('/reports/quarterly?year=2026&quarter=1').set('authorization', p.auth('coordinator'));
+      t
+        .http()
+        .get('/reports/quarterly?year=2026&quarter=1')
+        .set('authorization', p.auth('coordinator'))
+        .set('accept-language', 'en');
 
     it('counts responses, mean and distribution, and lists no texts below 5 responses', async () => {
       const c = await createPartnership(t, 'C');
