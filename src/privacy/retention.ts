@@ -1,5 +1,38 @@
 import { Client } from 'pg';
 
+/** One admin connection for a retention run, closed whatever happens. */
+async function withAdminClient<T>(adminUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-retention' });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** One transaction bound to a tenant: the owner policies the retention SQL relies on read app.tenant_id and app.now. */
+async function inTenant<T>(client: Client, tenant: string, now: string, fn: () => Promise<T>): Promise<T> {
+  await client.query('begin');
+  try {
+    await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [
+      tenant,
+      now,
+    ]);
+    const result = await fn();
+    await client.query('commit');
+    return result;
+  } catch (err) {
+    await client.query('rollback');
+    throw err;
+  }
+}
+
+async function tenantIds(client: Client): Promise<string[]> {
+  const { rows } = await client.query<{ id: string }>('select id from partnerships order by id');
+  return rows.map((r) => r.id);
+}
+
 export interface RetentionAction {
   partnershipId: string;
   participantId: string;
@@ -18,10 +51,8 @@ export async function runRetention(
   months: number,
   options: { dryRun?: boolean; now?: Date } = {},
 ): Promise<RetentionAction[]> {
-  const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-retention' });
-  await client.connect();
   const now = (options.now ?? new Date()).toISOString();
-  try {
+  return withAdminClient(adminUrl, async (client) => {
     const { rows: due } = await client.query<{ partnership_id: string; id: string; last_closed: Date }>(
       `select p.partnership_id, p.id, max(t.closed_at) as last_closed
          from participants p join trajectories t on t.participant_id = p.id
@@ -45,19 +76,11 @@ export async function runRetention(
       actions.push(action);
     }
     return actions;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
-async function pseudonymiseOne(client: Client, tenant: string, participantId: string, now: string) {
-  await client.query('begin');
-  try {
-    // The owner policies the function relies on are bound to the tenant in context.
-    await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [
-      tenant,
-      now,
-    ]);
+function pseudonymiseOne(client: Client, tenant: string, participantId: string, now: string) {
+  return inTenant(client, tenant, now, async () => {
     const {
       rows: [row],
     } = await client.query<{ result: string; pseudonym: string | null }>(
@@ -72,12 +95,8 @@ async function pseudonymiseOne(client: Client, tenant: string, participantId: st
         [tenant, now, participantId, `retention-${now.slice(0, 10)}`],
       );
     }
-    await client.query('commit');
     return row;
-  } catch (err) {
-    await client.query('rollback');
-    throw err;
-  }
+  });
 }
 
 export function formatRetentionAction(a: RetentionAction, dryRun: boolean): string {
@@ -108,20 +127,11 @@ export async function runReferralRetention(
   months: number,
   options: { dryRun?: boolean; now?: Date } = {},
 ): Promise<ReferralRetentionAction[]> {
-  const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-retention' });
-  await client.connect();
   const now = (options.now ?? new Date()).toISOString();
   const actions: ReferralRetentionAction[] = [];
-  try {
-    const { rows: tenants } = await client.query<{ id: string }>('select id from partnerships order by id');
-    for (const { id: tenant } of tenants) {
-      await client.query('begin');
-      try {
-        // The owner policies on referrals are bound to the tenant in context.
-        await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [
-          tenant,
-          now,
-        ]);
+  return withAdminClient(adminUrl, async (client) => {
+    for (const tenant of await tenantIds(client)) {
+      const due = await inTenant(client, tenant, now, async () => {
         const { rows: due } = await client.query<{ id: string; state: string; closed_at: Date }>(
           `select r.id, r.state, r.closed_at from referrals r
             where r.partnership_id = app_tenant() and r.participant_id is null and r.closed_at is not null
@@ -155,24 +165,19 @@ export async function runReferralRetention(
             [tenant, now, `retention-${now.slice(0, 10)}`, ids],
           );
         }
-        await client.query('commit');
-        for (const d of due)
-          actions.push({
-            partnershipId: tenant,
-            referralId: d.id,
-            state: d.state,
-            closedAt: d.closed_at.toISOString(),
-            result: options.dryRun ? 'due' : 'erased',
-          });
-      } catch (err) {
-        await client.query('rollback');
-        throw err;
-      }
+        return due;
+      });
+      for (const d of due)
+        actions.push({
+          partnershipId: tenant,
+          referralId: d.id,
+          state: d.state,
+          closedAt: d.closed_at.toISOString(),
+          result: options.dryRun ? 'due' : 'erased',
+        });
     }
     return actions;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
@@ -183,29 +188,14 @@ export async function purgeExpiredIdempotencyKeys(
   adminUrl: string,
   options: { now?: Date } = {},
 ): Promise<number> {
-  const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-retention' });
-  await client.connect();
   const now = (options.now ?? new Date()).toISOString();
-  let purged = 0;
-  try {
-    const { rows: tenants } = await client.query<{ id: string }>('select id from partnerships order by id');
-    for (const { id: tenant } of tenants) {
-      await client.query('begin');
-      try {
-        await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [
-          tenant,
-          now,
-        ]);
+  return withAdminClient(adminUrl, async (client) => {
+    let purged = 0;
+    for (const tenant of await tenantIds(client))
+      purged += await inTenant(client, tenant, now, async () => {
         const { rows } = await client.query<{ n: number }>('select app_purge_idempotency_keys() as n');
-        purged += rows[0].n;
-        await client.query('commit');
-      } catch (err) {
-        await client.query('rollback');
-        throw err;
-      }
-    }
+        return rows[0].n;
+      });
     return purged;
-  } finally {
-    await client.end();
-  }
+  });
 }
