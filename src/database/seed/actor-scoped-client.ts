@@ -9,6 +9,10 @@ export interface RowActor {
 /** Per table: the actor of one row, given as column name → value. Tables not listed need no actor. */
 export type ActorRules = Record<string, (row: Record<string, unknown>) => RowActor>;
 
+/** Row r of an unnest insert's column arrays, as column name → value. */
+const rowAt = (columns: string[], arrays: unknown[][], r: number) =>
+  Object.fromEntries(columns.map((c, k) => [c, arrays[k][r]]));
+
 const UNNEST_INSERT = /^insert into (\w+) \(([^)]*)\) select \* from unnest\(/;
 
 /**
@@ -26,14 +30,15 @@ export class ActorScopedClient {
 
   async query(sql: string, params?: unknown[]): Promise<QueryResult> {
     const match = UNNEST_INSERT.exec(sql);
-    if (match?.[1] === 'access_grants' && params) return this.seedGrants(match[2], params as unknown[][]);
-    const rule = match ? this.rules[match[1]] : undefined;
-    if (!match || !rule || !params) return this.client.query(sql, params);
+    if (!match || !params) return this.client.query(sql, params);
     const columns = match[2].split(',').map((c) => c.trim());
     const arrays = params as unknown[][];
+    if (match[1] === 'access_grants') return this.seedGrants(columns, arrays);
+    const rule = this.rules[match[1]];
+    if (!rule) return this.client.query(sql, params);
     const groups = new Map<string, { actor: RowActor; rows: number[] }>();
     for (let r = 0; r < (arrays[0]?.length ?? 0); r++) {
-      const actor = rule(Object.fromEntries(columns.map((c, k) => [c, arrays[k][r]])));
+      const actor = rule(rowAt(columns, arrays, r));
       const key = `${actor.org ?? ''}|${actor.user ?? ''}`;
       const group = groups.get(key);
       if (group) group.rows.push(r);
@@ -54,13 +59,10 @@ export class ActorScopedClient {
    * The app role may not insert grants (only app_grant, which judges them against "now"); historic
    * grants of a partnership created in this same transaction go through app_seed_grants instead.
    */
-  async seedGrants(columnList: string, arrays: unknown[][]): Promise<QueryResult> {
-    const columns = columnList.split(',').map((c) => c.trim());
+  async seedGrants(columns: string[], arrays: unknown[][]): Promise<QueryResult> {
     const count = arrays[0]?.length ?? 0;
     if (count === 0) return { rows: [], rowCount: 0 } as unknown as QueryResult;
-    const rows = Array.from({ length: count }, (_, r) =>
-      Object.fromEntries(columns.map((c, k) => [c, arrays[k][r]])),
-    );
+    const rows = Array.from({ length: count }, (_, r) => rowAt(columns, arrays, r));
     await this.client.query('select app_seed_grants($1::jsonb)', [JSON.stringify(rows)]);
     return { rows: [], rowCount: count } as unknown as QueryResult;
   }
