@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DEMO_CAW_PARTICIPANT, DEMO_HANDOVER_PARTICIPANT } from '../../src/database/seed/demo-cases';
-import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from '../../src/database/seed/demo-seed';
+import { DEMO_CAW_PARTICIPANT, DEMO_HANDOVER_PARTICIPANT } from '../../src/seed/demo-cases';
+import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from '../../src/seed/demo-seed';
 import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
 
 /**

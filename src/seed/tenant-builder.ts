@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Role } from '../../access/role';
-import { hashPassword } from '../../auth/password';
-import { OrganisationEntity, OrganisationKind } from '../../organisations/organisation.entity';
-import { PartnershipEntity } from '../../partnerships/partnership.entity';
-import { StaffEntity } from '../../staff/staff.entity';
-import { TeamEntity } from '../../teams/team.entity';
-import { DatabaseContext } from '../database-context.service';
+import { Role } from '../access/role';
+import { hashPassword } from '../auth/password';
+import { OrganisationEntity, OrganisationKind } from '../organisations/organisation.entity';
+import { PartnershipEntity } from '../partnerships/partnership.entity';
+import { StaffEntity } from '../staff/staff.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { DatabaseContext } from '../database/database-context.service';
 
 export interface OrganisationSeed {
   name: string;

@@ -1,11 +1,11 @@
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { nameKey, searchName } from '../../common/validation/names';
-import { LIFE_DOMAINS, LifeDomain } from '../../life-domains/life-domain';
-import { PLACE_OF_KIND } from '../../contacts/contact-kinds';
-import { InszProtector } from '../../participants/insz-protector';
-import { addWorkingDays } from '../../referrals/working-days';
-import { REGULAR_ACTIVATION_KINDS } from '../../trajectories/trajectory-state';
+import { nameKey, searchName } from '../common/validation/names';
+import { LIFE_DOMAINS, LifeDomain } from '../life-domains/life-domain';
+import { PLACE_OF_KIND } from '../contacts/contact-kinds';
+import { InszProtector } from '../participants/insz-protector';
+import { addWorkingDays } from '../referrals/working-days';
+import { REGULAR_ACTIVATION_KINDS } from '../trajectories/trajectory-state';
 import { ActorScopedClient } from './actor-scoped-client';
 import { seedDemoPerspectives } from './demo-perspectives';
 import { demoWork, EMPLOYER_COLUMNS, PLACEMENT_COLUMNS } from './demo-work';
