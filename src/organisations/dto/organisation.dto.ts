@@ -4,12 +4,11 @@ import { IsBoolean, IsIn, IsOptional, IsString, Length, ValidateIf } from 'class
 import { IsKbo } from '../../common/validation/is-kbo.decorator';
 import { normaliseKbo } from '../../common/validation/kbo';
 import { ORGANISATION_KINDS, OrganisationEntity, OrganisationKind } from '../organisation.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'CAW Oost-Vlaanderen' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   name!: string;
