@@ -358,4 +358,12 @@ export class ParticipantsService {
     }
     return changes;
   }
+
+  // For contacts: whether the participant exists in the tenant, whoever holds the case (the DPO's confidential index).
+  async existsInTenant(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.asTenantReader((m) =>
+      m.query(`select 1 from participants where id = $1`, [id]),
+    );
+    return rows.length > 0;
+  }
 }
