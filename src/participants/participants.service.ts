@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { participantNotFound } from '../access/access.errors';
 import { Scope } from '../access/scope';
@@ -365,5 +366,24 @@ export class ParticipantsService {
       m.query(`select 1 from participants where id = $1`, [id]),
     );
     return rows.length > 0;
+  }
+
+  // For group sessions and case meetings: names and phone of the participants the caller may see (RLS), one query.
+  namesByIds(ids: string[]): Promise<Pick<ParticipantEntity, 'id' | 'firstName' | 'lastName' | 'phone'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo.find({
+      where: { id: In(ids) },
+      select: { id: true, firstName: true, lastName: true, phone: true },
+    });
+  }
+
+  // For group sessions: the participant's current trajectory and its status, if the caller may see them.
+  currentTrajectoryOf(
+    id: string,
+  ): Promise<Pick<ParticipantEntity, 'id' | 'currentTrajectoryId' | 'currentStatus'> | null> {
+    return this.repo.findOne({
+      where: { id },
+      select: { id: true, currentTrajectoryId: true, currentStatus: true },
+    });
   }
 }
