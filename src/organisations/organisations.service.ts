@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { DatabaseContext } from '../database/database-context.service';
 import { findOrFail, updateVersioned } from '../common/persistence/versioned';
 import { offsetOf, Page, PageQuery, pageOf } from '../common/http/pagination';
@@ -81,5 +82,11 @@ export class OrganisationsService {
       });
     if (exceptId) qb.andWhere('o.id <> :exceptId', { exceptId });
     if (await qb.getExists()) throw organisationConflict();
+  }
+
+  // For contacts and case meetings: organisations by id, one query.
+  findByIds(ids: string[]): Promise<OrganisationEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo.findBy({ id: In(ids) });
   }
 }

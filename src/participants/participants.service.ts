@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { participantNotFound } from '../access/access.errors';
 import { Scope } from '../access/scope';
@@ -357,5 +358,32 @@ export class ParticipantsService {
         changes[k] = k === 'inszHash' ? { from: from ? 'set' : null, to: 'changed' } : { from, to };
     }
     return changes;
+  }
+
+  // For contacts: whether the participant exists in the tenant, whoever holds the case (the DPO's confidential index).
+  async existsInTenant(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.asTenantReader((m) =>
+      m.query(`select 1 from participants where id = $1`, [id]),
+    );
+    return rows.length > 0;
+  }
+
+  // For group sessions and case meetings: names and phone of the participants the caller may see (RLS), one query.
+  namesByIds(ids: string[]): Promise<Pick<ParticipantEntity, 'id' | 'firstName' | 'lastName' | 'phone'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo.find({
+      where: { id: In(ids) },
+      select: { id: true, firstName: true, lastName: true, phone: true },
+    });
+  }
+
+  // For group sessions: the participant's current trajectory and its status, if the caller may see them.
+  currentTrajectoryOf(
+    id: string,
+  ): Promise<Pick<ParticipantEntity, 'id' | 'currentTrajectoryId' | 'currentStatus'> | null> {
+    return this.repo.findOne({
+      where: { id },
+      select: { id: true, currentTrajectoryId: true, currentStatus: true },
+    });
   }
 }

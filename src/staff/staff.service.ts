@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { Actor, hasRole } from '../access/actor';
 import { Role } from '../access/role';
 import { DatabaseContext } from '../database/database-context.service';
@@ -218,6 +219,12 @@ export class StaffService {
       email,
     ]);
     if (rows.some((r) => r.id !== exceptId)) throw staffEmailTaken();
+  }
+
+  // For contacts, group sessions and case meetings: staff members by id (only the active ones if asked), one query.
+  findByIds(ids: string[], filter: { active?: true } = {}): Promise<StaffEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo.findBy({ id: In(ids), ...(filter.active ? { active: true } : {}) });
   }
 }
 

@@ -410,4 +410,24 @@ export class TrajectoriesService {
     if (at.getTime() > this.db.now.getTime() + 60_000) throw futureDate(field);
     return at;
   }
+
+  // For life domains: the version of a trajectory's life-domain set, kept on the trajectory row.
+  async lifeDomainsVersion(id: string): Promise<number> {
+    const [row] = await this.m.query(`select life_domains_version as v from trajectories where id = $1`, [
+      id,
+    ]);
+    return row.v;
+  }
+
+  // For life domains: bumps the set's version if it is still the one the client read (null if not); the row
+  // lock makes a second writer wait, then fail.
+  async claimLifeDomainsVersion(id: string, expected: number): Promise<number | null> {
+    const rows: { v: number }[] = await this.m.query(
+      `with u as (update trajectories set life_domains_version = life_domains_version + 1
+                   where id = $1 and life_domains_version = $2 returning life_domains_version)
+       select life_domains_version as v from u`,
+      [id, expected],
+    );
+    return rows.length === 0 ? null : rows[0].v;
+  }
 }
