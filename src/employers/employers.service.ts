@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { staleVersion } from '../common/http/if-match.decorator';
 import { offsetOf, Page, pageOf } from '../common/http/pagination';
-import { updateVersioned } from '../common/persistence/versioned';
+import { PgErrorCode, pgErrorCode } from '../common/persistence/pg-error-codes';
 import { normaliseKbo } from '../common/validation/kbo';
 import { DatabaseContext } from '../database/database-context.service';
 import { CreateEmployerDto, EmployerQuery, UpdateEmployerDto } from './dto/employer.dto';
 import { EmployerResponse, toEmployerResponse } from './dto/employer.response';
 import { EmployerEntity } from './employer.entity';
 import { employerKboExists, employerNotFound } from './employers.errors';
-
-const UNIQUE_VIOLATION = '23505';
+import { EmployerSearch, EmployersRepository } from './employers.repository';
 
 /**
  * The partnership's register of employers and work floors. Partnership data without participants
@@ -17,34 +16,25 @@ const UNIQUE_VIOLATION = '23505';
  */
 @Injectable()
 export class EmployersService {
-  constructor(private readonly db: DatabaseContext) {}
-
-  private get repo() {
-    return this.db.manager.getRepository(EmployerEntity);
-  }
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly employers: EmployersRepository,
+  ) {}
 
   /** Search by part of the name (case-insensitive) or by KBO number, typed with or without dots. */
   async list(query: EmployerQuery): Promise<Page<EmployerResponse>> {
-    const qb = this.repo.createQueryBuilder('e');
+    const search: EmployerSearch = {
+      kind: query.kind,
+      inclusive: query.inclusive,
+      offset: offsetOf(query),
+      limit: query.limit,
+    };
     if (query.q) {
       const kbo = normaliseKbo(query.q);
-      const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        /^\d{2,10}$/.test(kbo)
-          ? '(lower(e.name) like :like or e.kbo_number like :kbo)'
-          : 'lower(e.name) like :like',
-        { like, kbo: `${kbo}%` },
-      );
+      search.nameLike = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      if (/^\d{2,10}$/.test(kbo)) search.kboLike = `${kbo}%`;
     }
-    if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
-    if (query.inclusive !== undefined)
-      qb.andWhere('e.inclusive = :inclusive', { inclusive: query.inclusive });
-    const [rows, total] = await qb
-      .orderBy('lower(e.name)', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .skip(offsetOf(query))
-      .take(query.limit)
-      .getManyAndCount();
+    const [rows, total] = await this.employers.search(search);
     return pageOf(rows, total, query, toEmployerResponse);
   }
 
@@ -54,7 +44,7 @@ export class EmployersService {
 
   /** For other modules (placements): the employer, or null when it is not in the caller's register. */
   async findVisible(id: string): Promise<{ id: string; name: string } | null> {
-    const e = await this.repo.findOneBy({ id });
+    const e = await this.employers.find(id);
     return e ? { id: e.id, name: e.name } : null;
   }
 
@@ -62,18 +52,14 @@ export class EmployersService {
   async names(ids: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
-    const rows = await this.repo
-      .createQueryBuilder('e')
-      .select(['e.id', 'e.name'])
-      .where('e.id = any(:ids)', { ids: unique })
-      .getMany();
+    const rows = await this.employers.namesOf(unique);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   async create(dto: CreateEmployerDto): Promise<EmployerResponse> {
     const kboNumber = dto.kboNumber ? normaliseKbo(dto.kboNumber) : null;
     if (kboNumber) await this.assertKboFree(kboNumber);
-    const entity = this.repo.create({
+    const values: Partial<EmployerEntity> = {
       partnershipId: this.db.actor.partnershipId,
       name: dto.name,
       kboNumber,
@@ -85,8 +71,8 @@ export class EmployersService {
       contactEmail: dto.contactEmail?.toLowerCase() ?? null,
       createdBy: this.db.actor.staffId,
       version: 1,
-    });
-    return toEmployerResponse(await this.saveUnique(() => this.repo.save(entity)));
+    };
+    return toEmployerResponse(await this.saveUnique(() => this.employers.create(values)));
   }
 
   /** Optimistic locking: the If-Match version must be the current one (412 otherwise). */
@@ -109,23 +95,17 @@ export class EmployersService {
       return toEmployerResponse(current);
     }
     if (patch.kboNumber) await this.assertKboFree(patch.kboNumber, id);
-    return toEmployerResponse(
-      await this.saveUnique(() =>
-        updateVersioned(this.db.manager, EmployerEntity, id, version, set, 'Employer'),
-      ),
-    );
+    return toEmployerResponse(await this.saveUnique(() => this.employers.updateVersioned(id, version, set)));
   }
 
   private async find(id: string): Promise<EmployerEntity> {
-    const found = await this.repo.findOneBy({ id });
+    const found = await this.employers.find(id);
     if (!found) throw employerNotFound();
     return found;
   }
 
   private async assertKboFree(kboNumber: string, exceptId?: string): Promise<void> {
-    const qb = this.repo.createQueryBuilder('e').where('e.kbo_number = :kboNumber', { kboNumber });
-    if (exceptId) qb.andWhere('e.id <> :exceptId', { exceptId });
-    const other = await qb.getOne();
+    const other = await this.employers.findOtherWithKbo(kboNumber, exceptId);
     if (other) throw employerKboExists(other.id);
   }
 
@@ -134,7 +114,7 @@ export class EmployersService {
     try {
       return await write();
     } catch (err) {
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw employerKboExists();
+      if (pgErrorCode(err) === PgErrorCode.uniqueViolation) throw employerKboExists();
       throw err;
     }
   }

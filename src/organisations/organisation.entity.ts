@@ -10,9 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { PartnershipEntity } from '../partnerships/partnership.entity';
-
-export const ORGANISATION_KINDS = ['promotor', 'partner', 'vdab', 'ocmw'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+import { OrganisationKind } from './organisation.constants';
 
 // Constraints and indexes mirror the hand-written migration by name, so `migration:generate` diffs
 // only real changes. Expression and partial indexes are left to migrations (synchronize: false).

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { DatabaseContext } from '../database/database-context.service';
-import { findOrFail, updateVersioned } from '../common/persistence/versioned';
 import { offsetOf, Page, PageQuery, pageOf } from '../common/http/pagination';
 import {
   CreateOrganisationDto,
@@ -9,79 +8,78 @@ import {
   toOrganisationResponse,
   UpdateOrganisationDto,
 } from './dto/organisation.dto';
+import { OrganisationKind } from './organisation.constants';
 import { OrganisationEntity } from './organisation.entity';
 import { organisationConflict } from './organisations.errors';
+import { OrganisationsRepository } from './organisations.repository';
+
+/** An organisation as other modules read it (through this service, never the table). */
+export type Organisation = OrganisationEntity;
 
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly db: DatabaseContext) {}
-
-  private get repo() {
-    return this.db.manager.getRepository(OrganisationEntity);
-  }
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly organisations: OrganisationsRepository,
+  ) {}
 
   async list(query: PageQuery): Promise<Page<OrganisationResponse>> {
-    const [rows, total] = await this.repo.findAndCount({
-      order: { name: 'ASC', id: 'ASC' },
-      skip: offsetOf(query),
-      take: query.limit,
-    });
+    const [rows, total] = await this.organisations.findPage(offsetOf(query), query.limit);
     return pageOf(rows, total, query, toOrganisationResponse);
   }
 
   async get(id: string): Promise<OrganisationResponse> {
-    return toOrganisationResponse(await findOrFail(this.db.manager, OrganisationEntity, id, 'Organisation'));
+    return toOrganisationResponse(await this.organisations.findOrFail(id));
   }
 
   async create(dto: CreateOrganisationDto): Promise<OrganisationResponse> {
     await this.assertUnique(dto);
-    const saved = await this.repo.save(
-      this.repo.create({
-        partnershipId: this.db.actor.partnershipId,
-        name: dto.name,
-        kboNumber: dto.kboNumber ?? null,
-        kind: dto.kind,
-        professionalSecrecy: dto.professionalSecrecy ?? false,
-        active: true,
-        version: 1,
-      }),
-    );
+    const saved = await this.organisations.create({
+      partnershipId: this.db.actor.partnershipId,
+      name: dto.name,
+      kboNumber: dto.kboNumber ?? null,
+      kind: dto.kind,
+      professionalSecrecy: dto.professionalSecrecy ?? false,
+      active: true,
+      version: 1,
+    });
     return toOrganisationResponse(saved);
   }
 
   async update(id: string, version: number, dto: UpdateOrganisationDto): Promise<OrganisationResponse> {
     await this.assertUnique(dto, id);
-    return toOrganisationResponse(
-      await updateVersioned(this.db.manager, OrganisationEntity, id, version, dto, 'Organisation'),
-    );
+    return toOrganisationResponse(await this.organisations.updateVersioned(id, version, dto));
   }
 
   async deactivate(id: string): Promise<OrganisationResponse> {
-    const org = await findOrFail(this.db.manager, OrganisationEntity, id, 'Organisation');
+    const org = await this.organisations.findOrFail(id);
     return toOrganisationResponse(
-      await updateVersioned(
-        this.db.manager,
-        OrganisationEntity,
-        id,
-        org.version,
-        { active: false },
-        'Organisation',
-      ),
+      await this.organisations.updateVersioned(id, org.version, { active: false }),
     );
+  }
+
+  /** For other modules: an organisation of the caller's partnership, or null (RLS hides other tenants'). */
+  find(id: string): Promise<Organisation | null> {
+    return this.organisations.find(id);
+  }
+
+  /** For other modules: the organisations among `ids` in the caller's partnership, in no particular order. */
+  async findByIds(ids: readonly string[]): Promise<Organisation[]> {
+    const unique = [...new Set(ids)];
+    return unique.length ? this.organisations.findByIds(unique) : [];
+  }
+
+  /** For other modules: the active organisations of a kind (e.g. the partnership's VDAB), by name. */
+  findActiveByKind(kind: OrganisationKind): Promise<Organisation[]> {
+    return this.organisations.findActiveByKind(kind);
   }
 
   private async assertUnique(
     dto: { name?: string; kboNumber?: string | null },
     exceptId?: string,
   ): Promise<void> {
-    const qb = this.repo
-      .createQueryBuilder('o')
-      .where('(lower(o.name) = lower(:name) or o.kbo_number = :kbo)', {
-        name: dto.name ?? '',
-        kbo: dto.kboNumber ?? '',
-      });
-    if (exceptId) qb.andWhere('o.id <> :exceptId', { exceptId });
-    if (await qb.getExists()) throw organisationConflict();
+    if (await this.organisations.existsByNameOrKbo(dto.name ?? '', dto.kboNumber ?? '', exceptId))
+      throw organisationConflict();
   }
 
   // For contacts and case meetings: organisations by id, one query.

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { localDate } from '../common/validation/dates';
 import { Scope } from '../access/scope';
-import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
 import { canBeExit } from './placement-rules';
-import { PlacementEntity } from './placement.entity';
 import { exitPlacementInvalid, exitPlacementRequired, exitPlacementWithoutWork } from './placements.errors';
+import { PlacementsRepository } from './placements.repository';
 
 /**
  * Links an exit with outcome `work` to its placement, when the trajectory closes. Kept apart from
@@ -19,7 +18,7 @@ import { exitPlacementInvalid, exitPlacementRequired, exitPlacementWithoutWork }
 @Injectable()
 export class PlacementExitsService {
   constructor(
-    private readonly db: DatabaseContext,
+    private readonly placements: PlacementsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -34,17 +33,15 @@ export class PlacementExitsService {
       return;
     }
     const exitDate = localDate(close.at);
-    const repo = this.db.manager.getRepository(PlacementEntity);
     if (!close.placementId) {
-      const rows = await repo.find({ where: { trajectoryId: trajectory.id }, order: { startDate: 'ASC' } });
+      const rows = await this.placements.findByTrajectory(trajectory.id);
       const candidates = rows.filter((p) => canBeExit(p, exitDate)).map((p) => p.id);
       if (candidates.length) throw exitPlacementRequired(candidates);
       return;
     }
-    const placement = await repo.findOneBy({ id: close.placementId, trajectoryId: trajectory.id });
+    const placement = await this.placements.findInTrajectory(trajectory.id, close.placementId);
     if (!placement || !canBeExit(placement, exitDate)) throw exitPlacementInvalid();
-    await repo.update({ trajectoryId: trajectory.id, exit: true }, { exit: false });
-    await repo.update({ id: placement.id }, { exit: true });
+    await this.placements.markExit(trajectory.id, placement.id);
     await this.audit.record({
       action: 'update',
       resourceType: 'placement',

@@ -1,20 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { staleVersion } from '../common/http/if-match.decorator';
 import { offsetOf, Page, pageOf } from '../common/http/pagination';
-import { updateVersioned } from '../common/persistence/versioned';
 import { localDate } from '../common/validation/dates';
 import { DatabaseContext } from '../database/database-context.service';
 import { EmployersService } from '../employers/employers.service';
 import { AuditService } from '../privacy/audit.service';
 import { TrajectoriesService } from '../trajectories/trajectories.service';
-import { TrajectoryEntity } from '../trajectories/trajectory.entity';
 import { diff } from '../goals/goal-steps';
 import { CreatePlacementDto, PlacementQuery, UpdatePlacementDto } from './dto/placement.dto';
 import { PlacementResponse, toPlacementResponse } from './dto/placement.response';
 import { canBeExit, PlacementFacts, placementProblem } from './placement-rules';
 import { PlacementEntity } from './placement.entity';
 import { employerUnknown, placementInvalid, placementIsExit, placementNotFound } from './placements.errors';
+import { PlacementsRepository } from './placements.repository';
 
 /**
  * A trajectory's placements: participant data under the grants, like goals (case scope to read,
@@ -26,14 +24,11 @@ import { employerUnknown, placementInvalid, placementIsExit, placementNotFound }
 export class PlacementsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly placements: PlacementsRepository,
     private readonly trajectories: TrajectoriesService,
     private readonly employers: EmployersService,
     private readonly audit: AuditService,
   ) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
 
   async create(trajectoryId: string, dto: CreatePlacementDto): Promise<PlacementResponse> {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
@@ -44,20 +39,17 @@ export class PlacementsService {
       endDate: dto.endDate ?? null,
     };
     const employerName = await this.check(facts, trajectory);
-    const repo = this.m.getRepository(PlacementEntity);
-    const placement = await repo.save(
-      repo.create({
-        partnershipId: trajectory.partnershipId,
-        trajectoryId,
-        participantId: trajectory.participantId,
-        ...facts,
-        hoursPerWeek: dto.hoursPerWeek,
-        contractType: dto.contractType,
-        exit: false,
-        createdBy: this.db.actor.staffId,
-        version: 1,
-      }),
-    );
+    const placement = await this.placements.create({
+      partnershipId: trajectory.partnershipId,
+      trajectoryId,
+      participantId: trajectory.participantId,
+      ...facts,
+      hoursPerWeek: dto.hoursPerWeek,
+      contractType: dto.contractType,
+      exit: false,
+      createdBy: this.db.actor.staffId,
+      version: 1,
+    });
     await this.audit.record({
       action: 'create',
       resourceType: 'placement',
@@ -74,12 +66,12 @@ export class PlacementsService {
 
   async list(trajectoryId: string, query: PlacementQuery): Promise<Page<PlacementResponse>> {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
-    const [rows, total] = await this.m.getRepository(PlacementEntity).findAndCount({
-      where: { trajectoryId, ...(query.kind ? { kind: query.kind } : {}) },
-      order: { startDate: 'ASC', createdAt: 'ASC', id: 'ASC' },
-      skip: offsetOf(query),
-      take: query.limit,
-    });
+    const [rows, total] = await this.placements.findPage(
+      trajectoryId,
+      query.kind,
+      offsetOf(query),
+      query.limit,
+    );
     await this.audit.record({
       action: 'list',
       resourceType: 'placement',
@@ -135,7 +127,7 @@ export class PlacementsService {
     const set = Object.fromEntries(
       Object.keys(changes).map((k) => [k, patch[k as keyof PlacementEntity]]),
     ) as Partial<PlacementEntity>;
-    const updated = await updateVersioned(this.m, PlacementEntity, placementId, version, set, 'Placement');
+    const updated = await this.placements.updateVersioned(placementId, version, set);
     await this.audit.record({
       action: 'update',
       resourceType: 'placement',
@@ -148,7 +140,7 @@ export class PlacementsService {
   }
 
   /** The placement rules, and an employer from the caller's register (400 otherwise); returns its name. */
-  private async check(facts: PlacementFacts, trajectory: TrajectoryEntity): Promise<string | null> {
+  private async check(facts: PlacementFacts, trajectory: { startedAt: Date }): Promise<string | null> {
     const problem = placementProblem(facts, localDate(trajectory.startedAt));
     if (problem) throw placementInvalid(problem);
     if (!facts.employerId) return null;
@@ -158,9 +150,7 @@ export class PlacementsService {
   }
 
   private async find(trajectoryId: string, placementId: string): Promise<PlacementEntity> {
-    const placement = await this.m
-      .getRepository(PlacementEntity)
-      .findOneBy({ id: placementId, trajectoryId });
+    const placement = await this.placements.findInTrajectory(trajectoryId, placementId);
     if (!placement) throw placementNotFound();
     return placement;
   }

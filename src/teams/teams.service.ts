@@ -1,58 +1,64 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
-import { findOrFail, updateVersioned } from '../common/persistence/versioned';
 import { offsetOf, Page, PageQuery, pageOf } from '../common/http/pagination';
 import { CreateTeamDto, TeamResponse, toTeamResponse, UpdateTeamDto } from './dto/team.dto';
 import { TeamEntity } from './team.entity';
 import { teamConflict } from './teams.errors';
+import { TeamsRepository } from './teams.repository';
+
+/** A team as other modules read it (through this service, never the table). */
+export type Team = TeamEntity;
 
 @Injectable()
 export class TeamsService {
-  constructor(private readonly db: DatabaseContext) {}
-
-  private get repo() {
-    return this.db.manager.getRepository(TeamEntity);
-  }
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly teams: TeamsRepository,
+  ) {}
 
   async list(query: PageQuery): Promise<Page<TeamResponse>> {
-    const [rows, total] = await this.repo.findAndCount({
-      order: { name: 'ASC', id: 'ASC' },
-      skip: offsetOf(query),
-      take: query.limit,
-    });
+    const [rows, total] = await this.teams.findPage(offsetOf(query), query.limit);
     return pageOf(rows, total, query, toTeamResponse);
   }
 
   async get(id: string): Promise<TeamResponse> {
-    return toTeamResponse(await findOrFail(this.db.manager, TeamEntity, id, 'Team'));
+    return toTeamResponse(await this.teams.findOrFail(id));
   }
 
   async create(dto: CreateTeamDto): Promise<TeamResponse> {
     await this.assertUnique(dto.name);
-    const team = this.repo.create({
-      ...dto,
-      partnershipId: this.db.actor.partnershipId,
-      active: true,
-      version: 1,
-    });
-    return toTeamResponse(await this.repo.save(team));
+    return toTeamResponse(
+      await this.teams.create({
+        ...dto,
+        partnershipId: this.db.actor.partnershipId,
+        active: true,
+        version: 1,
+      }),
+    );
   }
 
   async update(id: string, version: number, dto: UpdateTeamDto): Promise<TeamResponse> {
     if (dto.name) await this.assertUnique(dto.name, id);
-    return toTeamResponse(await updateVersioned(this.db.manager, TeamEntity, id, version, dto, 'Team'));
+    return toTeamResponse(await this.teams.updateVersioned(id, version, dto));
   }
 
   async deactivate(id: string): Promise<TeamResponse> {
-    const team = await findOrFail(this.db.manager, TeamEntity, id, 'Team');
-    return toTeamResponse(
-      await updateVersioned(this.db.manager, TeamEntity, id, team.version, { active: false }, 'Team'),
-    );
+    const team = await this.teams.findOrFail(id);
+    return toTeamResponse(await this.teams.updateVersioned(id, team.version, { active: false }));
+  }
+
+  /** For other modules: the teams among `ids` in the caller's partnership, in no particular order. */
+  async findByIds(ids: readonly string[]): Promise<Team[]> {
+    const unique = [...new Set(ids)];
+    return unique.length ? this.teams.findByIds(unique) : [];
+  }
+
+  /** For other modules: whether any team of the partnership covers the wijk (neighbourhood). */
+  isKnownWijk(wijk: string): Promise<boolean> {
+    return this.teams.existsWithWijk(wijk);
   }
 
   private async assertUnique(name: string, exceptId?: string): Promise<void> {
-    const qb = this.repo.createQueryBuilder('t').where('lower(t.name) = lower(:name)', { name });
-    if (exceptId) qb.andWhere('t.id <> :exceptId', { exceptId });
-    if (await qb.getExists()) throw teamConflict();
+    if (await this.teams.existsByName(name, exceptId)) throw teamConflict();
   }
 }

@@ -3,7 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 import { IsKbo } from '../../common/validation/is-kbo.decorator';
 import { normaliseKbo } from '../../common/validation/kbo';
-import { ORGANISATION_KINDS, OrganisationEntity, OrganisationKind } from '../organisation.entity';
+import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.constants';
+import { OrganisationEntity } from '../organisation.entity';
 import { Trimmed } from '../../common/validation/trimmed';
 
 export class CreateOrganisationDto {
