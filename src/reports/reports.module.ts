@@ -5,7 +5,10 @@ import { DataQualityService } from './data-quality.service';
 import { EsfExportService } from './esf-export.service';
 import { EsfReportService } from './esf-report.service';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { FollowUpsRepository } from './follow-ups/follow-ups.repository';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
+import { ParticipantNamesRepository } from './participant-names.repository';
+import { ParticipantNamesService } from './participant-names.service';
 import { QuarterlyExportService } from './quarterly-export.service';
 import { QuarterlyReportService } from './quarterly-report.service';
 import { ReportsController } from './reports.controller';
@@ -22,6 +25,9 @@ import { SubmissionsService } from './submissions/submissions.service';
     QuarterlyExportService,
     DataQualityService,
     FollowUpsService,
+    FollowUpsRepository,
+    ParticipantNamesService,
+    ParticipantNamesRepository,
     SubmissionsService,
   ],
 })
