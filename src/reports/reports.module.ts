@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EmpowermentModule } from '../empowerment/empowerment.module';
 import { TrajectoriesModule } from '../trajectories/trajectories.module';
+import { DataQualityRepository } from './data-quality.repository';
 import { DataQualityService } from './data-quality.service';
 import { EsfExportService } from './esf-export.service';
 import { EsfReportService } from './esf-report.service';
@@ -24,6 +25,7 @@ import { SubmissionsService } from './submissions/submissions.service';
     QuarterlyReportService,
     QuarterlyExportService,
     DataQualityService,
+    DataQualityRepository,
     FollowUpsService,
     FollowUpsRepository,
     ParticipantNamesService,
