@@ -3,6 +3,7 @@ import { EntityManager, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Scope } from '../access/scope';
 import { findById } from '../common/persistence/find-by-id';
+import { updateVersioned } from '../common/persistence/versioned';
 import { staleVersion } from '../common/http/if-match.decorator';
 import { DatabaseContext } from '../database/database-context.service';
 import { futureDate } from '../participants/participants.errors';
@@ -409,5 +410,10 @@ export class TrajectoriesService {
     // A minute of slack for phone clocks that run a little ahead.
     if (at.getTime() > this.db.now.getTime() + 60_000) throw futureDate(field);
     return at;
+  }
+
+  // For learning: a trajectory's persona, set by PersonasService once it has checked case access and the persona.
+  async setPersona(id: string, version: number, personaId: string | null): Promise<TrajectoryEntity> {
+    return updateVersioned(this.m, TrajectoryEntity, id, version, { personaId }, 'Trajectory');
   }
 }
