@@ -3,6 +3,7 @@ import { EntityManager, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Scope } from '../access/scope';
 import { findById } from '../common/persistence/find-by-id';
+import { updateVersioned } from '../common/persistence/versioned';
 import { staleVersion } from '../common/http/if-match.decorator';
 import { DatabaseContext } from '../database/database-context.service';
 import { futureDate } from '../participants/participants.errors';
@@ -429,5 +430,10 @@ export class TrajectoriesService {
       [id, expected],
     );
     return rows.length === 0 ? null : rows[0].v;
+  }
+
+  // For learning: a trajectory's persona, set by PersonasService once it has checked case access and the persona.
+  async setPersona(id: string, version: number, personaId: string | null): Promise<TrajectoryEntity> {
+    return updateVersioned(this.m, TrajectoryEntity, id, version, { personaId }, 'Trajectory');
   }
 }
