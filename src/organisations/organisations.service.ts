@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { DatabaseContext } from '../database/database-context.service';
 import { offsetOf, Page, PageQuery, pageOf } from '../common/http/pagination';
 import {
@@ -80,11 +79,5 @@ export class OrganisationsService {
   ): Promise<void> {
     if (await this.organisations.existsByNameOrKbo(dto.name ?? '', dto.kboNumber ?? '', exceptId))
       throw organisationConflict();
-  }
-
-  // For contacts and case meetings: organisations by id, one query.
-  findByIds(ids: string[]): Promise<OrganisationEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.repo.findBy({ id: In(ids) });
   }
 }

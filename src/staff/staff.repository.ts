@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { offsetOf } from '../common/http/pagination';
 import { GenerateSql } from '../common/persistence/generate-sql';
 import { findOrFail, updateVersioned } from '../common/persistence/versioned';
@@ -66,6 +67,12 @@ export class StaffRepository {
   @GenerateSql({ params: [STAFF_ID, 1, { name: 'Renamed', active: false }] })
   updateVersioned(id: string, expectedVersion: number, patch: Partial<StaffEntity>): Promise<StaffEntity> {
     return updateVersioned(this.db.manager, StaffEntity, id, expectedVersion, patch, 'Staff member');
+  }
+
+  /** Staff members by id, one query; only the active ones when asked (who may be assigned work). */
+  @GenerateSql({ name: 'any', params: [[STAFF_ID], false] }, { name: 'active', params: [[STAFF_ID], true] })
+  findByIds(ids: string[], activeOnly: boolean): Promise<StaffEntity[]> {
+    return this.repo.findBy({ id: In(ids), ...(activeOnly ? { active: true } : {}) });
   }
 
   @GenerateSql({ params: [ORGANISATION_ID] })

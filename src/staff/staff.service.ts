@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { Actor, hasRole } from '../access/actor';
 import { Role } from '../access/role';
 import { DatabaseContext } from '../database/database-context.service';
@@ -197,7 +196,7 @@ export class StaffService {
   // For contacts, group sessions and case meetings: staff members by id (only the active ones if asked), one query.
   findByIds(ids: string[], filter: { active?: true } = {}): Promise<StaffEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.repo.findBy({ id: In(ids), ...(filter.active ? { active: true } : {}) });
+    return this.staff.findByIds(ids, filter.active === true);
   }
 }
 
