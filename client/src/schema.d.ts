@@ -1982,11 +1982,158 @@ export interface components {
              */
             wijk?: string;
         };
+        AgendaActionResponse: {
+            /** Format: date-time */
+            completedAt: string | null;
+            description: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            ownerStaffId: string;
+        };
+        AgendaAttendeeResponse: {
+            name: string;
+            organisationName: string;
+            /** Format: uuid */
+            staffId: string;
+        };
+        AgendaItemResponse: {
+            actions: components["schemas"]["AgendaActionResponse"][];
+            /** @enum {string} */
+            basis: "consent" | "present";
+            decisions: string | null;
+            /** Format: uuid */
+            itemId: string;
+            participant: components["schemas"]["AgendaParticipantResponse"];
+            participantPresent: boolean;
+            referral: components["schemas"]["AgendaReferralResponse"] | null;
+            summary: string | null;
+            /** Format: uuid */
+            trajectoryId: string;
+            /** @example begeleiding */
+            trajectoryStatus: string | null;
+        };
+        AgendaMeetingResponse: {
+            /** Format: uuid */
+            id: string;
+            location: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+        };
+        AgendaParticipantResponse: {
+            firstName: string;
+            /** Format: uuid */
+            id: string;
+            lastName: string;
+        };
+        AgendaReferralResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example training */
+            kind: string;
+            /** @example submitted */
+            state: string;
+            /** @example vdab */
+            target: string;
+        };
+        AggregateSummaryResponse: {
+            labels: components["schemas"]["LabelCountsResponse"];
+            meanChange: number | null;
+            meanChangePerQuarter: number | null;
+            /**
+             * Format: int32
+             * @description Trajectories that contributed a change
+             */
+            n: number;
+        };
+        AssessmentPageResponse: {
+            items: components["schemas"]["AssessmentResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
+        AssessmentResponse: {
+            /** Format: uuid */
+            assessedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            disagreement: components["schemas"]["DimensionDisagreementResponse"][] | null;
+            /** Format: uuid */
+            id: string;
+            instrument: components["schemas"]["InstrumentVersionRef"];
+            /** @enum {string} */
+            kind: "baseline" | "review" | "exit";
+            note: string | null;
+            /** Format: uuid */
+            participantId: string;
+            participantPresent: boolean | null;
+            /**
+             * @description Score per dimension key of the instrument
+             * @example {
+             *       "competentie": 5,
+             *       "zelfbeschikking": 4
+             *     }
+             */
+            participantScores: {
+                [key: string]: number;
+            } | null;
+            /**
+             * @description Whose reading: the participant's, the coach's or agreed
+             * @enum {string}
+             */
+            perspective: "participant" | "coach" | "agreed";
+            /**
+             * @description Score per dimension key of the instrument
+             * @example {
+             *       "competentie": 5,
+             *       "zelfbeschikking": 4
+             *     }
+             */
+            scores: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            takenAt: string;
+            /** Format: uuid */
+            trajectoryId: string;
+        };
         AttendanceDto: {
             /** @description false registers without (yet) counting attendance */
             attended: boolean;
             /** Format: uuid */
             participantId: string;
+        };
+        AttendanceResponse: {
+            attended: boolean;
+            /**
+             * Format: uuid
+             * @description The contact moment it recorded
+             */
+            contactId: string | null;
+            /** Format: uuid */
+            groupSessionId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description On the session, for the facilitator */
+            participant?: components["schemas"]["AttendeeContactResponse"];
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        AttendeeContactResponse: {
+            firstName: string;
+            lastName: string;
+            phone: string | null;
         };
         CaseManagerDto: {
             /**
@@ -2005,6 +2152,11 @@ export interface components {
             note: string | null;
             /** Format: uuid */
             organisationId: string;
+            /**
+             * Format: date-time
+             * @description When the hand-over was registered (from may be earlier: effectiveAt)
+             */
+            recordedAt: string | null;
             /** Format: uuid */
             staffId: string;
             /** Format: date-time */
@@ -2020,6 +2172,50 @@ export interface components {
             /** Format: uuid */
             ownerStaffId: string;
         };
+        CaseMeetingActionResponse: {
+            /** Format: uuid */
+            caseMeetingId: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            completedBy: string | null;
+            description: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** Format: uuid */
+            ownerStaffId: string;
+            /** Format: uuid */
+            participantId: string;
+        };
+        CaseMeetingAgendaResponse: {
+            attendees: components["schemas"]["AgendaAttendeeResponse"][];
+            items: components["schemas"]["AgendaItemResponse"][];
+            meeting: components["schemas"]["AgendaMeetingResponse"];
+        };
+        CaseMeetingDetailResponse: {
+            attendeeIds: string[];
+            /**
+             * Format: date-time
+             * @description Set once the meeting is cancelled
+             */
+            cancelledAt: string | null;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["CaseMeetingItemResponse"][];
+            location: string;
+            /** Format: uuid */
+            organiserId: string;
+            /** Format: uuid */
+            organiserOrganisationId: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: uuid */
+            teamId: string;
+        };
         CaseMeetingItemDto: {
             actions?: components["schemas"]["CaseMeetingActionDto"][];
             /** @description A decision to refer the participant to VDAB/OCMW, made in the same call (same rules as POST /referrals) */
@@ -2032,37 +2228,70 @@ export interface components {
             trajectoryId: string;
         };
         CaseMeetingItemResponse: {
-            actions: Record<string, never>[];
+            actions: components["schemas"]["CaseMeetingActionResponse"][];
+            /** Format: uuid */
             authorId: string;
             /** @enum {string} */
             basis: "consent" | "present";
+            /** Format: uuid */
             caseMeetingId: string;
+            /** Format: uuid */
             contactId: string | null;
             /** Format: date-time */
             createdAt: string;
             decisions: string | null;
+            /** Format: uuid */
             id: string;
+            /** Format: uuid */
             participantId: string;
             participantPresent: boolean;
+            /** Format: uuid */
             referralId: string | null;
             summary: string | null;
+            /** Format: uuid */
             trajectoryId: string;
+        };
+        CaseMeetingPageResponse: {
+            items: components["schemas"]["CaseMeetingResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
         };
         CaseMeetingResponse: {
             attendeeIds: string[];
-            /** @description ISO 8601; set once the meeting is cancelled */
+            /**
+             * Format: date-time
+             * @description Set once the meeting is cancelled
+             */
             cancelledAt: string | null;
+            /** Format: uuid */
             id: string;
             location: string;
+            /** Format: uuid */
             organiserId: string;
+            /** Format: uuid */
             organiserOrganisationId: string;
-            /** @description ISO 8601 */
+            /** Format: date-time */
             scheduledAt: string;
+            /** Format: uuid */
             teamId: string;
         };
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        ChangeSummaryResponse: {
+            baseline: number | null;
+            change: number | null;
+            /** @description change ÷ months between × 3; null when no time passed */
+            changePerQuarter: number | null;
+            /** @enum {string|null} */
+            label: "progress" | "stagnation" | "regression" | null;
+            /** @description null while there is no follow-up measurement */
+            latest: number | null;
         };
         CoCoachDto: {
             /** Format: uuid */
@@ -2664,6 +2893,64 @@ export interface components {
             /** @description One-time token for POST /auth/activate; shown only in this answer */
             token: string;
         };
+        DimensionAggregateResponse: {
+            dimension: string;
+            labels: components["schemas"]["LabelCountsResponse"];
+            meanChange: number | null;
+            meanChangePerQuarter: number | null;
+            /**
+             * Format: int32
+             * @description Trajectories that contributed a change
+             */
+            n: number;
+        };
+        DimensionChangeResponse: {
+            baseline: number | null;
+            change: number | null;
+            /** @description change ÷ months between × 3; null when no time passed */
+            changePerQuarter: number | null;
+            dimension: string;
+            /** @enum {string|null} */
+            label: "progress" | "stagnation" | "regression" | null;
+            /** @description null while there is no follow-up measurement */
+            latest: number | null;
+        };
+        DimensionDisagreementResponse: {
+            /** Format: int32 */
+            coach: number;
+            /**
+             * Format: int32
+             * @description participant − coach
+             */
+            difference: number;
+            dimension: string;
+            /** @description The gap is large enough to talk about together */
+            flagged: boolean;
+            /** Format: int32 */
+            participant: number;
+        };
+        DueAssessmentResponse: {
+            /**
+             * Format: date-time
+             * @description The start or the measurement the due date is counted from
+             */
+            countedFrom: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            kind: "baseline" | "review" | "exit";
+            overdue: boolean;
+        };
+        DueInstrumentResponse: {
+            /** @description null: nothing is due */
+            due: components["schemas"]["DueAssessmentResponse"] | null;
+            instrument: components["schemas"]["InstrumentRef"];
+        };
+        DueResponse: {
+            items: components["schemas"]["DueInstrumentResponse"][];
+            /** Format: uuid */
+            trajectoryId: string;
+        };
         EmployerContactResponse: {
             email: string | null;
             name: string | null;
@@ -2772,6 +3059,44 @@ export interface components {
             doneAt: string | null;
             title: string;
         };
+        GroupSessionDetailResponse: {
+            /** Format: date-time */
+            at: string;
+            attendance: components["schemas"]["AttendanceResponse"][];
+            /** Format: int32 */
+            durationMinutes: number;
+            /** Format: uuid */
+            facilitatorId: string;
+            /** Format: uuid */
+            id: string;
+            location: string;
+            /** @enum {string} */
+            tag: "generic_competences" | "language" | "work_orientation" | "digital" | "sector_info";
+            theme: string;
+        };
+        GroupSessionPageResponse: {
+            items: components["schemas"]["GroupSessionResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
+        GroupSessionResponse: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            durationMinutes: number;
+            /** Format: uuid */
+            facilitatorId: string;
+            /** Format: uuid */
+            id: string;
+            location: string;
+            /** @enum {string} */
+            tag: "generic_competences" | "language" | "work_orientation" | "digital" | "sector_info";
+            theme: string;
+        };
         InstrumentAnchorDto: {
             /** @description Limits the anchor to one dimension; without it, it holds for all. */
             dimension?: string;
@@ -2799,6 +3124,12 @@ export interface components {
             key: string;
             label: components["schemas"]["LocalisedTextResponse"];
         };
+        InstrumentRef: {
+            /** @example empowerment */
+            key: string;
+            /** Format: int32 */
+            version: number;
+        };
         InstrumentResponse: {
             anchors: components["schemas"]["InstrumentAnchorResponse"][];
             baselineDueWeeks: number;
@@ -2819,6 +3150,22 @@ export interface components {
             scaleMin: number;
             /** @description Instrument version. Versions never change; a change is a new version. */
             version: number;
+        };
+        InstrumentVersionRef: {
+            /** Format: uuid */
+            id: string;
+            /** @example empowerment */
+            key: string;
+            /** Format: int32 */
+            version: number;
+        };
+        LabelCountsResponse: {
+            /** Format: int32 */
+            progress: number;
+            /** Format: int32 */
+            regression: number;
+            /** Format: int32 */
+            stagnation: number;
         };
         LifeDomainItemDto: {
             /** @enum {string} */
@@ -2894,11 +3241,44 @@ export interface components {
             /** @enum {string} */
             target: "vdab" | "ocmw";
         };
+        OverdueItemResponse: {
+            /** Format: uuid */
+            caseManagerId: string | null;
+            /** Format: int32 */
+            daysOverdue: number;
+            /** Format: date-time */
+            dueAt: string;
+            /** @example empowerment */
+            instrument: string;
+            /** @enum {string} */
+            kind: "baseline" | "review";
+            /** @description Only where the caller holds a grant */
+            participant?: components["schemas"]["ParticipantNameResponse"];
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            teamId: string | null;
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        OverduePageResponse: {
+            items: components["schemas"]["OverdueItemResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
         ParticipantAddressResponse: {
             city: string | null;
             postalCode: string | null;
             street: string | null;
             wijk: string | null;
+        };
+        ParticipantNameResponse: {
+            firstName: string;
+            lastName: string;
         };
         ParticipantResponse: {
             /** @description Full scope */
@@ -3048,6 +3428,61 @@ export interface components {
              * @example https://jobteam.gent/problems/not-found
              */
             type: string;
+        };
+        ProgressAggregateResponse: {
+            /** Format: date */
+            from: string;
+            /** @enum {string} */
+            groupBy: "team" | "organisation" | "partnership";
+            groups: components["schemas"]["ProgressGroupResponse"][];
+            instrument: components["schemas"]["InstrumentRef"];
+            /** Format: date */
+            to: string;
+        };
+        ProgressFollowUp: {
+            /** Format: uuid */
+            id: string | null;
+            /** @enum {string} */
+            kind: "baseline" | "review" | "exit";
+            /** Format: date-time */
+            takenAt: string;
+        };
+        ProgressGroupRef: {
+            /** Format: uuid */
+            id: string | null;
+            name: string | null;
+        };
+        ProgressGroupResponse: {
+            /**
+             * Format: int32
+             * @description Trajectories with a baseline only
+             */
+            baselineOnly: number;
+            dimensions: components["schemas"]["DimensionAggregateResponse"][];
+            group: components["schemas"]["ProgressGroupRef"];
+            total: components["schemas"]["AggregateSummaryResponse"];
+            /**
+             * Format: int32
+             * @description Trajectories with a baseline and a follow-up
+             */
+            trajectories: number;
+        };
+        ProgressMeasurement: {
+            /** Format: uuid */
+            id: string | null;
+            /** Format: date-time */
+            takenAt: string;
+        };
+        ProgressResponse: {
+            baseline: components["schemas"]["ProgressMeasurement"] | null;
+            dimensions: components["schemas"]["DimensionChangeResponse"][];
+            disagreement: components["schemas"]["DimensionDisagreementResponse"][] | null;
+            instrument: components["schemas"]["InstrumentRef"];
+            latest: components["schemas"]["ProgressFollowUp"] | null;
+            monthsBetween: number | null;
+            total: components["schemas"]["ChangeSummaryResponse"] | null;
+            /** Format: uuid */
+            trajectoryId: string;
         };
         PseudonymiseDto: {
             /** @description Why, e.g. the reference of the erasure request; kept in the audit log */
@@ -3370,6 +3805,11 @@ export interface components {
             ownerOrganisationId?: string;
             /** Format: uuid */
             participantId: string;
+            /**
+             * Format: uuid
+             * @description Case scope: its persona
+             */
+            personaId?: string | null;
             /**
              * Format: uuid
              * @description Case scope
@@ -3726,11 +4166,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OverduePageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -3796,11 +4239,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressAggregateResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -4256,11 +4702,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseMeetingPageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -4323,11 +4772,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseMeetingResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -4415,11 +4867,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseMeetingDetailResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -4490,11 +4945,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseMeetingActionResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -4573,11 +5031,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The agenda; printable with Accept: text/markdown */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseMeetingAgendaResponse"];
+                    "text/markdown": string;
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -4736,11 +5198,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseMeetingItemResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -5593,11 +6058,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GroupSessionPageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -5660,11 +6128,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GroupSessionResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -5752,11 +6223,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GroupSessionDetailResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -5830,11 +6304,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttendanceResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -11483,11 +11960,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentPageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -11563,11 +12043,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IDEMPOTENCY_KEY_INVALID, VALIDATION_FAILED. */
             400: {
@@ -11673,11 +12156,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DueResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -11749,11 +12235,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {

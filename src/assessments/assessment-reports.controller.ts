@@ -3,7 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { AssessmentProgressService } from './assessment-progress.service';
+import { ApiOk } from '../common/http/api-responses';
 import { OverdueQuery, ProgressAggregateQuery } from './dto/assessment.dto';
+import { ProgressAggregateResponse } from './dto/progress.response';
+import { OverduePageResponse } from './dto/schedule.response';
 import { OverdueAssessmentsService } from './overdue-assessments.service';
 
 @ApiTags('assessments')
@@ -20,7 +23,8 @@ export class AssessmentReportsController {
     summary:
       'Late assessments: coordinators the partnership (names only where they hold a grant), others their caseload',
   })
-  listOverdue(@Query() query: OverdueQuery) {
+  @ApiOk(OverduePageResponse)
+  listOverdue(@Query() query: OverdueQuery): Promise<OverduePageResponse> {
     return this.overdue.list(query);
   }
 
@@ -29,7 +33,8 @@ export class AssessmentReportsController {
     permission: Permission.ReportRead,
     summary: 'Distance travelled over a period, per team, organisation or for the partnership',
   })
-  aggregate(@Query() query: ProgressAggregateQuery) {
+  @ApiOk(ProgressAggregateResponse)
+  aggregate(@Query() query: ProgressAggregateQuery): Promise<ProgressAggregateResponse> {
     return this.progress.aggregate(query);
   }
 }

@@ -15,7 +15,10 @@ import {
   ReleaseQuery,
   StarQuery,
 } from './dto/assessment.dto';
-import { ApiFileResponse } from '../common/http/api-responses';
+import { ApiCreated, ApiFileResponse, ApiOk } from '../common/http/api-responses';
+import { AssessmentPageResponse, AssessmentResponse } from './dto/assessment.response';
+import { ProgressResponse } from './dto/progress.response';
+import { DueResponse } from './dto/schedule.response';
 
 @ApiTags('assessments')
 @Controller('trajectories/:id/assessments')
@@ -33,7 +36,11 @@ export class AssessmentsController {
     permission: Permission.AssessmentWrite,
     summary: 'Score an instrument: a baseline, a review or an exit assessment (case scope)',
   })
-  create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateAssessmentDto) {
+  @ApiCreated(AssessmentResponse)
+  create(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateAssessmentDto,
+  ): Promise<AssessmentResponse> {
     return this.assessments.create(id, dto);
   }
 
@@ -42,7 +49,11 @@ export class AssessmentsController {
     permission: Permission.AssessmentRead,
     summary: "A trajectory's assessments, with the participant's disagreement where they scored too",
   })
-  list(@Param('id', ParseUUIDPipe) id: string, @Query() query: AssessmentQuery) {
+  @ApiOk(AssessmentPageResponse)
+  list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: AssessmentQuery,
+  ): Promise<AssessmentPageResponse> {
     return this.assessments.list(id, query);
   }
 
@@ -51,7 +62,8 @@ export class AssessmentsController {
     permission: Permission.AssessmentRead,
     summary: 'The next due assessment per instrument on the calendar (empowerment, and any other used)',
   })
-  due(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOk(DueResponse)
+  due(@Param('id', ParseUUIDPipe) id: string): Promise<DueResponse> {
     return this.schedule.due(id);
   }
 
@@ -60,7 +72,11 @@ export class AssessmentsController {
     permission: Permission.AssessmentRead,
     summary: 'Distance travelled: baseline against the latest follow-up, per dimension and in total',
   })
-  progressOf(@Param('id', ParseUUIDPipe) id: string, @Query() query: InstrumentKeyQuery) {
+  @ApiOk(ProgressResponse)
+  progressOf(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: InstrumentKeyQuery,
+  ): Promise<ProgressResponse> {
     return this.progress.forTrajectory(id, query.instrument);
   }
 

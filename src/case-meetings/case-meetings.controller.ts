@@ -18,7 +18,15 @@ import { Lang, RequestLang } from '../common/i18n/lang';
 import { negotiateAgenda } from './agenda-format';
 import { CaseMeetingsService } from './case-meetings.service';
 import { CaseMeetingItemDto, CaseMeetingQuery, CreateCaseMeetingDto } from './dto/case-meeting.dto';
-import { CaseMeetingResponse } from './dto/case-meeting.response';
+import {
+  CaseMeetingActionResponse,
+  CaseMeetingAgendaResponse,
+  CaseMeetingDetailResponse,
+  CaseMeetingItemResponse,
+  CaseMeetingPageResponse,
+  CaseMeetingResponse,
+} from './dto/case-meeting.response';
+import { ApiCreated, ApiOk, ApiOkOrFile } from '../common/http/api-responses';
 
 @ApiTags('case-meetings')
 @Controller('case-meetings')
@@ -30,7 +38,8 @@ export class CaseMeetingsController {
     permission: Permission.CaseMeetingWrite,
     summary: 'Plan a case meeting of a local team; attendees may come from any organisation',
   })
-  create(@Body() dto: CreateCaseMeetingDto) {
+  @ApiCreated(CaseMeetingResponse)
+  create(@Body() dto: CreateCaseMeetingDto): Promise<CaseMeetingResponse> {
     return this.meetings.create(dto);
   }
 
@@ -39,7 +48,8 @@ export class CaseMeetingsController {
     permission: Permission.CaseMeetingRead,
     summary: 'Case meetings the caller organises (organisation) or attends',
   })
-  list(@Query() query: CaseMeetingQuery) {
+  @ApiOk(CaseMeetingPageResponse)
+  list(@Query() query: CaseMeetingQuery): Promise<CaseMeetingPageResponse> {
     return this.meetings.list(query);
   }
 
@@ -48,7 +58,8 @@ export class CaseMeetingsController {
     permission: Permission.CaseMeetingRead,
     summary: 'A case meeting with the items and actions the caller may see',
   })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOk(CaseMeetingDetailResponse)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<CaseMeetingDetailResponse> {
     return this.meetings.get(id);
   }
 
@@ -58,7 +69,11 @@ export class CaseMeetingsController {
     summary:
       'Discuss a trajectory (case_meeting consent or participant present); attendees get case access until 14 days after',
   })
-  addItem(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CaseMeetingItemDto) {
+  @ApiCreated(CaseMeetingItemResponse)
+  addItem(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CaseMeetingItemDto,
+  ): Promise<CaseMeetingItemResponse> {
     return this.meetings.addItem(id, dto);
   }
 
@@ -80,12 +95,21 @@ export class CaseMeetingsController {
     permission: Permission.CaseMeetingRead,
     summary: 'Mark an action done (its owner, or someone with case access to the participant)',
   })
-  complete(@Param('id', ParseUUIDPipe) id: string, @Param('actionId', ParseUUIDPipe) actionId: string) {
+  @ApiOk(CaseMeetingActionResponse)
+  complete(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('actionId', ParseUUIDPipe) actionId: string,
+  ): Promise<CaseMeetingActionResponse> {
     return this.meetings.completeAction(id, actionId);
   }
 
   @Get(':id/agenda')
   @ApiProduces('application/json', 'text/markdown')
+  @ApiOkOrFile(
+    CaseMeetingAgendaResponse,
+    { 'text/markdown': 'text' },
+    'The agenda; printable with Accept: text/markdown',
+  )
   @Authenticated({
     permission: Permission.CaseMeetingRead,
     summary:

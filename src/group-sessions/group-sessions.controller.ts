@@ -4,6 +4,13 @@ import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { AttendanceDto, CreateGroupSessionDto, GroupSessionQuery } from './dto/group-session.dto';
 import { GroupSessionsService } from './group-sessions.service';
+import { ApiCreated, ApiOk } from '../common/http/api-responses';
+import {
+  AttendanceResponse,
+  GroupSessionDetailResponse,
+  GroupSessionPageResponse,
+  GroupSessionResponse,
+} from './dto/group-session.response';
 
 @ApiTags('group-sessions')
 @Controller('group-sessions')
@@ -15,13 +22,15 @@ export class GroupSessionsController {
     permission: Permission.GroupSessionWrite,
     summary: 'Plan an expertise-cell group session; the facilitator is an expertise member or a coach',
   })
-  create(@Body() dto: CreateGroupSessionDto) {
+  @ApiCreated(GroupSessionResponse)
+  create(@Body() dto: CreateGroupSessionDto): Promise<GroupSessionResponse> {
     return this.sessions.create(dto);
   }
 
   @Get()
   @Authenticated({ permission: Permission.GroupSessionRead, summary: "The partnership's group sessions" })
-  list(@Query() query: GroupSessionQuery) {
+  @ApiOk(GroupSessionPageResponse)
+  list(@Query() query: GroupSessionQuery): Promise<GroupSessionPageResponse> {
     return this.sessions.list(query);
   }
 
@@ -30,7 +39,8 @@ export class GroupSessionsController {
     permission: Permission.GroupSessionRead,
     summary: 'A group session with the attendance (names and phone) the caller may see',
   })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOk(GroupSessionDetailResponse)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<GroupSessionDetailResponse> {
     return this.sessions.get(id);
   }
 
@@ -40,7 +50,11 @@ export class GroupSessionsController {
     permission: Permission.GroupSessionWrite,
     summary: 'Register a participant or record attendance; attending is a group_session contact moment',
   })
-  attendance(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AttendanceDto) {
+  @ApiOk(AttendanceResponse)
+  attendance(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AttendanceDto,
+  ): Promise<AttendanceResponse> {
     return this.sessions.attendance(id, dto);
   }
 }

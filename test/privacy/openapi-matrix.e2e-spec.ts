@@ -14,6 +14,7 @@ import {
   TestPartnership,
 } from '../factories/partnership.factory';
 import { participantBody } from '../factories/participant.factory';
+import { ResponseContract } from '../harness/response-contract';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { unzipText } from '../support/unzip';
 import { buildWorld, consent, Org, person, transfer, World, worldApi } from './matrix-world';
@@ -809,6 +810,8 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
   let a: TestPartnership;
   const worlds = {} as Record<Org | 'b', World>;
   let operations: { key: string; permission: Permission | null }[] = [];
+  /** Every 2xx JSON body is checked against its operation's schema: a schema that lies fails here. */
+  let contract: ResponseContract;
   /** One register entry per partnership and one placement per world's trajectory (written as the owner). */
   const employers = new Map<string, string>();
   const placements = new Map<string, string>();
@@ -860,6 +863,7 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
     }
 
     const doc = buildOpenApiDocument(t.app);
+    contract = new ResponseContract(doc);
     operations = Object.entries(doc.paths).flatMap(([path, item]) =>
       METHODS.filter((m) => item[m]).map((m) => {
         const op = item[m] as { 'x-permission'?: Permission };
@@ -955,7 +959,12 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
     const raw = res.body as Buffer;
     const text = raw.subarray(0, 2).toString() === 'PK' ? unzipText(raw) : raw.toString('utf8');
     const sent = `${url} ${JSON.stringify(query)} ${JSON.stringify(body ?? {})}`;
-    return { status: res.status, text, sent, requestId: String(res.headers['x-request-id']) };
+    const mediaType = String(res.headers['content-type'] ?? '').split(';')[0];
+    const schema =
+      res.status < 300 && mediaType === 'application/json'
+        ? contract.check(key, res.status, mediaType, JSON.parse(text) as unknown)
+        : [];
+    return { status: res.status, text, sent, schema, requestId: String(res.headers['x-request-id']) };
   }
 
   it('has a case for every operation in the OpenAPI document, and no stale ones', () => {
@@ -1002,6 +1011,7 @@ describe('OpenAPI matrix: every operation × role × relation', () => {
           const missing = relation === 'own' && res.status < 300 ? (route.shows?.(c.ids) ?? []) : [];
           for (const token of missing.filter((m) => !res.text.includes(m))) got[cell] += ` MISSING ${token}`;
           if (res.status >= 500) got[cell] += ` ${res.text.slice(0, 200)}`;
+          if (res.schema.length) got[cell] += ` SCHEMA ${res.schema.slice(0, 5).join('; ')}`;
           if (
             res.status < 300 &&
             mustAudit(key, op.permission, relation) &&

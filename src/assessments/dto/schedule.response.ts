@@ -1,10 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COUNT } from '../../common/http/api-responses';
 import { InstrumentEntity } from '../../empowerment/instrument.entity';
-import { DueAssessment } from '../../empowerment/schedule';
+import { ASSESSMENT_KINDS, AssessmentKind, DueAssessment } from '../../empowerment/schedule';
+import { InstrumentRef } from './assessment.response';
+
+export class DueAssessmentResponse {
+  @ApiProperty({ enum: ASSESSMENT_KINDS }) kind!: AssessmentKind;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The start or the measurement the due date is counted from',
+  })
+  countedFrom!: string;
+  @ApiProperty() overdue!: boolean;
+}
+
+export class DueInstrumentResponse {
+  @ApiProperty({ type: InstrumentRef }) instrument!: InstrumentRef;
+  @ApiProperty({ type: DueAssessmentResponse, nullable: true, description: 'null: nothing is due' })
+  due!: DueAssessmentResponse | null;
+}
+
+export class DueResponse {
+  @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
+  @ApiProperty({ type: [DueInstrumentResponse] }) items!: DueInstrumentResponse[];
+}
+
+export class ParticipantNameResponse {
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+}
+
+export class OverdueItemResponse {
+  @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
+  @ApiProperty({ format: 'uuid' }) participantId!: string;
+  @ApiPropertyOptional({ type: ParticipantNameResponse, description: 'Only where the caller holds a grant' })
+  participant?: ParticipantNameResponse;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) caseManagerId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) teamId!: string | null;
+  @ApiProperty({ example: 'empowerment', maxLength: 50 }) instrument!: string;
+  @ApiProperty({ enum: ['baseline', 'review'] }) kind!: 'baseline' | 'review';
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty(COUNT) daysOverdue!: number;
+}
+
+export class OverduePageResponse {
+  @ApiProperty({ type: [OverdueItemResponse] }) items!: OverdueItemResponse[];
+  @ApiProperty(COUNT) total!: number;
+  @ApiProperty(COUNT) page!: number;
+  @ApiProperty(COUNT) limit!: number;
+}
 
 export function toDueResponse(
   trajectoryId: string,
   items: { instrument: InstrumentEntity; due: DueAssessment | null }[],
-) {
+): DueResponse {
   return {
     trajectoryId,
     items: items.map(({ instrument, due }) => ({
@@ -38,7 +88,7 @@ export function toOverdueItem(
   r: OverdueRow,
   now: Date,
   name: { firstName: string; lastName: string } | undefined,
-) {
+): OverdueItemResponse {
   return {
     trajectoryId: r.trajectory_id,
     participantId: r.participant_id,

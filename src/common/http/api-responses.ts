@@ -33,3 +33,28 @@ export const COUNT = { type: 'integer', format: 'int32', minimum: 0, maximum: 21
 /** 200 with a file (CSV, workbook, image) streamed in the given media type. */
 export const ApiFileResponse = (mediaType: string, description: string) =>
   ApiOkResponse({ description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } });
+
+/**
+ * 200 with one response class as JSON, or the same content as a file in other media types (chosen
+ * by Accept or by the path's format): each file type with its schema, text or binary.
+ */
+export const ApiOkOrFile = (
+  type: Type<unknown>,
+  files: Record<string, 'text' | 'binary'>,
+  description = 'OK; the file types by Accept or format',
+) =>
+  applyDecorators(
+    ApiExtraModels(type),
+    ApiOkResponse({
+      description,
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(type) } },
+        ...Object.fromEntries(
+          Object.entries(files).map(([mediaType, kind]) => [
+            mediaType,
+            { schema: kind === 'binary' ? { type: 'string', format: 'binary' } : { type: 'string' } },
+          ]),
+        ),
+      },
+    }),
+  );

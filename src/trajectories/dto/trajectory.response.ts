@@ -18,6 +18,13 @@ export class CaseManagerPeriodResponse {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) from!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) to!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the hand-over was registered (from may be earlier: effectiveAt)',
+  })
+  recordedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
 }
 
@@ -46,6 +53,13 @@ export class TrajectoryResponse {
   @ApiPropertyOptional({ enum: OUTCOMES, nullable: true, description: 'Case scope' }) outcome?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Case scope' }) outcomeKind?:
     string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Case scope: its persona',
+  })
+  personaId?: string | null;
   @ApiPropertyOptional({ enum: TRAJECTORY_STATES, isArray: true, description: 'Case scope' })
   allowedTransitions?: string[];
   @ApiPropertyOptional({ ...COUNT, description: 'Case scope' }) version?: number;
