@@ -8,6 +8,9 @@ import { useI18n } from '../i18n';
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 const isObject = (v: Json): v is { [k: string]: Json } => !!v && typeof v === 'object' && !Array.isArray(v);
 const TEXT_KEYS = new Set(['definition', 'mapping', 'source']);
+/** A small set of counts (female, male, nonbinary, total) reads best on one line; larger ones get a table. */
+const compact = (v: { [k: string]: Json }) =>
+  Object.keys(v).length <= 4 && Object.values(v).every((x) => typeof x === 'number' || x === null);
 
 function scalar(v: Json, key: string, l: (v: string) => string): string {
   if (v === null) return '–';
@@ -67,13 +70,9 @@ function Section({ name, value, depth }: { name: string; value: Json; depth: num
     );
   }
   if (!isObject(value)) return null;
-  const flat = Object.entries(value).filter(
-    ([k, v]) =>
-      !TEXT_KEYS.has(k) &&
-      (!isObject(v) || Object.values(v).every((x) => !isObject(x) && !Array.isArray(x))) &&
-      !Array.isArray(v),
-  );
-  const nested = Object.entries(value).filter(([k]) => !TEXT_KEYS.has(k) && !flat.some(([f]) => f === k));
+  const entries = Object.entries(value).filter(([k]) => !TEXT_KEYS.has(k));
+  const flat = entries.filter(([, v]) => !Array.isArray(v) && (!isObject(v) || compact(v)));
+  const nested = entries.filter(([k]) => !flat.some(([f]) => f === k));
   const definition = typeof value.definition === 'string' ? value.definition : null;
   return (
     <section>
