@@ -12,7 +12,10 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY bench ./bench
-RUN npm run build
+# The coaches' web app (web/, served at /app) and the typed client it is built with.
+COPY client ./client
+COPY web ./web
+RUN npm run build && npm run build:web
 
 FROM node:24-slim AS deps
 WORKDIR /app
@@ -35,6 +38,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY package.json ./
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -11,6 +11,7 @@ import { registerJsonDepthGuard } from './common/http/json-depth';
 import { createConsoleLogger } from './common/logging/logger';
 import { registerRateLimit } from './common/http/rate-limit';
 import { createValidationPipe } from './common/validation/validation-pipe';
+import { registerWebApp } from './web-app/serve-web-app';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -102,6 +103,8 @@ export async function createApp(
   });
   app.useGlobalPipes(createValidationPipe());
   setupOpenApi(app);
+  // After the rate limiter (its routes opt out) and outside the OpenAPI document: the coaches' app at /app.
+  registerWebApp(app);
   await app.init();
   await fastify.ready();
   return app;
