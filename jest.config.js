@@ -6,7 +6,7 @@ const moduleFileExtensions = ['ts', 'js', 'mjs', 'json'];
 
 module.exports = {
   projects: [
-    { displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'], transform, transformIgnorePatterns, moduleFileExtensions, testEnvironment: 'node' },
+    { displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts', '<rootDir>/eslint/**/*.spec.ts'], transform, transformIgnorePatterns, moduleFileExtensions, testEnvironment: 'node' },
     {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],

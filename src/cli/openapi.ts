@@ -3,10 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppModule } from '../../app.module';
-import { generateAuditSigningKey } from '../crypto/audit-signing';
-import { loadEnvironment } from '../../config/environment';
-import { buildOpenApiDocument, serialiseOpenApiDocument } from '../http/openapi';
+import { AppModule } from '../app.module';
+import { generateAuditSigningKey } from '../common/crypto/audit-signing';
+import { loadEnvironment } from '../config/environment';
+import { buildOpenApiDocument, serialiseOpenApiDocument } from '../common/http/openapi';
 
 /**
  * `npm run openapi`: writes the contract to openapi.json at the repository root. The app module is
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     new FastifyAdapter(),
     { preview: true, logger: false, abortOnError: false },
   );
-  const target = join(__dirname, '..', '..', '..', '..', 'openapi.json');
+  const target = join(__dirname, '..', '..', '..', 'openapi.json');
   writeFileSync(target, serialiseOpenApiDocument(buildOpenApiDocument(app)));
   await app.close();
   console.log(`wrote ${target}`);
