@@ -25,7 +25,7 @@ import {
   ReferralChannel,
   SPECIAL_ANSWERS,
   SpecialAnswer,
-} from '../participant.entity';
+} from '../participant.constants';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsIsoDate } from '../../common/validation/dates';
-import { GENDERS, Gender } from '../../participants/participant.entity';
+import { GENDERS, Gender } from '../../participants/participant.constants';
 import { REFERRAL_STATES, ReferralState } from '../referral-state';
 import {
   REFERRAL_DIRECTIONS,
