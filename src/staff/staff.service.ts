@@ -219,6 +219,11 @@ export class StaffService {
     ]);
     if (rows.some((r) => r.id !== exceptId)) throw staffEmailTaken();
   }
+
+  // For trajectories and referrals: a staff member of the caller's partnership (active or not), or null.
+  find(id: string): Promise<StaffEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
 }
 
 const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
