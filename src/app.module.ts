@@ -22,8 +22,7 @@ import { EmpowermentModule } from './empowerment/empowerment.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { GoalsModule } from './goals/goals.module';
 import { GroupSessionsModule } from './group-sessions/group-sessions.module';
-import { HealthController } from './health/health.controller';
-import { ShutdownState } from './health/shutdown-state';
+import { HealthModule } from './health/health.module';
 import { LearningModule } from './learning/learning.module';
 import { LifeDomainsModule } from './life-domains/life-domains.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -82,10 +81,9 @@ export class AppModule {
         EmployersModule,
         PlacementsModule,
         LearningModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
       providers: [
-        ShutdownState,
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Before anything reaches the database: a NUL byte anywhere in the input is a 400, not a 500.
         { provide: APP_INTERCEPTOR, useClass: ControlCharactersInterceptor },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
+import { AccessGrantsRepository } from './access-grants.repository';
 import { participantNotFound, scopeTooNarrow } from './access.errors';
 import { GrantReason, includesScope, Scope, widest } from './scope';
 
@@ -28,19 +29,16 @@ export interface GrantFilter {
  */
 @Injectable()
 export class AccessService {
-  constructor(private readonly db: DatabaseContext) {}
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly grants: AccessGrantsRepository,
+  ) {}
 
   /** The widest live scope the caller holds on each of the participants; absent ids are invisible. */
   async scopesFor(participantIds: readonly string[]): Promise<Map<string, Scope>> {
     const result = new Map<string, Scope>();
     if (participantIds.length === 0) return result;
-    const rows: { participant_id: string; scope: Scope }[] = await this.db.manager.query(
-      `select participant_id, scope from access_grants g
-        where g.participant_id = any($1::uuid[]) and g.partnership_id = app_tenant()
-          and (g.organisation_id = app_org() or g.staff_id = app_user())
-          and g.ended_at is null and g.valid_from <= app_now() and (g.valid_until is null or g.valid_until > app_now())`,
-      [participantIds],
-    );
+    const rows = await this.grants.liveScopes(participantIds);
     for (const r of rows) result.set(r.participant_id, widest(result.get(r.participant_id), r.scope));
     return result;
   }
@@ -54,25 +52,29 @@ export class AccessService {
   }
 
   /**
+   * Whether the caller holds a live grant on the participant whose reason still holds: the follow-up
+   * access that lingers after one of its own referrals closed does not count.
+   */
+  hasLiveBasis(participantId: string): Promise<boolean> {
+    return this.grants.hasLiveGrantBeyondFollowUp(participantId);
+  }
+
+  /**
    * Writes a grant through app_grant(), the only way jobteam_app can: the function checks the reason
    * (owner grant, consent, co-coach row, meeting dates ...) as the database owner and refuses (42501)
    * a grant whose reason does not hold. The services check the same first, with typed errors.
    */
-  async grant(g: NewGrant): Promise<string> {
-    const rows: { id: string }[] = await this.db.manager.query(
-      'select app_grant($1, $2, $3, $4, $5, $6, $7, $8) as id',
-      [
-        g.participantId,
-        g.organisationId ?? null,
-        g.staffId ?? null,
-        g.scope,
-        g.reason,
-        g.sourceId ?? null,
-        g.validFrom ?? this.db.now,
-        g.validUntil ?? null,
-      ],
-    );
-    return rows[0].id;
+  grant(g: NewGrant): Promise<string> {
+    return this.grants.grant({
+      participantId: g.participantId,
+      organisationId: g.organisationId ?? null,
+      staffId: g.staffId ?? null,
+      scope: g.scope,
+      reason: g.reason,
+      sourceId: g.sourceId ?? null,
+      validFrom: g.validFrom ?? this.db.now,
+      validUntil: g.validUntil ?? null,
+    });
   }
 
   /**
@@ -80,26 +82,18 @@ export class AccessService {
    * stays. Through app_end_grants(): the owning organisation may end any grant on its participant,
    * anyone else only their own.
    */
-  async end(filter: GrantFilter): Promise<number> {
-    const rows: { n: number }[] = await this.db.manager.query(
-      'select app_end_grants($1, $2, $3, $4, $5) as n',
-      [
-        filter.reason,
-        filter.participantId ?? null,
-        filter.sourceId ?? null,
-        filter.organisationId ?? null,
-        filter.staffId ?? null,
-      ],
-    );
-    return Number(rows[0].n);
+  end(filter: GrantFilter): Promise<number> {
+    return this.grants.end({
+      reason: filter.reason,
+      participantId: filter.participantId ?? null,
+      sourceId: filter.sourceId ?? null,
+      organisationId: filter.organisationId ?? null,
+      staffId: filter.staffId ?? null,
+    });
   }
 
   /** A closed referral's grants run on for the follow-up until `until` (at most 30 days), then lapse. */
-  async closeReferralGrants(referralId: string, until: Date): Promise<number> {
-    const rows: { n: number }[] = await this.db.manager.query(
-      'select app_close_referral_grants($1, $2) as n',
-      [referralId, until],
-    );
-    return Number(rows[0].n);
+  closeReferralGrants(referralId: string, until: Date): Promise<number> {
+    return this.grants.closeReferralGrants(referralId, until);
   }
 }

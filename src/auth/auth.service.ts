@@ -4,8 +4,9 @@ import { ENV } from '../config/config.module';
 import { Environment } from '../config/environment';
 import { unauthorized } from '../common/errors/domain-error';
 import { DatabaseContext } from '../database/database-context.service';
-import { OrganisationEntity } from '../organisations/organisation.entity';
-import { PartnershipEntity } from '../partnerships/partnership.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { PartnershipsService } from '../partnerships/partnerships.service';
+import { AuthRepository } from './auth.repository';
 import { MeResponse, TokenResponse } from './dto/login.dto';
 import { StaffCredentialsService } from '../staff/staff-credentials.service';
 import { currentPasswordWrong } from '../staff/staff.errors';
@@ -13,18 +14,13 @@ import { JwtPayload } from './jwt-payload';
 import { LoginRateLimiter, normaliseLoginEmail } from './login-rate-limiter';
 import { timingDummyHash, verifyPassword } from './password';
 
-interface LoginRow {
-  id: string;
-  partnership_id: string;
-  password_hash: string | null;
-  active: boolean;
-  token_version: number;
-}
-
 @Injectable()
 export class AuthService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly logins: AuthRepository,
+    private readonly organisations: OrganisationsService,
+    private readonly partnerships: PartnershipsService,
     private readonly jwt: JwtService,
     private readonly limiter: LoginRateLimiter,
     private readonly credentials: StaffCredentialsService,
@@ -35,9 +31,7 @@ export class AuthService {
     // The limiter and the lookup see the same normal form, so padding or case buys no extra tries.
     const key = normaliseLoginEmail(email);
     this.limiter.check(ip, key);
-    const rows = await this.db.runWithoutTenant<LoginRow[]>((m) =>
-      m.query('select * from app_login_lookup($1)', [key]),
-    );
+    const rows = await this.logins.findLogin(key);
     const row = rows[0];
     const ok = await verifyPassword(row?.password_hash ?? (await timingDummyHash()), password);
     // One answer for an unknown email, a wrong password, an account not yet activated and a deactivated one.
@@ -62,7 +56,7 @@ export class AuthService {
   async changePassword(currentPassword: string, newPassword: string, ip: string): Promise<void> {
     const actor = this.db.actor;
     this.limiter.check(ip, actor.email);
-    const rows: LoginRow[] = await this.db.manager.query('select * from app_login_lookup($1)', [actor.email]);
+    const rows = await this.logins.findLoginInRequest(actor.email);
     const hash = rows[0]?.password_hash;
     if (!hash || !(await verifyPassword(hash, currentPassword))) {
       this.limiter.failed(ip, actor.email);
@@ -73,11 +67,13 @@ export class AuthService {
 
   async me(): Promise<MeResponse> {
     const actor = this.db.actor;
-    const m = this.db.manager;
     const [organisation, partnership] = await Promise.all([
-      m.getRepository(OrganisationEntity).findOneByOrFail({ id: actor.organisationId }),
-      m.getRepository(PartnershipEntity).findOneByOrFail({ id: actor.partnershipId }),
+      this.organisations.find(actor.organisationId),
+      this.partnerships.find(actor.partnershipId),
     ]);
+    // The request's own organisation and partnership: begin_request just read both under the same RLS.
+    if (!organisation || !partnership)
+      throw new Error('The caller’s organisation or partnership is not visible');
     return {
       id: actor.staffId,
       email: actor.email,

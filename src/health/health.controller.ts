@@ -1,8 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '../common/errors/domain-error';
-import { DatabaseContext } from '../database/database-context.service';
-import { ShutdownState } from './shutdown-state';
+import { HealthService } from './health.service';
 
 export class LivenessResponse {
   @ApiProperty({ enum: ['ok'] }) status!: 'ok';
@@ -16,10 +14,7 @@ export class ReadinessResponse {
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly db: DatabaseContext,
-    private readonly shutdown: ShutdownState,
-  ) {}
+  constructor(private readonly health: HealthService) {}
 
   @Get()
   @ApiOperation({
@@ -39,13 +34,7 @@ export class HealthController {
   })
   @ApiOkResponse({ type: ReadinessResponse, description: 'The database answers' })
   async ready(): Promise<ReadinessResponse> {
-    if (this.shutdown.isDraining)
-      throw new DomainError(503, 'SHUTTING_DOWN', 'The server is shutting down; send requests elsewhere.');
-    try {
-      await this.db.runWithoutTenant((m) => m.query('select 1'));
-    } catch {
-      throw new DomainError(503, 'DATABASE_UNAVAILABLE', 'The database is not reachable.');
-    }
+    await this.health.ready();
     return { status: 'ok', database: 'up' };
   }
 }

@@ -8,11 +8,11 @@ import { staleVersion } from '../common/http/if-match.decorator';
 import { localDate } from '../common/validation/dates';
 import { InszInfo, inszMatchesBirthDate, parseInsz } from '../common/validation/insz';
 import { nameKey, normaliseName, searchName } from '../common/validation/names';
-import { findById } from '../common/persistence/find-by-id';
+import { PgErrorCode, pgErrorCode } from '../common/persistence/pg-error-codes';
 import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
 import { ConsentChecks } from '../privacy/consent-checks';
-import { TeamEntity } from '../teams/team.entity';
+import { TeamsService } from '../teams/teams.service';
 import {
   CreateParticipantDto,
   EntryProfileDto,
@@ -22,6 +22,12 @@ import {
 import { ParticipantResponse, toParticipantResponse } from './dto/participant.response';
 import { InszProtector } from './insz-protector';
 import { ParticipantEntity } from './participant.entity';
+import {
+  CurrentTrajectory,
+  DuplicateRow,
+  ParticipantsRepository,
+  VdabCheck,
+} from './participants.repository';
 import {
   correctionReasonRequired,
   futureDate,
@@ -70,26 +76,20 @@ interface IdentityInput {
   };
 }
 
-interface DuplicateRow {
-  id: string;
-  match: 'insz' | 'name';
-  /** Null when the owning organisation has professional secrecy: it is never named. */
-  organisation_name: string | null;
-}
+/** A participant as other modules read it (through this service, never the table). */
+export type Participant = ParticipantEntity;
 
 @Injectable()
 export class ParticipantsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly participants: ParticipantsRepository,
+    private readonly teams: TeamsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly consents: ConsentChecks,
     private readonly insz: InszProtector,
   ) {}
-
-  private get repo() {
-    return this.db.manager.getRepository(ParticipantEntity);
-  }
 
   async create(dto: CreateParticipantDto): Promise<ParticipantResponse> {
     const actor = this.db.actor;
@@ -109,7 +109,8 @@ export class ParticipantsService {
       dto.confirmedNotDuplicate ?? false,
     );
 
-    const entity = this.repo.create({
+    const values: Partial<ParticipantEntity> = {
+      id: await this.participants.newId(),
       partnershipId: actor.partnershipId,
       ownerOrganisationId: actor.organisationId,
       ...this.identityColumns(dto),
@@ -123,21 +124,21 @@ export class ParticipantsService {
       referrer: dto.referrer ?? null,
       createdBy: actor.staffId,
       version: 1,
-    });
-    entity.id = (await this.db.manager.query('select gen_random_uuid() as id'))[0].id;
+    };
     // The owner grant comes first: the row is only visible (and RETURNING-readable) through it.
     await this.access.grant({
-      participantId: entity.id,
+      participantId: values.id!,
       organisationId: actor.organisationId,
       scope: 'full',
       reason: 'owner',
-      sourceId: entity.id,
+      sourceId: values.id,
     });
     let saved: ParticipantEntity;
     try {
-      saved = await this.repo.save(entity);
+      saved = await this.participants.create(values);
     } catch (err) {
-      if ((err as { code?: string }).code === '23505') throw participantDuplicate({ organisation: null });
+      if (pgErrorCode(err) === PgErrorCode.uniqueViolation)
+        throw participantDuplicate({ organisation: null });
       throw err;
     }
     await this.audit.record({
@@ -152,7 +153,7 @@ export class ParticipantsService {
 
   async get(id: string): Promise<ParticipantResponse> {
     const scope = await this.access.requireScope(id, 'summary');
-    const p = await findById(this.db.manager, ParticipantEntity, id);
+    const p = await this.participants.find(id);
     if (!p) throw participantNotFound();
     await this.audit.record({
       action: 'read',
@@ -166,18 +167,15 @@ export class ParticipantsService {
 
   async list(query: ParticipantQuery): Promise<Page<ParticipantResponse>> {
     // RLS already limits rows to participants the caller holds a grant on; filters narrow further.
-    const qb = this.repo.createQueryBuilder('p');
-    if (query.q) {
-      const needle = normaliseName(query.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-      // Through the index (see migration ParticipantSearch); RLS still filters the outer query.
-      qb.andWhere(`p.id in (select app_search_participants(:q))`, { q: `%${needle}%` });
-    }
-    if (query.status) qb.andWhere('p.current_status = :status', { status: query.status });
-    if (query.caseManagerId) qb.andWhere('p.case_manager_id = :cm', { cm: query.caseManagerId });
-    if (query.teamId) qb.andWhere('p.team_id = :team', { team: query.teamId });
-    if (query.wijk) qb.andWhere('p.wijk = :wijk', { wijk: query.wijk });
-    qb.orderBy('p.last_name', 'ASC').addOrderBy('p.first_name', 'ASC').addOrderBy('p.id', 'ASC');
-    const [rows, total] = await qb.skip(offsetOf(query)).take(query.limit).getManyAndCount();
+    const [rows, total] = await this.participants.search({
+      searchLike: query.q ? `%${normaliseName(query.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
+      status: query.status,
+      caseManagerId: query.caseManagerId,
+      teamId: query.teamId,
+      wijk: query.wijk,
+      offset: offsetOf(query),
+      limit: query.limit,
+    });
     const scopes = await this.access.scopesFor(rows.map((r) => r.id));
     const visible = rows.filter((r) => scopes.has(r.id));
     await this.audit.record(
@@ -199,7 +197,7 @@ export class ParticipantsService {
 
   async update(id: string, version: number, dto: UpdateParticipantDto): Promise<ParticipantResponse> {
     await this.access.requireScope(id, 'full');
-    const current = await findById(this.db.manager, ParticipantEntity, id);
+    const current = await this.participants.find(id);
     if (!current) throw participantNotFound();
     if (current.version !== version) throw staleVersion();
     const today = localDate(this.db.now);
@@ -244,13 +242,7 @@ export class ParticipantsService {
     }
 
     const changes = this.diff(current, patch);
-    const result = await this.db.manager
-      .createQueryBuilder()
-      .update(ParticipantEntity)
-      .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
-      .where('id = :id and version = :version', { id, version })
-      .execute();
-    if (!result.affected) throw staleVersion();
+    const updated = await this.participants.updateVersioned(id, version, patch);
     // Rectification keeps the old values in the audit log (GDPR art. 16), never in the row.
     await this.audit.record({
       action: 'update',
@@ -261,7 +253,7 @@ export class ParticipantsService {
       reason: profileChanged.length ? dto.correctionReason : null,
       details: { changes, profileCorrection: profileChanged.length > 0 },
     });
-    return this.view((await findById(this.db.manager, ParticipantEntity, id))!, 'full');
+    return this.view(updated, 'full');
   }
 
   /** Maps a row for a caller at a scope; full scope decrypts the INSZ and checks the art. 9 basis. */
@@ -269,6 +261,45 @@ export class ParticipantsService {
     if (scope !== 'full') return toParticipantResponse(p, { scope, specialCategories: false });
     const specialCategories = await this.consents.has(p.id, 'special_categories');
     return toParticipantResponse(p, { scope, specialCategories, insz: this.insz.decrypt(p.inszEncrypted) });
+  }
+
+  /** For other modules: a participant the caller's RLS shows, or null. No service-wall check: the caller does it. */
+  find(id: string): Promise<Participant | null> {
+    return this.participants.find(id);
+  }
+
+  /** For other modules: the participants among `ids` that RLS shows, in no particular order. */
+  async findByIds(ids: readonly string[]): Promise<Participant[]> {
+    const unique = [...new Set(ids)];
+    return unique.length ? this.participants.findByIds(unique) : [];
+  }
+
+  /** For other modules: names (summary-level) of the participants among `ids` that RLS shows. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.participants.namesOf(unique);
+    return new Map(rows.map((p) => [p.id, { firstName: p.firstName, lastName: p.lastName }]));
+  }
+
+  /** For other modules: whether RLS shows the participant to the caller at all. */
+  isVisible(id: string): Promise<boolean> {
+    return this.participants.exists(id);
+  }
+
+  /** For trajectories: the participant row carries its current trajectory's status, case manager and team. */
+  syncCurrentTrajectory(participantId: string, current: CurrentTrajectory): Promise<void> {
+    return this.participants.setCurrentTrajectory(participantId, current);
+  }
+
+  /** For trajectories: ownership follows the case manager (grants and audit are the caller's). */
+  setOwnerOrganisation(participantId: string, organisationId: string): Promise<void> {
+    return this.participants.setOwner(participantId, organisationId);
+  }
+
+  /** For the VDAB check: records its result; 404 when the participant is not visible. */
+  async recordVdabCheck(participantId: string, check: VdabCheck): Promise<void> {
+    if (!(await this.participants.setVdabCheck(participantId, check))) throw participantNotFound();
   }
 
   private checkIdentity(
@@ -291,10 +322,7 @@ export class ParticipantsService {
     exceptId: string | null,
     nameConfirmed: boolean,
   ) {
-    const rows: DuplicateRow[] = await this.db.manager.query(
-      'select * from app_find_participant_duplicates($1, $2, $3, $4)',
-      [inszHash, key, birthDate, exceptId],
-    );
+    const rows = await this.participants.findDuplicates(inszHash, key, birthDate, exceptId);
     if (rows.length === 0) return;
     const scopes = await this.access.scopesFor(rows.map((r) => r.id));
     const describe = (r: DuplicateRow) => ({
@@ -307,12 +335,7 @@ export class ParticipantsService {
   }
 
   private async assertKnownWijk(wijk: string): Promise<void> {
-    const known = await this.db.manager
-      .getRepository(TeamEntity)
-      .createQueryBuilder('t')
-      .where(':wijk = any(t.wijken)', { wijk })
-      .getExists();
-    if (!known) throw unknownWijk(wijk);
+    if (!(await this.teams.isKnownWijk(wijk))) throw unknownWijk(wijk);
   }
 
   private addressOf(p: ParticipantEntity) {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Gender } from '../participants/participant.entity';
+import { Gender } from '../participants/participant.constants';
 import { ReferralState } from './referral-state';
 
 export const REFERRAL_DIRECTIONS = ['inbound', 'outbound'] as const;

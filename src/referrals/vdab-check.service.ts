@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
-import { participantNotFound } from '../access/access.errors';
 import { DatabaseContext } from '../database/database-context.service';
-import { ParticipantEntity } from '../participants/participant.entity';
+import { ParticipantsService } from '../participants/participants.service';
 import { AuditService } from '../privacy/audit.service';
 import { VdabTrajectoryCheckDto } from './dto/referral.dto';
 import { checkInFuture } from './referrals.errors';
@@ -16,6 +15,7 @@ export class VdabCheckService {
   constructor(
     private readonly db: DatabaseContext,
     private readonly access: AccessService,
+    private readonly participants: ParticipantsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -26,13 +26,11 @@ export class VdabCheckService {
     if (checkedAt.getTime() > this.db.now.getTime() + 60_000) throw checkInFuture();
     const actor = this.db.actor;
     // Not a versioned edit: these columns belong to the check alone, so no coach's If-Match is invalidated.
-    const result = await this.db.manager
-      .createQueryBuilder()
-      .update(ParticipantEntity)
-      .set({ vdabTrajectoryStatus: dto.status, vdabCheckedAt: checkedAt, vdabCheckedBy: actor.staffId })
-      .where('id = :id', { id: participantId })
-      .execute();
-    if (!result.affected) throw participantNotFound();
+    await this.participants.recordVdabCheck(participantId, {
+      vdabTrajectoryStatus: dto.status,
+      vdabCheckedAt: checkedAt,
+      vdabCheckedBy: actor.staffId,
+    });
     await this.audit.record({
       action: 'update',
       resourceType: 'participant.vdab_trajectory',

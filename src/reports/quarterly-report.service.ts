@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { REFERRAL_CHANNELS } from '../participants/participant.entity';
+import { REFERRAL_CHANNELS } from '../participants/participant.constants';
 import { REFERRAL_TARGETS } from '../referrals/referral.entity';
 import { DatabaseContext } from '../database/database-context.service';
 import { EMPOWERMENT_INSTRUMENT } from '../empowerment/instrument';

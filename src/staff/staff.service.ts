@@ -198,6 +198,11 @@ export class StaffService {
     if (ids.length === 0) return Promise.resolve([]);
     return this.staff.findByIds(ids, filter.active === true);
   }
+
+  // For trajectories and referrals: a staff member of the caller's partnership (active or not), or null.
+  find(id: string): Promise<StaffEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
 }
 
 const sameRoles = (a: readonly Role[], b: readonly Role[]) =>

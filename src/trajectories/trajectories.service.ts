@@ -1,27 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Scope } from '../access/scope';
-import { findById } from '../common/persistence/find-by-id';
-import { updateVersioned } from '../common/persistence/versioned';
 import { staleVersion } from '../common/http/if-match.decorator';
 import { DatabaseContext } from '../database/database-context.service';
 import { futureDate } from '../participants/participants.errors';
-import { PersonaEntity } from '../learning/learning.entity';
 import { personaUnknown } from '../learning/learning.errors';
-import { ParticipantEntity } from '../participants/participant.entity';
+import { PersonaChecks } from '../learning/persona-checks';
+import { ParticipantsService } from '../participants/participants.service';
 import { PlacementExitsService } from '../placements/placement-exits.service';
 import { AuditService } from '../privacy/audit.service';
-import { StaffEntity } from '../staff/staff.entity';
+import { StaffService } from '../staff/staff.service';
 import { CaseManagerDto, CoCoachDto, CreateTrajectoryDto, TransitionDto } from './dto/trajectory.dto';
 import { toTrajectoryResponse } from './dto/trajectory.response';
 import { allowedNext, canTransition, checkOutcome, isOpen, TrajectoryState } from './trajectory-state';
-import {
-  CaseManagerAssignmentEntity,
-  CoCoachEntity,
-  TrajectoryEntity,
-  TrajectoryTransitionEntity,
-} from './trajectory.entity';
+import { TrajectoryEntity, TrajectoryTransitionEntity } from './trajectory.entity';
+import { TrajectoriesRepository } from './trajectories.repository';
+import { TrajectoryStaffRepository } from './trajectory-staff.repository';
 import {
   coCoachExists,
   coCoachIsCaseManager,
@@ -36,6 +30,16 @@ import {
   transitionBeforePrevious,
 } from './trajectories.errors';
 
+/** A trajectory as other modules read it (through this service, never the table). */
+export type Trajectory = TrajectoryEntity;
+
+/** A staff member as the case manager rules read it. */
+interface Coach {
+  id: string;
+  organisationId: string;
+  teamId: string | null;
+}
+
 const STATE_COLUMN: Partial<Record<TrajectoryState, keyof TrajectoryEntity>> = {
   intake: 'intakeAt',
   begeleiding: 'guidanceStartedAt',
@@ -47,18 +51,19 @@ const STATE_COLUMN: Partial<Record<TrajectoryState, keyof TrajectoryEntity>> = {
 export class TrajectoriesService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly trajectories: TrajectoriesRepository,
+    private readonly trajectoryStaff: TrajectoryStaffRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly placementExits: PlacementExitsService,
+    private readonly participants: ParticipantsService,
+    private readonly staff: StaffService,
+    private readonly personas: PersonaChecks,
   ) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
 
   /** Loads a trajectory and the caller's scope on its participant: 404 when invisible, 403 when too narrow. */
   async load(id: string, needed: Scope): Promise<{ trajectory: TrajectoryEntity; scope: Scope }> {
-    const trajectory = await findById(this.m, TrajectoryEntity, id);
+    const trajectory = await this.trajectories.find(id);
     if (!trajectory) throw trajectoryNotFound();
     const scope = await this.access.requireScope(trajectory.participantId, needed).catch((err) => {
       throw (err as { status?: number }).status === 404 ? trajectoryNotFound() : err;
@@ -69,34 +74,27 @@ export class TrajectoriesService {
   async create(participantId: string, dto: CreateTrajectoryDto) {
     const actor = this.db.actor;
     await this.access.requireScope(participantId, 'full');
-    const participant = (await findById(this.m, ParticipantEntity, participantId))!;
-    const trajectories = this.m.getRepository(TrajectoryEntity);
-    const open = await trajectories.findOne({ where: { participantId }, order: { startedAt: 'DESC' } });
+    const participant = (await this.participants.find(participantId))!;
+    const open = await this.trajectories.findLatestOfParticipant(participantId);
     if (open && isOpen(open.status)) throw trajectoryAlreadyOpen(open.id);
     const startedAt = this.pastOrNow(dto.startedAt, 'startedAt');
     const caseManager = await this.caseManagerFor(dto.caseManagerId);
-    if (
-      dto.personaId &&
-      !(await this.m.getRepository(PersonaEntity).existsBy({ id: dto.personaId, active: true }))
-    )
-      throw personaUnknown();
+    if (dto.personaId && !(await this.personas.isActive(dto.personaId))) throw personaUnknown();
 
-    const trajectory = await trajectories.save(
-      trajectories.create({
-        partnershipId: actor.partnershipId,
-        participantId,
-        previousTrajectoryId: open?.id ?? null,
-        status: 'aanmelding',
-        referralChannel: dto.referralChannel ?? participant.referralChannel,
-        referrer: dto.referrer ?? participant.referrer,
-        ownerOrganisationId: participant.ownerOrganisationId,
-        caseManagerId: caseManager?.id ?? null,
-        teamId: caseManager?.teamId ?? null,
-        startedAt,
-        personaId: dto.personaId ?? null,
-        version: 1,
-      }),
-    );
+    const trajectory = await this.trajectories.create({
+      partnershipId: actor.partnershipId,
+      participantId,
+      previousTrajectoryId: open?.id ?? null,
+      status: 'aanmelding',
+      referralChannel: dto.referralChannel ?? participant.referralChannel,
+      referrer: dto.referrer ?? participant.referrer,
+      ownerOrganisationId: participant.ownerOrganisationId,
+      caseManagerId: caseManager?.id ?? null,
+      teamId: caseManager?.teamId ?? null,
+      startedAt,
+      personaId: dto.personaId ?? null,
+      version: 1,
+    });
     await this.recordTransition(trajectory, null, 'aanmelding', startedAt);
     if (caseManager) await this.assign(trajectory, caseManager, startedAt, 'Case manager at sign-up');
     await this.syncParticipant(trajectory);
@@ -131,9 +129,7 @@ export class TrajectoriesService {
 
   async listForParticipant(participantId: string) {
     const scope = await this.access.requireScope(participantId, 'summary');
-    const rows = await this.m
-      .getRepository(TrajectoryEntity)
-      .find({ where: { participantId }, order: { startedAt: 'ASC', id: 'ASC' } });
+    const rows = await this.trajectories.findByParticipant(participantId);
     await this.audit.record({ action: 'list', resourceType: 'trajectory', participantId, scope });
     return { items: rows.map((t) => toTrajectoryResponse(t, scope)), total: rows.length };
   }
@@ -145,9 +141,7 @@ export class TrajectoriesService {
     const problem = checkOutcome(dto.to, dto.outcome, dto.outcomeKind);
     if (problem) throw outcomeProblem(problem);
     const at = this.pastOrNow(dto.at, 'at');
-    const last = await this.m
-      .getRepository(TrajectoryTransitionEntity)
-      .findOne({ where: { trajectoryId: id }, order: { at: 'DESC' } });
+    const last = await this.trajectories.lastTransition(id);
     if (last && at < last.at) throw transitionBeforePrevious();
     // An exit to work names its placement (see PlacementExitsService for how strict, and why).
     await this.placementExits.linkExit(
@@ -183,10 +177,9 @@ export class TrajectoriesService {
     // Registered on Friday for Monday's warm hand-over: the history shows when it took effect.
     const effectiveAt = this.pastOrNow(dto.effectiveAt, 'effectiveAt');
     if (effectiveAt < trajectory.startedAt) throw effectiveBeforeStart();
-    const assignments = this.m.getRepository(CaseManagerAssignmentEntity);
-    const current = await assignments.findOneBy({ trajectoryId: id, toAt: IsNull() });
+    const current = await this.trajectoryStaff.currentAssignment(id);
     if (current && effectiveAt < current.fromAt) throw handOverBeforeCurrent();
-    await assignments.update({ trajectoryId: id, toAt: IsNull() }, { toAt: effectiveAt });
+    await this.trajectoryStaff.endCurrentAssignments(id, effectiveAt);
     await this.assign(trajectory, staff, effectiveAt, dto.note);
     const previousOwner = trajectory.ownerOrganisationId;
     await this.bump(trajectory, { caseManagerId: staff.id, teamId: staff.teamId ?? trajectory.teamId });
@@ -211,20 +204,16 @@ export class TrajectoriesService {
     const staff = await this.caseManagerFor(dto.staffId);
     if (!staff) throw notAnActiveCoach();
     if (staff.id === trajectory.caseManagerId) throw coCoachIsCaseManager();
-    const repo = this.m.getRepository(CoCoachEntity);
-    if (await repo.existsBy({ trajectoryId: id, staffId: staff.id, removedAt: IsNull() }))
-      throw coCoachExists();
-    const coCoach = await repo.save(
-      repo.create({
-        partnershipId: trajectory.partnershipId,
-        trajectoryId: id,
-        participantId: trajectory.participantId,
-        staffId: staff.id,
-        organisationId: staff.organisationId,
-        addedAt: this.db.now,
-        addedBy: this.db.actor.staffId,
-      }),
-    );
+    if (await this.trajectoryStaff.isActiveCoCoach(id, staff.id)) throw coCoachExists();
+    const coCoach = await this.trajectoryStaff.createCoCoach({
+      partnershipId: trajectory.partnershipId,
+      trajectoryId: id,
+      participantId: trajectory.participantId,
+      staffId: staff.id,
+      organisationId: staff.organisationId,
+      addedAt: this.db.now,
+      addedBy: this.db.actor.staffId,
+    });
     await this.access.grant({
       participantId: trajectory.participantId,
       organisationId: staff.organisationId,
@@ -246,10 +235,9 @@ export class TrajectoriesService {
 
   async removeCoCoach(id: string, staffId: string) {
     const { trajectory } = await this.load(id, 'full');
-    const repo = this.m.getRepository(CoCoachEntity);
-    const coCoach = await repo.findOneBy({ trajectoryId: id, staffId, removedAt: IsNull() });
+    const coCoach = await this.trajectoryStaff.findActiveCoCoach(id, staffId);
     if (!coCoach) throw trajectoryNotFound();
-    await repo.update({ id: coCoach.id }, { removedAt: this.db.now });
+    await this.trajectoryStaff.removeCoCoach(coCoach.id, this.db.now);
     await this.access.end({ reason: 'co_coach', sourceId: coCoach.id });
     await this.audit.record({
       action: 'revoke',
@@ -265,29 +253,22 @@ export class TrajectoriesService {
 
   private async details(id: string) {
     const [coCoaches, caseManagers] = await Promise.all([
-      this.m
-        .getRepository(CoCoachEntity)
-        .find({ where: { trajectoryId: id, removedAt: IsNull() }, order: { addedAt: 'ASC' } }),
-      this.m
-        .getRepository(CaseManagerAssignmentEntity)
-        .find({ where: { trajectoryId: id }, order: { fromAt: 'ASC' } }),
+      this.trajectoryStaff.activeCoCoaches(id),
+      this.trajectoryStaff.assignmentsOf(id),
     ]);
     return { coCoaches, caseManagers };
   }
 
-  private async caseManagerFor(staffId: string | undefined): Promise<StaffEntity | null> {
+  private async caseManagerFor(staffId: string | undefined): Promise<Coach | null> {
     const actor = this.db.actor;
-    if (!staffId)
-      return actor.roles.includes('coach')
-        ? this.m.getRepository(StaffEntity).findOneBy({ id: actor.staffId })
-        : null;
-    const staff = await this.m.getRepository(StaffEntity).findOneBy({ id: staffId, active: true });
-    if (!staff || !staff.roles.includes('coach')) throw notAnActiveCoach('caseManagerId');
+    if (!staffId) return actor.roles.includes('coach') ? this.staff.find(actor.staffId) : null;
+    const staff = await this.staff.find(staffId);
+    if (!staff || !staff.active || !staff.roles.includes('coach')) throw notAnActiveCoach('caseManagerId');
     return staff;
   }
 
-  private async assign(t: TrajectoryEntity, staff: StaffEntity, at: Date, note: string | null) {
-    await this.m.getRepository(CaseManagerAssignmentEntity).insert({
+  private async assign(t: TrajectoryEntity, staff: Coach, at: Date, note: string | null) {
+    await this.trajectoryStaff.insertAssignment({
       partnershipId: t.partnershipId,
       trajectoryId: t.id,
       participantId: t.participantId,
@@ -308,7 +289,7 @@ export class TrajectoriesService {
     note?: string,
     outcome?: string,
   ) {
-    await this.m.getRepository(TrajectoryTransitionEntity).insert({
+    await this.trajectories.insertTransition({
       partnershipId: t.partnershipId,
       trajectoryId: t.id,
       participantId: t.participantId,
@@ -323,27 +304,17 @@ export class TrajectoriesService {
 
   /** Applies a change with optimistic locking and keeps the in-memory entity in step. */
   private async bump(t: TrajectoryEntity, patch: Partial<TrajectoryEntity>) {
-    const result = await this.m
-      .createQueryBuilder()
-      .update(TrajectoryEntity)
-      .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
-      .where('id = :id and version = :version', { id: t.id, version: t.version })
-      .execute();
-    if (!result.affected) throw staleVersion();
-    Object.assign(t, patch, { version: t.version + 1 });
+    Object.assign(t, await this.trajectories.updateVersioned(t.id, t.version, patch));
   }
 
   /** The participant row carries the current trajectory's status, case manager and team for fast filtering. */
   private async syncParticipant(t: TrajectoryEntity) {
-    await this.m.getRepository(ParticipantEntity).update(
-      { id: t.participantId },
-      {
-        currentTrajectoryId: t.id,
-        currentStatus: t.status,
-        caseManagerId: t.caseManagerId,
-        teamId: t.teamId,
-      },
-    );
+    await this.participants.syncCurrentTrajectory(t.participantId, {
+      currentTrajectoryId: t.id,
+      currentStatus: t.status,
+      caseManagerId: t.caseManagerId,
+      teamId: t.teamId,
+    });
   }
 
   /**
@@ -351,10 +322,8 @@ export class TrajectoriesService {
    * Only this trajectory moves: an earlier, closed trajectory keeps its organisation in every report (issue 13, rule 5).
    */
   private async moveOwnership(t: TrajectoryEntity, from: string, to: string) {
-    await this.m
-      .getRepository(ParticipantEntity)
-      .update({ id: t.participantId }, { ownerOrganisationId: to });
-    await this.m.getRepository(TrajectoryEntity).update({ id: t.id }, { ownerOrganisationId: to });
+    await this.participants.setOwnerOrganisation(t.participantId, to);
+    await this.trajectories.setOwner(t.id, to);
     t.ownerOrganisationId = to;
     await this.access.grant({
       participantId: t.participantId,
@@ -372,7 +341,12 @@ export class TrajectoriesService {
       participantId: t.participantId,
       scope: 'full',
       reason: 'owner',
-      details: { fromOrganisationId: from, toOrganisationId: to, trajectoryId: t.id, keptTrajectoryIds: kept },
+      details: {
+        fromOrganisationId: from,
+        toOrganisationId: to,
+        trajectoryId: t.id,
+        keptTrajectoryIds: kept,
+      },
     });
   }
 
@@ -382,26 +356,41 @@ export class TrajectoriesService {
    * Its organisation is that of the trajectory's last case manager, whatever the owner column says now.
    */
   private async keepClosedTrajectories(t: TrajectoryEntity, from: string): Promise<string[]> {
-    const closed = await this.m
-      .getRepository(TrajectoryEntity)
-      .find({ where: { participantId: t.participantId, status: 'afgesloten' }, select: { id: true } });
+    const closed = await this.trajectories.closedIdsOfParticipant(t.participantId);
     const kept: string[] = [];
-    for (const c of closed) {
-      if (c.id === t.id) continue;
-      const last = await this.m
-        .getRepository(CaseManagerAssignmentEntity)
-        .findOne({ where: { trajectoryId: c.id }, order: { fromAt: 'DESC' } });
+    for (const id of closed) {
+      if (id === t.id) continue;
+      const last = await this.trajectoryStaff.lastAssignment(id);
       if (last?.organisationId !== from) continue;
       await this.access.grant({
         participantId: t.participantId,
         organisationId: from,
         scope: 'case',
         reason: 'previous_owner',
-        sourceId: c.id,
+        sourceId: id,
       });
-      kept.push(c.id);
+      kept.push(id);
     }
     return kept;
+  }
+
+  /** For other modules: a trajectory the caller's RLS shows, or null. No service-wall check: see load(). */
+  find(id: string): Promise<Trajectory | null> {
+    return this.trajectories.find(id);
+  }
+
+  /** For other modules: the trajectories among `ids` that RLS shows, in no particular order. */
+  async findByIds(ids: readonly string[]): Promise<Trajectory[]> {
+    const unique = [...new Set(ids)];
+    return unique.length ? this.trajectories.findByIds(unique) : [];
+  }
+
+  /**
+   * For learning (personas): sets the persona a trajectory carries, with optimistic locking. The caller
+   * checks access (load) and that the persona is active.
+   */
+  setPersona(id: string, version: number, personaId: string | null): Promise<Trajectory> {
+    return this.trajectories.updateVersioned(id, version, { personaId });
   }
 
   private pastOrNow(value: string | undefined, field: string): Date {
@@ -412,28 +401,13 @@ export class TrajectoriesService {
     return at;
   }
 
-  // For life domains: the version of a trajectory's life-domain set, kept on the trajectory row.
-  async lifeDomainsVersion(id: string): Promise<number> {
-    const [row] = await this.m.query(`select life_domains_version as v from trajectories where id = $1`, [
-      id,
-    ]);
-    return row.v;
+  /** For life domains: the version of a trajectory's life-domain set, kept on the trajectory row. */
+  lifeDomainsVersion(id: string): Promise<number> {
+    return this.trajectories.lifeDomainsVersion(id);
   }
 
-  // For life domains: bumps the set's version if it is still the one the client read (null if not); the row
-  // lock makes a second writer wait, then fail.
-  async claimLifeDomainsVersion(id: string, expected: number): Promise<number | null> {
-    const rows: { v: number }[] = await this.m.query(
-      `with u as (update trajectories set life_domains_version = life_domains_version + 1
-                   where id = $1 and life_domains_version = $2 returning life_domains_version)
-       select life_domains_version as v from u`,
-      [id, expected],
-    );
-    return rows.length === 0 ? null : rows[0].v;
-  }
-
-  // For learning: a trajectory's persona, set by PersonasService once it has checked case access and the persona.
-  async setPersona(id: string, version: number, personaId: string | null): Promise<TrajectoryEntity> {
-    return updateVersioned(this.m, TrajectoryEntity, id, version, { personaId }, 'Trajectory');
+  /** For life domains: bumps the set's version if it is still the one the client read (null if not). */
+  claimLifeDomainsVersion(id: string, expected: number): Promise<number | null> {
+    return this.trajectories.claimLifeDomainsVersion(id, expected);
   }
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ReferralChannel } from '../participants/participant.entity';
+import { ReferralChannel } from '../participants/participant.constants';
 import { Outcome, TrajectoryState } from './trajectory-state';
 
 @Entity('trajectories')

@@ -23,7 +23,7 @@ import {
   ReferralChannel,
   SPECIAL_ANSWERS,
   SpecialAnswer,
-} from '../participant.entity';
+} from '../participant.constants';
 import { Trimmed } from '../../common/validation/trimmed';
 import { PersonIdentityDto } from './person-identity.dto';
 

@@ -6,10 +6,10 @@ import {
   EDUCATION_LEVELS,
   GENDERS,
   LABOUR_STATUSES,
-  ParticipantEntity,
   REFERRAL_CHANNELS,
   SPECIAL_ANSWERS,
-} from '../participant.entity';
+} from '../participant.constants';
+import { ParticipantEntity } from '../participant.entity';
 
 /**
  * What a caller sees of a participant depends on the scope of their grant. Fields outside the

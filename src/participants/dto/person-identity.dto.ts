@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsIsoDate } from '../../common/validation/dates';
 import { Trimmed } from '../../common/validation/trimmed';
-import { GENDERS, Gender } from '../participant.entity';
+import { GENDERS, Gender } from '../participant.constants';
 
 /**
  * Who a person is, as a coach or a referrer writes it down: the same fields and rules whether the person becomes a

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { REFERRAL_CHANNELS, ReferralChannel } from '../../participants/participant.entity';
+import { REFERRAL_CHANNELS, ReferralChannel } from '../../participants/participant.constants';
 import {
   OUTCOMES,
   Outcome,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { includesScope, Scope, SCOPES } from '../../access/scope';
 import { COUNT } from '../../common/http/api-responses';
-import { REFERRAL_CHANNELS } from '../../participants/participant.entity';
+import { REFERRAL_CHANNELS } from '../../participants/participant.constants';
 import { allowedNext, OUTCOMES, TRAJECTORY_STATES } from '../trajectory-state';
 import { CaseManagerAssignmentEntity, CoCoachEntity, TrajectoryEntity } from '../trajectory.entity';
 

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '../database/database-context.service';
+import { PersonaEntity } from './learning.entity';
+
+/**
+ * For trajectories: whether a persona may be carried, apart from PersonasService so that the
+ * trajectories module can ask without a circular import (LearningModule imports TrajectoriesModule).
+ */
+@Injectable()
+export class PersonaChecks {
+  constructor(private readonly db: DatabaseContext) {}
+
+  // For trajectories: a new trajectory may name an active persona of the caller's partnership only.
+  isActive(id: string): Promise<boolean> {
+    return this.db.manager.getRepository(PersonaEntity).existsBy({ id, active: true });
+  }
+}
