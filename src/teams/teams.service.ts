@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { DatabaseContext } from '../database/database-context.service';
 import { findOrFail, updateVersioned } from '../common/persistence/versioned';
 import { offsetOf, Page, PageQuery, pageOf } from '../common/http/pagination';
@@ -54,5 +55,10 @@ export class TeamsService {
     const qb = this.repo.createQueryBuilder('t').where('lower(t.name) = lower(:name)', { name });
     if (exceptId) qb.andWhere('t.id <> :exceptId', { exceptId });
     if (await qb.getExists()) throw teamConflict();
+  }
+  // For case meetings: teams by id, one query.
+  findByIds(ids: string[]): Promise<TeamEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo.findBy({ id: In(ids) });
   }
 }
