@@ -4,7 +4,6 @@ import { OverdueAssessmentsService } from '../assessments/overdue-assessments.se
 import { CaseMeetingsService } from '../case-meetings/case-meetings.service';
 import { toActionResponse } from '../case-meetings/dto/case-meeting.response';
 import { DatabaseContext } from '../database/database-context.service';
-import { toGroupSessionResponse } from '../group-sessions/dto/group-session.response';
 import { GroupSessionsService } from '../group-sessions/group-sessions.service';
 import { ReferralsService } from '../referrals/referrals.service';
 
@@ -59,7 +58,7 @@ export class AgendaService {
         scheduledAt: m.scheduledAt.toISOString(),
         location: m.location,
       })),
-      groupSessions: sessions.map(toGroupSessionResponse),
+      groupSessions: sessions,
       overdueAssessments: assessments,
     };
   }

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import { DEFAULT_LANG, formatLocalDateTime, Lang, localDateOf, Texts } from '../common/i18n/lang';
 
 export interface CaseMeetingAgenda {
@@ -95,14 +94,6 @@ export function renderAgendaMarkdown(a: CaseMeetingAgenda, lang: Lang = DEFAULT_
 }
 
 /** JSON by default; Markdown when the client asks for it first (Accept: text/markdown). */
-export function negotiateAgenda(
-  reply: FastifyReply,
-  accept: string | undefined,
-  agenda: CaseMeetingAgenda,
-  lang: Lang = DEFAULT_LANG,
-) {
-  if (!accept || !/\btext\/markdown\b/i.test(accept)) return agenda;
-  reply.type('text/markdown; charset=utf-8');
-  reply.header('content-language', lang);
-  return renderAgendaMarkdown(agenda, lang);
+export function wantsMarkdown(accept: string | undefined): boolean {
+  return !!accept && /\btext\/markdown\b/i.test(accept);
 }

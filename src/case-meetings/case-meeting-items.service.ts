@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { ContactsService } from '../contacts/contacts.service';
 import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
-import { CaseMeetingActionEntity, CaseMeetingEntity, CaseMeetingItemEntity } from './case-meeting.entity';
+import { CaseMeetingItemEntity } from './case-meeting.entity';
+import { CaseMeetingItemsRepository } from './case-meeting-items.repository';
+import { CaseMeetingsRepository } from './case-meetings.repository';
 import { caseMeetingNotFound, itemNotAuthor, itemNotFound, meetingHeld } from './case-meetings.errors';
 import { UpdateCaseMeetingItemDto } from './dto/case-meeting.dto';
 import { toItemResponse } from './dto/case-meeting.response';
@@ -17,13 +19,12 @@ import { toItemResponse } from './dto/case-meeting.response';
 export class CaseMeetingItemsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly meetings: CaseMeetingsRepository,
+    private readonly items: CaseMeetingItemsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly contacts: ContactsService,
   ) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
 
   async update(id: string, itemId: string, dto: UpdateCaseMeetingItemDto) {
     const item = await this.editable(id, itemId);
@@ -34,15 +35,11 @@ export class CaseMeetingItemsService {
       (f) => patch[f] !== item[f],
     );
     if (fields.length > 0) {
-      await this.m.getRepository(CaseMeetingItemEntity).update({ id: itemId }, patch);
+      await this.items.updateItem(itemId, patch);
       Object.assign(item, patch);
       // The contact moment the item derived says what the item says.
       if (patch.summary !== undefined && item.contactId)
-        await this.m.query(
-          `update contacts set summary = $2, version = version + 1, updated_at = now()
-            where id = $1 and source_type = 'case_meeting_item'`,
-          [item.contactId, item.summary],
-        );
+        await this.contacts.updateDerivedSummary(item.contactId, 'case_meeting_item', item.summary);
       await this.audit.record({
         action: 'update',
         resourceType: 'case_meeting.item',
@@ -51,22 +48,14 @@ export class CaseMeetingItemsService {
         details: { caseMeetingId: id, fields },
       });
     }
-    const actions = await this.m
-      .getRepository(CaseMeetingActionEntity)
-      .find({ where: { itemId }, order: { dueAt: 'ASC' } });
+    const actions = await this.items.actionsOfItem(itemId);
     return toItemResponse(item, actions);
   }
 
   async remove(id: string, itemId: string) {
     const item = await this.editable(id, itemId);
-    await this.m.getRepository(CaseMeetingActionEntity).delete({ itemId });
-    await this.m.getRepository(CaseMeetingItemEntity).delete({ id: itemId });
-    if (item.contactId) {
-      await this.m.query(`delete from contact_revisions where contact_id = $1`, [item.contactId]);
-      await this.m.query(`delete from contacts where id = $1 and source_type = 'case_meeting_item'`, [
-        item.contactId,
-      ]);
-    }
+    await this.items.deleteItem(itemId);
+    if (item.contactId) await this.contacts.removeDerived(item.contactId, 'case_meeting_item');
     const ended = await this.access.end({ reason: 'case_meeting', sourceId: itemId });
     await this.audit.record({
       action: 'delete',
@@ -79,11 +68,9 @@ export class CaseMeetingItemsService {
 
   /** The item as the caller sees it (404 otherwise), before its meeting (409), by its author (403). */
   private async editable(id: string, itemId: string) {
-    const meeting = await this.m.getRepository(CaseMeetingEntity).findOneBy({ id });
+    const meeting = await this.meetings.findById(id);
     if (!meeting) throw caseMeetingNotFound();
-    const item = await this.m
-      .getRepository(CaseMeetingItemEntity)
-      .findOneBy({ id: itemId, caseMeetingId: id });
+    const item = await this.items.findItem(id, itemId);
     if (!item) throw itemNotFound();
     if (item.authorId !== this.db.actor.staffId) throw itemNotAuthor();
     if (meeting.scheduledAt.getTime() <= this.db.now.getTime()) throw meetingHeld();

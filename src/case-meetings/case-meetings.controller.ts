@@ -15,7 +15,7 @@ import type { FastifyReply } from 'fastify';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { Lang, RequestLang } from '../common/i18n/lang';
-import { negotiateAgenda } from './agenda-format';
+import { renderAgendaMarkdown, wantsMarkdown } from './agenda-format';
 import { CaseMeetingsService } from './case-meetings.service';
 import { CaseMeetingItemDto, CaseMeetingQuery, CreateCaseMeetingDto } from './dto/case-meeting.dto';
 import {
@@ -121,6 +121,10 @@ export class CaseMeetingsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @RequestLang() lang: Lang,
   ) {
-    return negotiateAgenda(reply, accept, await this.meetings.agenda(id), lang);
+    const agenda = await this.meetings.agenda(id);
+    if (!wantsMarkdown(accept)) return agenda;
+    reply.type('text/markdown; charset=utf-8');
+    reply.header('content-language', lang);
+    return renderAgendaMarkdown(agenda, lang);
   }
 }

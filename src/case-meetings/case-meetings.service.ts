@@ -1,26 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { offsetOf, pageOf } from '../common/http/pagination';
+import { ContactsService } from '../contacts/contacts.service';
 import { DatabaseContext } from '../database/database-context.service';
-import { OrganisationEntity } from '../organisations/organisation.entity';
-import { ParticipantEntity } from '../participants/participant.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { ParticipantsService } from '../participants/participants.service';
 import { AuditService } from '../privacy/audit.service';
 import { ConsentChecks } from '../privacy/consent-checks';
-import { ReferralEntity } from '../referrals/referral.entity';
 import { ReferralsService } from '../referrals/referrals.service';
-import { StaffEntity } from '../staff/staff.entity';
-import { TeamEntity } from '../teams/team.entity';
+import { StaffService } from '../staff/staff.service';
+import { TeamsService } from '../teams/teams.service';
+import { TrajectoriesService } from '../trajectories/trajectories.service';
 import { isOpen } from '../trajectories/trajectory-state';
-import { TrajectoryEntity } from '../trajectories/trajectory.entity';
 import { CaseMeetingAgenda } from './agenda-format';
-import {
-  CaseMeetingActionEntity,
-  CaseMeetingAttendeeEntity,
-  CaseMeetingEntity,
-  CaseMeetingItemEntity,
-} from './case-meeting.entity';
+import { CaseMeetingEntity, CaseMeetingItemEntity } from './case-meeting.entity';
+import { CaseMeetingItemsRepository } from './case-meeting-items.repository';
+import { CaseMeetingsRepository } from './case-meetings.repository';
 import {
   actionAlreadyCompleted,
   actionNotFound,
@@ -54,36 +50,38 @@ const ITEM_CONTACT_MINUTES = 15;
 export class CaseMeetingsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly meetings: CaseMeetingsRepository,
+    private readonly items: CaseMeetingItemsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly consents: ConsentChecks,
     private readonly referrals: ReferralsService,
+    private readonly contacts: ContactsService,
+    private readonly staff: StaffService,
+    private readonly teams: TeamsService,
+    private readonly organisations: OrganisationsService,
+    private readonly participants: ParticipantsService,
+    private readonly trajectories: TrajectoriesService,
   ) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
 
   async create(dto: CreateCaseMeetingDto) {
     const actor = this.db.actor;
-    if (!(await this.m.getRepository(TeamEntity).existsBy({ id: dto.teamId, active: true })))
-      throw teamUnknown();
+    const [team] = await this.teams.findByIds([dto.teamId]);
+    if (!team?.active) throw teamUnknown();
     const scheduledAt = new Date(dto.scheduledAt);
     if (!this.inWindow(scheduledAt)) throw meetingDateOutOfRange();
     const ids = [...new Set([actor.staffId, ...dto.attendeeIds])];
     const staff = await this.activeStaff(ids);
     if (staff.length !== ids.length) throw staffUnknown('attendeeIds');
-    const meeting = await this.m.getRepository(CaseMeetingEntity).save(
-      this.m.getRepository(CaseMeetingEntity).create({
-        partnershipId: actor.partnershipId,
-        teamId: dto.teamId,
-        scheduledAt,
-        location: dto.location,
-        organiserId: actor.staffId,
-        organiserOrganisationId: actor.organisationId,
-      }),
-    );
-    await this.m.getRepository(CaseMeetingAttendeeEntity).insert(
+    const meeting = await this.meetings.create({
+      partnershipId: actor.partnershipId,
+      teamId: dto.teamId,
+      scheduledAt,
+      location: dto.location,
+      organiserId: actor.staffId,
+      organiserOrganisationId: actor.organisationId,
+    });
+    await this.meetings.insertAttendees(
       staff.map((s) => ({
         partnershipId: actor.partnershipId,
         caseMeetingId: meeting.id,
@@ -95,12 +93,12 @@ export class CaseMeetingsService {
   }
 
   async list(query: CaseMeetingQuery) {
-    const qb = this.m.getRepository(CaseMeetingEntity).createQueryBuilder('m');
-    if (query.teamId) qb.andWhere('m.team_id = :team', { team: query.teamId });
-    if (query.from) qb.andWhere('m.scheduled_at >= :from', { from: new Date(query.from) });
-    qb.orderBy('m.scheduled_at', 'ASC').addOrderBy('m.id', 'ASC');
-    const [rows, total] = await qb.skip(offsetOf(query)).take(query.limit).getManyAndCount();
-    const attendees = await this.attendeesOf(rows.map((r) => r.id));
+    const [rows, total] = await this.meetings.page(
+      { teamId: query.teamId, from: query.from ? new Date(query.from) : undefined },
+      offsetOf(query),
+      query.limit,
+    );
+    const attendees = await this.meetings.attendeesOf(rows.map((r) => r.id));
     return pageOf(rows, total, query, (m) =>
       toCaseMeetingResponse(
         m,
@@ -131,7 +129,7 @@ export class CaseMeetingsService {
     const actor = this.db.actor;
     const meeting = await this.load(id);
     if (meeting.cancelledAt) throw meetingCancelled();
-    const trajectory = await this.m.getRepository(TrajectoryEntity).findOneBy({ id: dto.trajectoryId });
+    const [trajectory] = await this.trajectories.findByIds([dto.trajectoryId]);
     if (!trajectory) throw trajectoryNotFound();
     const participantId = trajectory.participantId;
     const scope = await this.access.requireScope(participantId, 'case').catch((err) => {
@@ -153,58 +151,50 @@ export class CaseMeetingsService {
       ? await this.referrals.createOutbound(participantId, dto.createReferral)
       : null;
     // A meeting is a contact moment with the participant only once it took place with them at the
-    // table, dated at the meeting; written without RETURNING, as the reader may differ.
+    // table, dated at the meeting.
     const itemId = randomUUID();
-    const contactId = present ? randomUUID() : null;
-    if (contactId)
-      await this.m.query(
-        `insert into contacts (id, partnership_id, trajectory_id, participant_id, at, kind, duration_minutes, staff_id,
-                               author_id, author_organisation_id, summary, confidential, source_type, source_id)
-         values ($1, $2, $3, $4, $5, 'case_meeting', $6, $7, $7, $8, $9, false, 'case_meeting_item', $10)`,
-        [
-          contactId,
-          actor.partnershipId,
-          trajectory.id,
+    const contactId = present
+      ? await this.contacts.recordDerived({
+          id: randomUUID(),
+          partnershipId: actor.partnershipId,
+          trajectoryId: trajectory.id,
           participantId,
-          meeting.scheduledAt,
-          ITEM_CONTACT_MINUTES,
-          actor.staffId,
-          actor.organisationId,
-          dto.summary ?? null,
-          itemId,
-        ],
-      );
-    const items = this.m.getRepository(CaseMeetingItemEntity);
-    const item = await items.save(
-      items.create({
-        id: itemId,
+          at: meeting.scheduledAt,
+          kind: 'case_meeting',
+          durationMinutes: ITEM_CONTACT_MINUTES,
+          staffId: actor.staffId,
+          authorId: actor.staffId,
+          authorOrganisationId: actor.organisationId,
+          summary: dto.summary ?? null,
+          sourceType: 'case_meeting_item',
+          sourceId: itemId,
+        })
+      : null;
+    const item = await this.items.createItem({
+      id: itemId,
+      partnershipId: actor.partnershipId,
+      caseMeetingId: meeting.id,
+      trajectoryId: trajectory.id,
+      participantId,
+      participantPresent: present,
+      basis: present ? 'present' : 'consent',
+      summary: dto.summary ?? null,
+      decisions: dto.decisions ?? null,
+      referralId: (referral?.id as string | undefined) ?? null,
+      contactId,
+      authorId: actor.staffId,
+      authorOrganisationId: actor.organisationId,
+    });
+    const actions = await this.items.createActions(
+      (dto.actions ?? []).map((a) => ({
         partnershipId: actor.partnershipId,
         caseMeetingId: meeting.id,
-        trajectoryId: trajectory.id,
+        itemId: item.id,
         participantId,
-        participantPresent: present,
-        basis: present ? 'present' : 'consent',
-        summary: dto.summary ?? null,
-        decisions: dto.decisions ?? null,
-        referralId: (referral?.id as string | undefined) ?? null,
-        contactId,
-        authorId: actor.staffId,
-        authorOrganisationId: actor.organisationId,
-      }),
-    );
-    const actionRepo = this.m.getRepository(CaseMeetingActionEntity);
-    const actions = await actionRepo.save(
-      (dto.actions ?? []).map((a) =>
-        actionRepo.create({
-          partnershipId: actor.partnershipId,
-          caseMeetingId: meeting.id,
-          itemId: item.id,
-          participantId,
-          description: a.description,
-          ownerStaffId: a.ownerStaffId,
-          dueAt: new Date(a.dueAt),
-        }),
-      ),
+        description: a.description,
+        ownerStaffId: a.ownerStaffId,
+        dueAt: new Date(a.dueAt),
+      })),
     );
     await this.grantAttendees(meeting, item);
     await this.audit.record({
@@ -223,10 +213,7 @@ export class CaseMeetingsService {
     if (meeting.organiserOrganisationId !== this.db.actor.organisationId) throw organiserOnly();
     if (meeting.cancelledAt) throw meetingCancelled();
     const now = this.db.now;
-    const result = await this.m
-      .getRepository(CaseMeetingEntity)
-      .update({ id, cancelledAt: IsNull() }, { cancelledAt: now });
-    if (!result.affected) throw meetingCancelled();
+    if (!(await this.meetings.cancel(id, now))) throw meetingCancelled();
     meeting.cancelledAt = now;
     await this.audit.record({
       action: 'update',
@@ -234,7 +221,7 @@ export class CaseMeetingsService {
       resourceId: id,
       details: { cancelled: true },
     });
-    const attendees = await this.attendeesOf([id]);
+    const attendees = await this.meetings.attendeesOf([id]);
     return toCaseMeetingResponse(
       meeting,
       attendees.map((a) => a.staffId),
@@ -243,15 +230,11 @@ export class CaseMeetingsService {
 
   /** The owner of an action, or anyone with case access to its participant, marks it done. */
   async completeAction(id: string, actionId: string) {
-    const repo = this.m.getRepository(CaseMeetingActionEntity);
-    const action = await repo.findOneBy({ id: actionId, caseMeetingId: id });
+    const action = await this.items.findAction(id, actionId);
     if (!action) throw actionNotFound();
     if (action.completedAt) throw actionAlreadyCompleted();
-    const result = await repo.update(
-      { id: actionId, completedAt: IsNull() },
-      { completedAt: this.db.now, completedBy: this.db.actor.staffId },
-    );
-    if (!result.affected) throw actionAlreadyCompleted();
+    if (!(await this.items.completeAction(actionId, this.db.now, this.db.actor.staffId)))
+      throw actionAlreadyCompleted();
     await this.audit.record({
       action: 'update',
       resourceType: 'case_meeting.action',
@@ -259,29 +242,26 @@ export class CaseMeetingsService {
       participantId: action.participantId,
       details: { completed: true },
     });
-    return toActionResponse((await repo.findOneBy({ id: actionId }))!);
+    return toActionResponse((await this.items.findActionById(actionId))!);
   }
 
   /** What an attendee may see of each item: items without a live grant are left out by RLS. */
   async agenda(id: string): Promise<CaseMeetingAgenda> {
     const meeting = await this.load(id);
-    const team = await this.m.getRepository(TeamEntity).findOneBy({ id: meeting.teamId });
+    const [team] = await this.teams.findByIds([meeting.teamId]);
     const { attendees, items, actions } = await this.contents(id);
-    const participantIds = items.map((i) => i.participantId);
     // One connection per request: queries run one after the other, never interleaved.
-    const staff = await this.m
-      .getRepository(StaffEntity)
-      .findBy({ id: In([...attendees.map((a) => a.staffId), ...actions.map((a) => a.ownerStaffId)]) });
-    const orgs = await this.m
-      .getRepository(OrganisationEntity)
-      .findBy({ id: In(attendees.map((a) => a.organisationId)) });
-    const participants = await this.m.getRepository(ParticipantEntity).findBy({ id: In(participantIds) });
-    const trajectories = await this.m
-      .getRepository(TrajectoryEntity)
-      .findBy({ id: In(items.map((i) => i.trajectoryId)) });
-    const referrals = await this.m.getRepository(ReferralEntity).findBy({
-      id: In(items.map((i) => i.referralId).filter((r): r is string => !!r)),
-    });
+    const staff = await this.staff.findByIds([
+      ...attendees.map((a) => a.staffId),
+      ...actions.map((a) => a.ownerStaffId),
+    ]);
+    const orgs = await this.organisations.findByIds(attendees.map((a) => a.organisationId));
+    // RLS shows only the participants the caller holds a grant on: the others' items are left out.
+    const participants = await this.participants.namesByIds(items.map((i) => i.participantId));
+    const trajectories = await this.trajectories.findByIds(items.map((i) => i.trajectoryId));
+    const referrals = await this.referrals.findByIds(
+      items.map((i) => i.referralId).filter((r): r is string => !!r),
+    );
     const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
     const staffById = byId(staff);
     const orgById = byId(orgs);
@@ -333,56 +313,30 @@ export class CaseMeetingsService {
 
   /** Upcoming meetings the caller attends, for the agenda. */
   upcomingFor(staffId: string) {
-    return this.m
-      .getRepository(CaseMeetingEntity)
-      .createQueryBuilder('m')
-      .where('m.scheduled_at >= :now and m.cancelled_at is null', { now: this.db.now })
-      .andWhere(
-        'exists (select 1 from case_meeting_attendees a where a.case_meeting_id = m.id and a.staff_id = :me)',
-        {
-          me: staffId,
-        },
-      )
-      .orderBy('m.scheduled_at', 'ASC')
-      .limit(50)
-      .getMany();
+    return this.meetings.upcomingFor(staffId, this.db.now);
   }
 
   /** Open actions the caller owns, for the agenda. */
   openActionsOf(staffId: string) {
-    return this.m.getRepository(CaseMeetingActionEntity).find({
-      where: { ownerStaffId: staffId, completedAt: IsNull() },
-      order: { dueAt: 'ASC', id: 'ASC' },
-      take: 100,
-    });
+    return this.items.openActionsOf(staffId);
   }
 
   /** Attendees, and the items and actions RLS lets the caller see. */
   private async contents(id: string) {
-    const attendees = await this.attendeesOf([id]);
-    const items = await this.m
-      .getRepository(CaseMeetingItemEntity)
-      .find({ where: { caseMeetingId: id }, order: { createdAt: 'ASC' } });
-    const actions = await this.m
-      .getRepository(CaseMeetingActionEntity)
-      .find({ where: { caseMeetingId: id }, order: { dueAt: 'ASC' } });
+    const attendees = await this.meetings.attendeesOf([id]);
+    const items = await this.items.itemsOf(id);
+    const actions = await this.items.actionsOf(id);
     return { attendees, items, actions };
   }
 
   private async load(id: string): Promise<CaseMeetingEntity> {
-    const meeting = await this.m.getRepository(CaseMeetingEntity).findOneBy({ id });
+    const meeting = await this.meetings.findById(id);
     if (!meeting) throw caseMeetingNotFound();
     return meeting;
   }
 
-  private attendeesOf(ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([] as CaseMeetingAttendeeEntity[]);
-    return this.m.getRepository(CaseMeetingAttendeeEntity).find({ where: { caseMeetingId: In(ids) } });
-  }
-
   private activeStaff(ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([] as StaffEntity[]);
-    return this.m.getRepository(StaffEntity).findBy({ id: In(ids), active: true });
+    return this.staff.findByIds(ids, { active: true });
   }
 
   /** A meeting between 30 days ago and 90 days ahead (the database checks the same). */
@@ -397,7 +351,9 @@ export class CaseMeetingsService {
    */
   private async grantAttendees(meeting: CaseMeetingEntity, item: CaseMeetingItemEntity) {
     // Only active staff receive access; a deactivated attendee gets none.
-    const attendees = await this.activeStaff((await this.attendeesOf([meeting.id])).map((a) => a.staffId));
+    const attendees = await this.activeStaff(
+      (await this.meetings.attendeesOf([meeting.id])).map((a) => a.staffId),
+    );
     const at = meeting.scheduledAt.getTime();
     const validFrom = new Date(Math.max(this.db.now.getTime(), at - GRANT_BEFORE_MEETING_MS));
     const validUntil = new Date(at + GRANT_AFTER_MEETING_MS);

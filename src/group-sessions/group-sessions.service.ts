@@ -150,8 +150,8 @@ export class GroupSessionsService {
   }
 
   /** Upcoming sessions the staff member facilitates, for the agenda. */
-  upcomingFacilitatedBy(staffId: string) {
-    return this.sessions.upcomingFacilitatedBy(staffId, this.db.now);
+  async upcomingFacilitatedBy(staffId: string) {
+    return (await this.sessions.upcomingFacilitatedBy(staffId, this.db.now)).map(toGroupSessionResponse);
   }
 
   private async load(id: string) {

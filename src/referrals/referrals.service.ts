@@ -554,6 +554,12 @@ export class ReferralsService {
     if (!result.affected) throw invalidReferralTransition(r.state, patch.state!, []);
     Object.assign(r, patch, { version: r.version + 1 });
   }
+
+  // For case meetings: the referrals RLS lets the caller see among these ids, one query.
+  findByIds(ids: string[]): Promise<ReferralEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.m.getRepository(ReferralEntity).findBy({ id: In(ids) });
+  }
 }
 
 const spocRole = (org: OrganisationEntity) => (org.kind === 'vdab' ? 'spoc_vdab' : 'spoc_ocmw');
