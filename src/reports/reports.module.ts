@@ -5,6 +5,8 @@ import { DataQualityRepository } from './data-quality.repository';
 import { DataQualityService } from './data-quality.service';
 import { EsfExportService } from './esf-export.service';
 import { EsfReportService } from './esf-report.service';
+import { EsfRepository } from './esf.repository';
+import { ExportRunner } from './export/export-runner';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { FollowUpsRepository } from './follow-ups/follow-ups.repository';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
@@ -22,6 +24,8 @@ import { SubmissionsService } from './submissions/submissions.service';
   providers: [
     EsfReportService,
     EsfExportService,
+    EsfRepository,
+    ExportRunner,
     QuarterlyReportService,
     QuarterlyExportService,
     DataQualityService,

@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Lang } from '../../common/i18n/lang';
 import { DatabaseContext } from '../../database/database-context.service';
 import { AuditService } from '../../privacy/audit.service';
-import { EsfExportService, ESF_ROWS_SQL, RowSink } from '../esf-export.service';
-import { EsfFacts } from '../esf-indicators';
+import { EsfExportService } from '../esf-export.service';
 import { EsfReportService } from '../esf-report.service';
+import { EsfRepository } from '../esf.repository';
 import { forEachBatch } from '../export/cursor';
+import { EsfSummary } from '../export/esf-workbook';
+import { ExportFile } from '../export/export-file';
+import { ExportRunner, RowSink } from '../export/export-runner';
 import { PARTICIPANT_HEADER, participantRow } from '../export/esf-rows';
-import { loadExcel } from '../export/xlsx';
 import { localiseDefinitions } from '../i18n/localise';
 import { checkPeriod, localMidnight, quarterBounds } from '../period';
 import { QuarterlyReportService } from '../quarterly-report.service';
-import { submissionNotFound, xlsxUnavailable } from '../reports.errors';
+import { ParticipantNamesService } from '../participant-names.service';
+import { submissionNotFound } from '../reports.errors';
 import {
   CreateEsfSubmissionDto,
   CreateQuarterlySubmissionDto,
@@ -121,6 +123,9 @@ export class SubmissionsService {
     private readonly esf: EsfReportService,
     private readonly esfExport: EsfExportService,
     private readonly quarterly: QuarterlyReportService,
+    private readonly esfFactsRows: EsfRepository,
+    private readonly participantNames: ParticipantNamesService,
+    private readonly runner: ExportRunner,
   ) {}
 
   async submitEsf(dto: CreateEsfSubmissionDto, lang: Lang) {
@@ -230,7 +235,7 @@ export class SubmissionsService {
   }
 
   /** The ESF+ participant rows of a submission as CSV, from the stored facts: never today's data. */
-  async csv(id: string, reply: FastifyReply, lang: Lang): Promise<void> {
+  async csv(id: string, lang: Lang): Promise<ExportFile> {
     const row = await this.find('esf', id, false);
     const header = await this.storedHeader(id);
     await this.audit.record({
@@ -239,15 +244,12 @@ export class SubmissionsService {
       resourceId: id,
       details: { format: 'csv' },
     });
-    await this.esfExport.csvFile(reply, this.fileName(row, 'csv'), header, lang, (sink) =>
-      this.storedRows(id, sink),
-    );
+    return this.runner.csv(this.fileName(row, 'csv'), header, lang, (sink) => this.storedRows(id, sink));
   }
 
   /** The ESF+ workbook of a submission: the figures and the participant rows as they were sent. */
-  async xlsx(id: string, reply: FastifyReply, lang: Lang): Promise<void> {
-    const excel = await loadExcel();
-    if (!excel) throw xlsxUnavailable();
+  async xlsx(id: string, lang: Lang): Promise<ExportFile> {
+    const excel = await this.runner.excel();
     const row = await this.find('esf', id, true);
     const header = await this.storedHeader(id);
     await this.audit.record({
@@ -256,8 +258,8 @@ export class SubmissionsService {
       resourceId: id,
       details: { format: 'xlsx' },
     });
-    const figures = JSON.parse(row.figures!) as Parameters<EsfExportService['xlsxFile']>[3];
-    await this.esfExport.xlsxFile(excel, reply, this.fileName(row, 'xlsx'), figures, header, lang, (sink) =>
+    const figures = JSON.parse(row.figures!) as EsfSummary;
+    return this.esfExport.workbook(excel, this.fileName(row, 'xlsx'), figures, header, lang, (sink) =>
       this.storedRows(id, sink),
     );
   }
@@ -321,12 +323,10 @@ export class SubmissionsService {
 
   private async esfFacts(period: { from: string; to: string }): Promise<StoredFacts> {
     const rows: Cell[][] = [];
-    await this.db.asTenantReader((m) =>
-      forEachBatch<EsfFacts>(m, ESF_ROWS_SQL, [period.from, period.to], BATCH, async (batch) => {
-        for (const f of batch) rows.push(participantRow(f, undefined).filter((_, i) => KEEP[i]));
-        return true;
-      }),
-    );
+    await this.esfFactsRows.forEachRowBatch(period.from, period.to, BATCH, async (batch) => {
+      for (const f of batch) rows.push(participantRow(f, undefined).filter((_, i) => KEEP[i]));
+      return true;
+    });
     return { header: ESF_FACTS_HEADER, rows: rows.sort(byFirstColumn) };
   }
 
@@ -366,7 +366,7 @@ export class SubmissionsService {
 
   /** Names for the ids the caller holds a live grant on; the others stay ids. */
   private async names(ids: string[]) {
-    const items = await this.esf.withNames(
+    const items = await this.participantNames.withNames(
       ids.map((participantId) => ({ participantId, pseudonymised: false })),
     );
     return new Map(
