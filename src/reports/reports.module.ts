@@ -14,6 +14,7 @@ import { ParticipantNamesRepository } from './participant-names.repository';
 import { ParticipantNamesService } from './participant-names.service';
 import { QuarterlyExportService } from './quarterly-export.service';
 import { QuarterlyReportService } from './quarterly-report.service';
+import { QuarterlyRepository } from './quarterly.repository';
 import { ReportsController } from './reports.controller';
 import { SubmissionsController } from './submissions/submissions.controller';
 import { SubmissionsService } from './submissions/submissions.service';
@@ -27,6 +28,7 @@ import { SubmissionsService } from './submissions/submissions.service';
     EsfRepository,
     ExportRunner,
     QuarterlyReportService,
+    QuarterlyRepository,
     QuarterlyExportService,
     DataQualityService,
     DataQualityRepository,
