@@ -17,6 +17,7 @@ import { QuarterlyReportService } from './quarterly-report.service';
 import { QuarterlyRepository } from './quarterly.repository';
 import { ReportsController } from './reports.controller';
 import { SubmissionsController } from './submissions/submissions.controller';
+import { SubmissionsRepository } from './submissions/submissions.repository';
 import { SubmissionsService } from './submissions/submissions.service';
 
 @Module({
@@ -37,6 +38,7 @@ import { SubmissionsService } from './submissions/submissions.service';
     ParticipantNamesService,
     ParticipantNamesRepository,
     SubmissionsService,
+    SubmissionsRepository,
   ],
 })
 export class ReportsModule {}
