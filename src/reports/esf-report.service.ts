@@ -2,45 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Lang } from '../common/i18n/lang';
 import { ENV } from '../config/config.module';
 import { Environment } from '../config/environment';
-import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
 import { ExplainQuery, PeriodQuery } from './dto/report-query.dto';
-import { toEsfReportResponse, GenderCountRow } from './dto/esf-report.response';
-import { ESF_FACTS_SQL } from './esf-facts.sql';
-import { COHORT_COLUMN, ESF_INDICATORS, EsfIndicator, indicatorByCode } from './esf-indicators';
+import { toEsfReportResponse } from './dto/esf-report.response';
+import { indicatorByCode } from './esf-indicators';
+import { EsfRepository } from './esf.repository';
 import { ESF_SOURCE, indicatorDefinition } from './i18n/esf-texts';
 import { localiseDefinitions } from './i18n/localise';
-import { ExplainItem, ParticipantNamesService } from './participant-names.service';
+import { ParticipantNamesService } from './participant-names.service';
 import { checkPeriod } from './period';
 import { specialCategoryAggregateOnly } from './reports.errors';
 import { suppressSpecialCategory } from './suppression';
 
-const counted = (i: EsfIndicator) => `(${COHORT_COLUMN[i.cohort]} and coalesce((${i.sql}), false))`;
-const unknown = (i: EsfIndicator) =>
-  i.unknownSql
-    ? `(${COHORT_COLUMN[i.cohort]} and not coalesce((${i.sql}), false) and (${i.unknownSql}))`
-    : 'false';
-
-/** Every indicator and its unknowns, per gender, in one pass over the facts. */
-const AGGREGATE_SQL = `
-  select f.gender,
-         count(*) filter (where f.entered)::int as entered,
-         count(*) filter (where f.entered and f.complete)::int as entered_complete,
-         count(*) filter (where f.left_in_period)::int as left_in_period,
-         count(*) filter (where f.left_six_months_before)::int as left_six_months_before,
-         count(*) filter (where f.left_in_period and cardinality(f.situations_upon_leaving) > 0)::int as followed_up_upon_leaving,
-         count(*) filter (where f.left_six_months_before and cardinality(f.situations_six_months) > 0)::int as followed_up_six_months,
-         ${ESF_INDICATORS.map(
-           (i) => `count(*) filter (where ${counted(i)})::int as "${i.code}",
-         count(*) filter (where ${unknown(i)})::int as "${i.code}_unknown"`,
-         ).join(',\n         ')}
-    from (${ESF_FACTS_SQL}) f
-   group by f.gender`;
-
 @Injectable()
 export class EsfReportService {
   constructor(
-    private readonly db: DatabaseContext,
+    private readonly esf: EsfRepository,
     private readonly audit: AuditService,
     @Inject(ENV) private readonly env: Environment,
     private readonly names: ParticipantNamesService,
@@ -59,9 +36,7 @@ export class EsfReportService {
   /** The figures without an audit event, for callers that audit their own use (exports). */
   async aggregate(q: PeriodQuery, lang: Lang = 'en') {
     checkPeriod(q.from, q.to);
-    const rows = await this.db.asTenantReader<GenderCountRow[]>((m) =>
-      m.query(AGGREGATE_SQL, [q.from, q.to]),
-    );
+    const rows = await this.esf.aggregate(q.from, q.to);
     return this.present(toEsfReportResponse(q, rows), q, lang);
   }
 
@@ -93,24 +68,16 @@ export class EsfReportService {
     checkPeriod(q.from, q.to);
     const indicator = indicatorByCode(q.indicator)!;
     if (indicator.specialCategory) throw specialCategoryAggregateOnly(indicator.code);
-    const where = q.bucket === 'unknown' ? unknown(indicator) : counted(indicator);
-    const params: unknown[] = [q.from, q.to, q.limit, (q.page - 1) * q.limit];
-    let genderFilter = '';
-    if (q.gender) {
-      params.push(q.gender);
-      genderFilter = `and f.gender = $${params.length}`;
-    }
-    const rows = await this.db.asTenantReader<
-      { participant_id: string; pseudonymised: boolean; total: number }[]
-    >((m) =>
-      m.query(
-        `select f.participant_id, f.pseudonymised, count(*) over ()::int as total
-           from (${ESF_FACTS_SQL}) f where ${where} ${genderFilter}
-          order by f.participant_id limit $3 offset $4`,
-        params,
-      ),
-    );
-    const items = await this.withNames(
+    const rows = await this.esf.participants({
+      from: q.from,
+      to: q.to,
+      indicator: indicator.code,
+      bucket: q.bucket,
+      gender: q.gender,
+      limit: q.limit,
+      offset: (q.page - 1) * q.limit,
+    });
+    const items = await this.names.withNames(
       rows.map((r) => ({ participantId: r.participant_id, pseudonymised: r.pseudonymised })),
     );
     await this.audit.record(
@@ -148,10 +115,5 @@ export class EsfReportService {
       page: q.page,
       limit: q.limit,
     };
-  }
-
-  /** Adds names to the items whose participant the caller holds any live grant on; the rest stay ids. */
-  withNames(items: ExplainItem[]): Promise<ExplainItem[]> {
-    return this.names.withNames(items);
   }
 }

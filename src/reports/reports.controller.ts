@@ -14,6 +14,7 @@ import {
 } from './dto/report-query.dto';
 import { EsfExportService } from './esf-export.service';
 import { EsfReportService } from './esf-report.service';
+import { sendFile } from './export/send-file';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { QuarterlyExportService } from './quarterly-export.service';
 import { QuarterlyReportService } from './quarterly-report.service';
@@ -57,8 +58,8 @@ export class ReportsController {
     summary: 'ESF+ export, one row per participant and one column per indicator (streamed, audited)',
   })
   @ApiFileResponse('text/csv', 'The ESF+ export (UTF-8, semicolon-separated)')
-  esfCsv(@Query() q: PeriodQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
-    return this.exports.csv(q, reply, lang);
+  async esfCsv(@Query() q: PeriodQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
+    return sendFile(reply, await this.exports.csv(q, lang));
   }
 
   @Get('esf.xlsx')
@@ -68,8 +69,8 @@ export class ReportsController {
     summary: 'ESF+ workbook: summary, participants and definitions sheets (streamed, audited)',
   })
   @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The ESF+ workbook')
-  esfXlsx(@Query() q: PeriodQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
-    return this.exports.xlsx(q, reply, lang);
+  async esfXlsx(@Query() q: PeriodQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
+    return sendFile(reply, await this.exports.xlsx(q, lang));
   }
 
   @Get('quarterly')
@@ -93,8 +94,8 @@ export class ReportsController {
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'The quarterly workbook',
   )
-  quarterlyXlsx(@Query() q: QuarterQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
-    return this.quarterlyExport.xlsx(q, reply, lang);
+  async quarterlyXlsx(@Query() q: QuarterQuery, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
+    return sendFile(reply, await this.quarterlyExport.xlsx(q, lang));
   }
 
   @Get('data-quality')

@@ -5,6 +5,8 @@ import { DataQualityRepository } from './data-quality.repository';
 import { DataQualityService } from './data-quality.service';
 import { EsfExportService } from './esf-export.service';
 import { EsfReportService } from './esf-report.service';
+import { EsfRepository } from './esf.repository';
+import { ExportRunner } from './export/export-runner';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { FollowUpsRepository } from './follow-ups/follow-ups.repository';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
@@ -12,8 +14,10 @@ import { ParticipantNamesRepository } from './participant-names.repository';
 import { ParticipantNamesService } from './participant-names.service';
 import { QuarterlyExportService } from './quarterly-export.service';
 import { QuarterlyReportService } from './quarterly-report.service';
+import { QuarterlyRepository } from './quarterly.repository';
 import { ReportsController } from './reports.controller';
 import { SubmissionsController } from './submissions/submissions.controller';
+import { SubmissionsRepository } from './submissions/submissions.repository';
 import { SubmissionsService } from './submissions/submissions.service';
 
 @Module({
@@ -22,7 +26,10 @@ import { SubmissionsService } from './submissions/submissions.service';
   providers: [
     EsfReportService,
     EsfExportService,
+    EsfRepository,
+    ExportRunner,
     QuarterlyReportService,
+    QuarterlyRepository,
     QuarterlyExportService,
     DataQualityService,
     DataQualityRepository,
@@ -31,6 +38,7 @@ import { SubmissionsService } from './submissions/submissions.service';
     ParticipantNamesService,
     ParticipantNamesRepository,
     SubmissionsService,
+    SubmissionsRepository,
   ],
 })
 export class ReportsModule {}

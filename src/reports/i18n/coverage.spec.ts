@@ -295,7 +295,7 @@ describe('Dutch report texts cover everything the reports emit', () => {
 
   it('has a Dutch label for every column of the ESF+ CSV and every label of the ESF+ workbook', () => {
     const codes = new Set(ROW_INDICATORS.map((i) => i.code));
-    const workbook = writtenLabels(join(REPORTS, 'esf-export.service.ts'));
+    const workbook = writtenLabels(join(REPORTS, 'export', 'esf-workbook.ts'));
     expect(workbook).toEqual(expect.arrayContaining(['Summary', 'unknown total', 'yes', 'no', 'source']));
     const labels = [...PARTICIPANT_HEADER.filter((h) => !codes.has(h)), ...workbook];
     expect([...new Set(labels)].filter((l) => !REPORT_LABELS_NL.has(l))).toEqual([]);

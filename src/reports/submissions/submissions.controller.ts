@@ -11,9 +11,11 @@ import {
   SubmissionListQuery,
 } from './dto/create-submission.dto';
 import { RestatementResponse, SubmissionPageResponse, SubmissionResponse } from './dto/submission.response';
+import { XLSX_MEDIA_TYPE } from '../export/export-file';
+import { sendFile } from '../export/send-file';
 import { SubmissionsService } from './submissions.service';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX = XLSX_MEDIA_TYPE;
 
 /** Report submissions: what was sent to Europa WSE or the steering group, frozen and append-only. */
 @ApiTags('reports')
@@ -47,8 +49,12 @@ export class SubmissionsController {
       'The participant rows of an ESF+ submission as they were sent (pseudonymous ids, no names; audited)',
   })
   @ApiFileResponse('text/csv', 'The submitted participant rows (UTF-8, semicolon-separated)')
-  esfCsv(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
-    return this.submissions.csv(id, reply, lang);
+  async esfCsv(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() reply: FastifyReply,
+    @RequestLang() lang: Lang,
+  ) {
+    return sendFile(reply, await this.submissions.csv(id, lang));
   }
 
   @Get('esf/submissions/:id.xlsx')
@@ -58,8 +64,12 @@ export class SubmissionsController {
     summary: 'An ESF+ submission as a workbook: the figures and participant rows as they were sent (audited)',
   })
   @ApiFileResponse(XLSX, 'The submitted figures and participant rows')
-  esfXlsx(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply, @RequestLang() lang: Lang) {
-    return this.submissions.xlsx(id, reply, lang);
+  async esfXlsx(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() reply: FastifyReply,
+    @RequestLang() lang: Lang,
+  ) {
+    return sendFile(reply, await this.submissions.xlsx(id, lang));
   }
 
   @Get('esf/submissions/:id')

@@ -1,27 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Lang } from '../../common/i18n/lang';
 import { DatabaseContext } from '../../database/database-context.service';
 import { AuditService } from '../../privacy/audit.service';
-import { EsfExportService, ESF_ROWS_SQL, RowSink } from '../esf-export.service';
-import { EsfFacts } from '../esf-indicators';
+import { EsfExportService } from '../esf-export.service';
 import { EsfReportService } from '../esf-report.service';
-import { forEachBatch } from '../export/cursor';
+import { EsfRepository } from '../esf.repository';
+import { EsfSummary } from '../export/esf-workbook';
+import { ExportFile } from '../export/export-file';
+import { ExportRunner, RowSink } from '../export/export-runner';
 import { PARTICIPANT_HEADER, participantRow } from '../export/esf-rows';
-import { loadExcel } from '../export/xlsx';
 import { localiseDefinitions } from '../i18n/localise';
-import { checkPeriod, localMidnight, quarterBounds } from '../period';
+import { checkPeriod, quarterBounds } from '../period';
 import { QuarterlyReportService } from '../quarterly-report.service';
-import { submissionNotFound, xlsxUnavailable } from '../reports.errors';
+import { ParticipantNamesService } from '../participant-names.service';
+import { submissionNotFound } from '../reports.errors';
 import {
   CreateEsfSubmissionDto,
   CreateQuarterlySubmissionDto,
   SubmissionListQuery,
 } from './dto/create-submission.dto';
 import { Cell, compareFigures, lineMoved, movedIds, StoredFacts } from './restatement';
+import { SubmissionKind, SubmissionRow, SubmissionsRepository } from './submissions.repository';
 
-type Kind = 'esf' | 'quarterly';
+type Kind = SubmissionKind;
 const BATCH = 1000;
 
 /** The ESF+ participant row without names: what a submission keeps of each participant. */
@@ -36,7 +38,10 @@ const ESF_COHORT_COLUMNS: Record<string, string> = {
   'cohorts.leftSixMonthsBefore': 'left_six_months_before',
 };
 
-/** One row per trajectory active at some time in the quarter: what the quarterly figures count. */
+/**
+ * One row per trajectory active at some time in the quarter: what the quarterly figures count
+ * (the columns of SubmissionsRepository.quarterlyFacts).
+ */
 const QUARTERLY_FACTS_HEADER = [
   'participant_id',
   'trajectory_id',
@@ -48,39 +53,6 @@ const QUARTERLY_FACTS_HEADER = [
   'outcome',
   'active_at_quarter_end',
 ];
-const START = localMidnight('$1');
-const END = localMidnight('$2');
-const QUARTERLY_FACTS_SQL = `
-  select t.participant_id, t.id, t.owner_organisation_id, t.referral_channel,
-         t.started_at >= ${START} as started,
-         coalesce(t.guidance_started_at >= ${START} and t.guidance_started_at < ${END}, false) as guidance_started,
-         coalesce(t.closed_at < ${END}, false) as closed,
-         t.outcome,
-         (t.closed_at is null or t.closed_at >= ${END}) as active_at_end
-    from trajectories t
-   where t.partnership_id = app_tenant() and t.started_at < ${END} and (t.closed_at is null or t.closed_at >= ${START})
-   order by t.participant_id, t.id`;
-
-interface SubmissionRow {
-  id: string;
-  kind: Kind;
-  period_from: string;
-  period_to: string;
-  year: number | null;
-  quarter: number | null;
-  note: string | null;
-  language: string;
-  facts_hash: string;
-  facts_count: number;
-  submitted_at: Date;
-  submitted_by: string;
-  submitted_by_organisation: string;
-  figures?: string;
-}
-
-const SUMMARY_COLUMNS = `id, kind, period_from::text, period_to::text, year, quarter, note, language, facts_hash,
-  jsonb_array_length(facts->'rows')::int as facts_count, submitted_at, submitted_by, submitted_by_organisation`;
-
 /** SHA-256 over the stored facts, rows in id order: anyone holding the facts can recompute it. */
 export function factsHash(facts: StoredFacts): string {
   return createHash('sha256')
@@ -121,6 +93,10 @@ export class SubmissionsService {
     private readonly esf: EsfReportService,
     private readonly esfExport: EsfExportService,
     private readonly quarterly: QuarterlyReportService,
+    private readonly esfFactsRows: EsfRepository,
+    private readonly participantNames: ParticipantNamesService,
+    private readonly runner: ExportRunner,
+    private readonly submissions: SubmissionsRepository,
   ) {}
 
   async submitEsf(dto: CreateEsfSubmissionDto, lang: Lang) {
@@ -137,11 +113,7 @@ export class SubmissionsService {
   }
 
   async list(kind: Kind, q: SubmissionListQuery) {
-    const rows: (SubmissionRow & { total: number })[] = await this.db.manager.query(
-      `select ${SUMMARY_COLUMNS}, count(*) over ()::int as total from report_submissions
-        where kind = $1 order by submitted_at desc, id limit $2 offset $3`,
-      [kind, q.limit, (q.page - 1) * q.limit],
-    );
+    const rows = await this.submissions.list(kind, q.limit, (q.page - 1) * q.limit);
     await this.audit.record({
       action: 'list',
       resourceType: `report.${kind}.submission`,
@@ -172,10 +144,7 @@ export class SubmissionsService {
             ),
             await this.quarterlyFacts({ year: row.year!, quarter: row.quarter! }),
           ];
-    const [{ facts: storedFacts }]: { facts: StoredFacts }[] = await this.db.manager.query(
-      'select facts from report_submissions where id = $1',
-      [id],
-    );
+    const storedFacts = await this.submissions.storedFacts(id);
     const moved = movedIds(storedFacts, facts);
     const named = await this.names([...moved.any]);
     const people = (ids: Iterable<string>) =>
@@ -230,34 +199,31 @@ export class SubmissionsService {
   }
 
   /** The ESF+ participant rows of a submission as CSV, from the stored facts: never today's data. */
-  async csv(id: string, reply: FastifyReply, lang: Lang): Promise<void> {
+  async csv(id: string, lang: Lang): Promise<ExportFile> {
     const row = await this.find('esf', id, false);
-    const header = await this.storedHeader(id);
+    const header = await this.submissions.storedHeader(id);
     await this.audit.record({
       action: 'export',
       resourceType: 'report.esf.submission',
       resourceId: id,
       details: { format: 'csv' },
     });
-    await this.esfExport.csvFile(reply, this.fileName(row, 'csv'), header, lang, (sink) =>
-      this.storedRows(id, sink),
-    );
+    return this.runner.csv(this.fileName(row, 'csv'), header, lang, (sink) => this.storedRows(id, sink));
   }
 
   /** The ESF+ workbook of a submission: the figures and the participant rows as they were sent. */
-  async xlsx(id: string, reply: FastifyReply, lang: Lang): Promise<void> {
-    const excel = await loadExcel();
-    if (!excel) throw xlsxUnavailable();
+  async xlsx(id: string, lang: Lang): Promise<ExportFile> {
+    const excel = await this.runner.excel();
     const row = await this.find('esf', id, true);
-    const header = await this.storedHeader(id);
+    const header = await this.submissions.storedHeader(id);
     await this.audit.record({
       action: 'export',
       resourceType: 'report.esf.submission',
       resourceId: id,
       details: { format: 'xlsx' },
     });
-    const figures = JSON.parse(row.figures!) as Parameters<EsfExportService['xlsxFile']>[3];
-    await this.esfExport.xlsxFile(excel, reply, this.fileName(row, 'xlsx'), figures, header, lang, (sink) =>
+    const figures = JSON.parse(row.figures!) as EsfSummary;
+    return this.esfExport.workbook(excel, this.fileName(row, 'xlsx'), figures, header, lang, (sink) =>
       this.storedRows(id, sink),
     );
   }
@@ -279,27 +245,21 @@ export class SubmissionsService {
     const hash = factsHash(facts);
     // Stored as the text that is answered: the json column keeps it byte for byte.
     const text = JSON.stringify(figures);
-    const [row]: SubmissionRow[] = await this.db.manager.query(
-      `insert into report_submissions (partnership_id, kind, period_from, period_to, year, quarter, note, figures, facts,
-         facts_hash, language, submitted_at, submitted_by, submitted_by_organisation)
-       values (app_tenant(), $1, $2, $3, $4, $5, $6, $7::json, $8::jsonb, $9, $10, $11, $12, $13)
-       returning ${SUMMARY_COLUMNS}`,
-      [
-        kind,
-        period.from,
-        period.to,
-        quarter?.year ?? null,
-        quarter?.quarter ?? null,
-        note,
-        text,
-        JSON.stringify(facts),
-        hash,
-        lang,
-        this.db.now,
-        actor.staffId,
-        actor.organisationId,
-      ],
-    );
+    const row = await this.submissions.insert({
+      kind,
+      from: period.from,
+      to: period.to,
+      year: quarter?.year ?? null,
+      quarter: quarter?.quarter ?? null,
+      note,
+      figures: text,
+      facts,
+      factsHash: hash,
+      language: lang,
+      submittedAt: this.db.now,
+      submittedBy: actor.staffId,
+      submittedByOrganisation: actor.organisationId,
+    });
     await this.audit.record({
       action: 'create',
       resourceType: `report.${kind}.submission`,
@@ -310,63 +270,40 @@ export class SubmissionsService {
   }
 
   private async find(kind: Kind, id: string, withFigures: boolean): Promise<SubmissionRow> {
-    const [row]: SubmissionRow[] = await this.db.manager.query(
-      `select ${SUMMARY_COLUMNS}${withFigures ? ', figures::text as figures' : ''}
-         from report_submissions where id = $1 and kind = $2`,
-      [id, kind],
-    );
+    const row = await this.submissions.find(kind, id, withFigures);
     if (!row) throw submissionNotFound();
     return row;
   }
 
   private async esfFacts(period: { from: string; to: string }): Promise<StoredFacts> {
     const rows: Cell[][] = [];
-    await this.db.asTenantReader((m) =>
-      forEachBatch<EsfFacts>(m, ESF_ROWS_SQL, [period.from, period.to], BATCH, async (batch) => {
-        for (const f of batch) rows.push(participantRow(f, undefined).filter((_, i) => KEEP[i]));
-        return true;
-      }),
-    );
+    await this.esfFactsRows.forEachRowBatch(period.from, period.to, BATCH, async (batch) => {
+      for (const f of batch) rows.push(participantRow(f, undefined).filter((_, i) => KEEP[i]));
+      return true;
+    });
     return { header: ESF_FACTS_HEADER, rows: rows.sort(byFirstColumn) };
   }
 
   private async quarterlyFacts(q: { year: number; quarter: number }): Promise<StoredFacts> {
     const { from, next } = quarterBounds(q.year, q.quarter);
-    const rows: Record<string, Cell>[] = await this.db.asTenantReader((m) =>
-      m.query(QUARTERLY_FACTS_SQL, [from, next]),
-    );
+    const rows = await this.submissions.quarterlyFacts(from, next);
     return {
       header: QUARTERLY_FACTS_HEADER,
       rows: rows.map((r) => Object.values(r)),
     };
   }
 
-  private async storedHeader(id: string): Promise<string[]> {
-    const [{ header }]: { header: string[] }[] = await this.db.manager.query(
-      `select facts->'header' as header from report_submissions where id = $1`,
-      [id],
-    );
-    return header;
-  }
-
   private async storedRows(id: string, sink: RowSink): Promise<void> {
-    await forEachBatch<{ r: Cell[] }>(
-      this.db.manager,
-      `select r from report_submissions s, jsonb_array_elements(s.facts->'rows') with ordinality as e(r, n)
-        where s.id = $1 order by e.n`,
-      [id],
-      BATCH,
-      async (batch) => {
-        // ESF rows hold strings, numbers and nulls only (see participantRow).
-        for (const { r } of batch) if (!(await sink(r as (string | number | null)[]))) return false;
-        return true;
-      },
-    );
+    await this.submissions.forEachStoredRowBatch(id, BATCH, async (batch) => {
+      // ESF rows hold strings, numbers and nulls only (see participantRow).
+      for (const { r } of batch) if (!(await sink(r as (string | number | null)[]))) return false;
+      return true;
+    });
   }
 
   /** Names for the ids the caller holds a live grant on; the others stay ids. */
   private async names(ids: string[]) {
-    const items = await this.esf.withNames(
+    const items = await this.participantNames.withNames(
       ids.map((participantId) => ({ participantId, pseudonymised: false })),
     );
     return new Map(

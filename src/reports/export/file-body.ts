@@ -1,32 +1,31 @@
-import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 
 /**
- * A response body the service writes into while its request transaction is still open. Writes wait
- * for the client (backpressure), so memory stays flat however many rows there are. When the client
- * goes away, `open` turns false and the producer stops reading.
+ * A file's body, written while the request transaction is still open and sent as it is written
+ * (sendFile hands `stream` to the reply). Writes wait for the reader (backpressure), so memory stays
+ * flat however many rows there are. When the reader goes away, `open` turns false and the producer
+ * stops reading.
  */
-export class ReplyStream {
+export class FileBody {
   private readonly body = new PassThrough({ highWaterMark: 64 * 1024 });
   private closed = false;
 
-  constructor(reply: FastifyReply, contentType: string, filename: string) {
+  constructor() {
     this.body.on('close', () => (this.closed = true));
     this.body.on('error', () => (this.closed = true));
-    reply.raw.on('close', () => (this.closed = true));
-    reply
-      .header('content-type', contentType)
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .header('cache-control', 'no-store');
-    void reply.send(this.body);
+  }
+
+  /** The reader went away (the client closed the connection): producers stop at their next write. */
+  abandon(): void {
+    this.closed = true;
   }
 
   get open(): boolean {
     return !this.closed;
   }
 
-  /** The writable side, for libraries that write into a stream themselves (the XLSX writer). */
+  /** The stream itself: the reply reads it, and libraries that write into a stream (the XLSX writer) write it. */
   get stream(): PassThrough {
     return this.body;
   }
