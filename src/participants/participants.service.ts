@@ -358,4 +358,13 @@ export class ParticipantsService {
     }
     return changes;
   }
+
+  // For assessments: first and last names of those of the given participants the caller can see (RLS), by id.
+  async namesOf(ids: readonly string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
+    const rows: { id: string; first_name: string; last_name: string }[] = await this.db.manager.query(
+      `select id, first_name, last_name from participants where id = any($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { firstName: r.first_name, lastName: r.last_name }]));
+  }
 }

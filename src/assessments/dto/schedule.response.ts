@@ -1,9 +1,9 @@
-import { InstrumentEntity } from '../../empowerment/instrument.entity';
+import { InstrumentSpec } from '../../empowerment/instrument';
 import { DueAssessment } from '../../empowerment/schedule';
 
 export function toDueResponse(
   trajectoryId: string,
-  items: { instrument: InstrumentEntity; due: DueAssessment | null }[],
+  items: { instrument: Pick<InstrumentSpec, 'key' | 'version'>; due: DueAssessment | null }[],
 ) {
   return {
     trajectoryId,
