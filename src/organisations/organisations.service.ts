@@ -82,4 +82,10 @@ export class OrganisationsService {
     if (exceptId) qb.andWhere('o.id <> :exceptId', { exceptId });
     if (await qb.getExists()) throw organisationConflict();
   }
+
+  // For privacy: every organisation of the partnership, for the grants a partnership_sharing consent creates.
+  async ids(): Promise<string[]> {
+    const rows = await this.repo.find({ select: { id: true } });
+    return rows.map((o) => o.id);
+  }
 }

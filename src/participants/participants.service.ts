@@ -367,4 +367,10 @@ export class ParticipantsService {
     );
     return new Map(rows.map((r) => [r.id, { firstName: r.first_name, lastName: r.last_name }]));
   }
+
+  // For privacy: the organisation that owns the participant's file (throws if the caller cannot see it).
+  async ownerOrganisationOf(id: string): Promise<string> {
+    const p = await this.repo.findOneOrFail({ where: { id }, select: { ownerOrganisationId: true } });
+    return p.ownerOrganisationId;
+  }
 }

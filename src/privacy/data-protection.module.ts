@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { AccessLogService } from './access-log.service';
 import { AuditEventsController } from './audit-events.controller';
@@ -13,7 +14,7 @@ import { SubjectRightsService } from './subject-rights.service';
  * participant feature itself imports) so the export can use the participant INSZ protector.
  */
 @Module({
-  imports: [ParticipantsModule],
+  imports: [ParticipantsModule, OrganisationsModule],
   controllers: [ConsentsController, AuditEventsController, SubjectRightsController],
   providers: [ConsentsService, AuditEventsService, AccessLogService, SubjectRightsService],
 })

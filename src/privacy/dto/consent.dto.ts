@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsString, Length, ValidateIf } from 'class-validator';
-import { CONSENT_SCOPES, ConsentScope } from '../consent-checks';
+import { CONSENT_SCOPES, ConsentScope } from '../consent.constants';
 import { CONSENT_BASES, ConsentBasis, ConsentEntity } from '../consent.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
