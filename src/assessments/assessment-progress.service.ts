@@ -2,44 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
 import { aggregateProgress } from '../empowerment/aggregate';
 import { InstrumentsService } from '../empowerment/instruments.service';
-import { countedReadings, Perspective } from '../empowerment/perspective';
+import { countedReadings } from '../empowerment/perspective';
 import { progress, ProgressReport } from '../empowerment/progress';
-import { AssessmentKind } from '../empowerment/schedule';
-import { Scores } from '../empowerment/scores';
 import { AuditService } from '../privacy/audit.service';
 import { TrajectoriesService } from '../trajectories/trajectories.service';
+import { AssessmentReportsRepository, ScoreRow } from './assessment-reports.repository';
 import { AssessmentsService } from './assessments.service';
 import { periodInvalid } from './assessments.errors';
 import { GroupBy, ProgressAggregateQuery } from './dto/assessment.dto';
 import { toAggregateGroup, toProgressResponse } from './dto/progress.response';
-
-interface ScoreRow {
-  trajectory_id: string;
-  team_id: string | null;
-  owner_organisation_id: string;
-  kind: AssessmentKind;
-  perspective: Perspective;
-  taken_at: Date;
-  scores: Scores;
-}
-
-/**
- * Every assessment up to the end of the period, of the trajectories measured during it: distance
- * travelled as it stood at `to`, for the trajectories that were followed up in the period. Scores
- * and grouping keys only: no participant leaves this query.
- */
-const PERIOD_SQL = `
-  with measured as (
-    select distinct a.trajectory_id from assessments a
-     where a.partnership_id = app_tenant() and a.instrument_key = $1
-       and a.taken_at >= cast($2 as date)::timestamp at time zone 'Europe/Brussels'
-       and a.taken_at < (cast($3 as date) + 1)::timestamp at time zone 'Europe/Brussels')
-  select a.trajectory_id, tr.team_id, tr.owner_organisation_id, a.kind, a.perspective, a.taken_at, a.scores
-    from assessments a
-    join measured m on m.trajectory_id = a.trajectory_id
-    join trajectories tr on tr.id = a.trajectory_id
-   where a.instrument_key = $1
-     and a.taken_at < (cast($3 as date) + 1)::timestamp at time zone 'Europe/Brussels'`;
 
 const GROUP_COLUMN: Record<GroupBy, (r: ScoreRow) => string | null> = {
   team: (r) => r.team_id,
@@ -51,6 +22,7 @@ const GROUP_COLUMN: Record<GroupBy, (r: ScoreRow) => string | null> = {
 export class AssessmentProgressService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly reports: AssessmentReportsRepository,
     private readonly trajectories: TrajectoriesService,
     private readonly instruments: InstrumentsService,
     private readonly assessments: AssessmentsService,
@@ -82,10 +54,12 @@ export class AssessmentProgressService {
   async aggregate(query: ProgressAggregateQuery) {
     if (query.from > query.to) throw periodInvalid();
     const instrument = await this.instruments.resolve(query.instrument);
-    const { rows, names } = await this.db.asTenantReader(async (m) => ({
-      rows: (await m.query(PERIOD_SQL, [instrument.key, query.from, query.to])) as ScoreRow[],
-      names: await this.groupNames(query.groupBy, (sql) => m.query(sql)),
-    }));
+    const { rows, names } = await this.reports.periodScores(
+      instrument.key,
+      query.from,
+      query.to,
+      query.groupBy,
+    );
     const byTrajectory = new Map<string, ScoreRow[]>();
     // push, not spread: copying the list per row made this quadratic in a group's size.
     for (const r of rows) {
@@ -131,15 +105,5 @@ export class AssessmentProgressService {
         })
         .sort((x, y) => (x.group.name ?? '\uffff').localeCompare(y.group.name ?? '\uffff')),
     };
-  }
-
-  private async groupNames(
-    groupBy: GroupBy,
-    query: (sql: string) => Promise<{ id: string; name: string }[]>,
-  ) {
-    const table = { team: 'teams', organisation: 'organisations', partnership: 'partnerships' }[groupBy];
-    const where = groupBy === 'partnership' ? 'id = app_tenant()' : 'partnership_id = app_tenant()';
-    const rows = await query(`select id, name from ${table} where ${where}`);
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

@@ -5,7 +5,6 @@ import { InstrumentsService } from '../empowerment/instruments.service';
 import { nextDue } from '../empowerment/schedule';
 import { AuditService } from '../privacy/audit.service';
 import { TrajectoriesService } from '../trajectories/trajectories.service';
-import { AssessmentEntity } from './assessment.entity';
 import { AssessmentsService } from './assessments.service';
 import { toDueResponse } from './dto/schedule.response';
 
@@ -30,13 +29,8 @@ export class AssessmentScheduleService {
   /** The next due date per instrument, from the newest version's schedule (baseline window, review interval). */
   async due(trajectoryId: string) {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
-    const used: { instrument_key: string }[] = await this.db.manager
-      .getRepository(AssessmentEntity)
-      .createQueryBuilder('a')
-      .select('distinct a.instrument_key', 'instrument_key')
-      .where('a.trajectory_id = :trajectoryId', { trajectoryId })
-      .getRawMany();
-    const keys = [...new Set([...ALWAYS_DUE, ...used.map((u) => u.instrument_key).sort()])];
+    const used = await this.assessments.instrumentKeysUsed(trajectoryId);
+    const keys = [...new Set([...ALWAYS_DUE, ...used.sort()])];
     const items = [];
     for (const key of keys) {
       const instrument = await this.instruments.resolve(key);

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
-import { offsetOf, pageOf } from '../common/http/pagination';
+import { pageOf } from '../common/http/pagination';
 import { pastOrNow } from '../common/validation/past-or-now';
 import { DatabaseContext } from '../database/database-context.service';
-import { InstrumentEntity } from '../empowerment/instrument.entity';
 import { InstrumentsService } from '../empowerment/instruments.service';
 import { DEFAULT_PERSPECTIVE } from '../empowerment/perspective';
 import { scoreProblemsToFieldErrors, validateScores } from '../empowerment/scores';
@@ -12,6 +11,7 @@ import { AuditService } from '../privacy/audit.service';
 import { TrajectoriesService } from '../trajectories/trajectories.service';
 import { TrajectoryState } from '../trajectories/trajectory-state';
 import { AssessmentEntity } from './assessment.entity';
+import { AssessmentsRepository } from './assessments.repository';
 import {
   assessmentNotFound,
   baselineExists,
@@ -31,6 +31,9 @@ const EXIT_STATES: readonly TrajectoryState[] = ['nazorg', 'afgesloten'];
 /** A body with thousands of unknown keys would otherwise answer with thousands of field errors. */
 const MAX_FIELD_ERRORS = 50;
 
+/** An instrument version as InstrumentsService answers it. */
+export type Instrument = Awaited<ReturnType<InstrumentsService['resolve']>>;
+
 const isBaselineRace = (err: unknown) =>
   err instanceof QueryFailedError &&
   (err.driverError as { constraint?: string } | undefined)?.constraint === 'assessments_one_baseline_uq';
@@ -39,14 +42,11 @@ const isBaselineRace = (err: unknown) =>
 export class AssessmentsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly assessments: AssessmentsRepository,
     private readonly trajectories: TrajectoriesService,
     private readonly instruments: InstrumentsService,
     private readonly audit: AuditService,
   ) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
 
   async create(trajectoryId: string, dto: CreateAssessmentDto) {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
@@ -72,12 +72,8 @@ export class AssessmentsService {
     ];
     if (errors.length) throw scoresInvalid(errors.slice(0, MAX_FIELD_ERRORS));
 
-    const repo = this.m.getRepository(AssessmentEntity);
     // One baseline per perspective; a review or exit follows the first baseline of any perspective.
-    const baselines = await repo.find({
-      where: { trajectoryId, instrumentKey: instrument.key, kind: 'baseline' },
-      order: { takenAt: 'ASC', id: 'ASC' },
-    });
+    const baselines = await this.assessments.baselines(trajectoryId, instrument.key);
     const baseline = baselines[0];
     if (dto.kind === 'baseline' && baselines.some((b) => b.perspective === perspective))
       throw baselineExists();
@@ -85,25 +81,23 @@ export class AssessmentsService {
     if (dto.kind === 'exit' && !EXIT_STATES.includes(trajectory.status)) throw exitNotAllowed();
     if (dto.kind !== 'baseline' && baseline && takenAt < baseline.takenAt) throw beforeBaseline();
 
-    const assessment = await repo
-      .save(
-        repo.create({
-          partnershipId: trajectory.partnershipId,
-          trajectoryId,
-          participantId: trajectory.participantId,
-          instrumentId: instrument.id,
-          instrumentKey: instrument.key,
-          instrumentVersion: instrument.version,
-          kind: dto.kind,
-          perspective,
-          takenAt,
-          scores: dto.scores as Record<string, number>,
-          participantScores: (dto.participantScores as Record<string, number> | undefined) ?? null,
-          note: dto.note || null,
-          participantPresent: dto.participantPresent ?? null,
-          assessedBy: this.db.actor.staffId,
-        }),
-      )
+    const assessment = await this.assessments
+      .insert({
+        partnershipId: trajectory.partnershipId,
+        trajectoryId,
+        participantId: trajectory.participantId,
+        instrumentId: instrument.id,
+        instrumentKey: instrument.key,
+        instrumentVersion: instrument.version,
+        kind: dto.kind,
+        perspective,
+        takenAt,
+        scores: dto.scores as Record<string, number>,
+        participantScores: (dto.participantScores as Record<string, number> | undefined) ?? null,
+        note: dto.note || null,
+        participantPresent: dto.participantPresent ?? null,
+        assessedBy: this.db.actor.staffId,
+      })
       .catch((err: unknown) => Promise.reject(isBaselineRace(err) ? baselineExists() : err));
     await this.audit.record({
       action: 'create',
@@ -126,9 +120,7 @@ export class AssessmentsService {
   /** One assessment, read as the list reads it (case scope, audited): what an idempotent replay answers. */
   async get(trajectoryId: string, assessmentId: string) {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
-    const assessment = await this.m
-      .getRepository(AssessmentEntity)
-      .findOneBy({ id: assessmentId, trajectoryId });
+    const assessment = await this.assessments.findInTrajectory(assessmentId, trajectoryId);
     if (!assessment) throw assessmentNotFound();
     const instruments = await this.instrumentsOf([assessment]);
     await this.audit.record({
@@ -144,17 +136,7 @@ export class AssessmentsService {
 
   async list(trajectoryId: string, query: AssessmentQuery) {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
-    const [rows, total] = await this.m.getRepository(AssessmentEntity).findAndCount({
-      where: {
-        trajectoryId,
-        ...(query.instrument ? { instrumentKey: query.instrument } : {}),
-        ...(query.kind ? { kind: query.kind } : {}),
-        ...(query.perspective ? { perspective: query.perspective } : {}),
-      },
-      order: { takenAt: 'ASC', createdAt: 'ASC', id: 'ASC' },
-      skip: offsetOf(query),
-      take: query.limit,
-    });
+    const [rows, total] = await this.assessments.list(trajectoryId, query);
     const instruments = await this.instrumentsOf(rows);
     await this.audit.record({
       action: 'list',
@@ -169,16 +151,18 @@ export class AssessmentsService {
 
   /** A trajectory's assessments with one instrument key, oldest first. The caller has checked access. */
   history(trajectoryId: string, instrumentKey: string): Promise<AssessmentEntity[]> {
-    return this.m.getRepository(AssessmentEntity).find({
-      where: { trajectoryId, instrumentKey },
-      order: { takenAt: 'ASC', createdAt: 'ASC', id: 'ASC' },
-    });
+    return this.assessments.history(trajectoryId, instrumentKey);
+  }
+
+  /** The instrument keys a trajectory has been assessed with (in no order). The caller has checked access. */
+  instrumentKeysUsed(trajectoryId: string): Promise<string[]> {
+    return this.assessments.instrumentKeysUsed(trajectoryId);
   }
 
   /** The exact instrument versions the given assessments were scored with. */
-  async instrumentsOf(rows: readonly AssessmentEntity[]): Promise<Map<string, InstrumentEntity>> {
+  async instrumentsOf(rows: readonly AssessmentEntity[]): Promise<Map<string, Instrument>> {
     const ids = [...new Set(rows.map((a) => a.instrumentId))];
-    const found = ids.length ? await this.m.getRepository(InstrumentEntity).findBy({ id: In(ids) }) : [];
+    const found = ids.length ? await this.instruments.findByIds(ids) : [];
     return new Map(found.map((i) => [i.id, i]));
   }
 }

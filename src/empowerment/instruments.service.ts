@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { notFound } from '../common/errors/domain-error';
 import { offsetOf, Page, pageOf } from '../common/http/pagination';
 import { DatabaseContext } from '../database/database-context.service';
@@ -92,5 +93,26 @@ export class InstrumentsService {
       createdBy: actor.staffId,
     });
     return toInstrumentResponse(saved);
+  }
+
+  // For assessments: the exact versions a page of assessments was scored with, in one query.
+  findByIds(ids: readonly string[]): Promise<InstrumentEntity[]> {
+    return this.repo.findBy({ id: In([...ids]) });
+  }
+
+  // For assessments: each key's newest schedule (the partnership's own wins a tie), for the overdue list.
+  async latestSchedules(): Promise<
+    { key: string; baselineDueWeeks: number; reviewIntervalMonths: number }[]
+  > {
+    const rows: { key: string; baseline_due_weeks: number; review_interval_months: number }[] =
+      await this.db.manager.query(
+        `select distinct on (key) key, baseline_due_weeks, review_interval_months
+           from instruments order by key, version desc, partnership_id nulls last`,
+      );
+    return rows.map((r) => ({
+      key: r.key,
+      baselineDueWeeks: r.baseline_due_weeks,
+      reviewIntervalMonths: r.review_interval_months,
+    }));
   }
 }

@@ -80,4 +80,10 @@ export class OrganisationsService {
     if (await this.organisations.existsByNameOrKbo(dto.name ?? '', dto.kboNumber ?? '', exceptId))
       throw organisationConflict();
   }
+
+  // For privacy: every organisation of the partnership, for the grants a partnership_sharing consent creates.
+  async ids(): Promise<string[]> {
+    const rows = await this.repo.find({ select: { id: true } });
+    return rows.map((o) => o.id);
+  }
 }

@@ -102,6 +102,26 @@ export class ParticipantsRepository {
     });
   }
 
+  @GenerateSql({ params: [[ID]] })
+  namesAndPhonesOf(ids: readonly string[]): Promise<Pick<ParticipantEntity, 'id' | 'firstName' | 'lastName' | 'phone'>[]> {
+    return this.repo.find({
+      where: { id: In([...ids]) },
+      select: { id: true, firstName: true, lastName: true, phone: true },
+    });
+  }
+
+  @GenerateSql({ params: [ID] })
+  currentTrajectoryOf(id: string): Promise<Pick<ParticipantEntity, 'id' | 'currentTrajectoryId' | 'currentStatus'> | null> {
+    return this.repo.findOne({ where: { id }, select: { id: true, currentTrajectoryId: true, currentStatus: true } });
+  }
+
+  /** Whether the participant exists in the tenant at all, as the tenant reader (past the grants' RLS). */
+  @GenerateSql({ params: [ID] })
+  async existsInTenant(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.asTenantReader((m) => m.query('select 1 from participants where id = $1', [id]));
+    return rows.length > 0;
+  }
+
   @GenerateSql({ params: [ID] })
   async exists(id: string): Promise<boolean> {
     const rows: unknown[] = await this.db.manager.query('select 1 from participants where id = $1', [id]);

@@ -383,30 +383,26 @@ export class ParticipantsService {
     return changes;
   }
 
-  // For contacts: whether the participant exists in the tenant, whoever holds the case (the DPO's confidential index).
-  async existsInTenant(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.asTenantReader((m) =>
-      m.query(`select 1 from participants where id = $1`, [id]),
-    );
-    return rows.length > 0;
+  /** For contacts: whether the participant exists in the tenant, whoever holds the case (the DPO's confidential index). */
+  existsInTenant(id: string): Promise<boolean> {
+    return this.participants.existsInTenant(id);
   }
 
-  // For group sessions and case meetings: names and phone of the participants the caller may see (RLS), one query.
-  namesByIds(ids: string[]): Promise<Pick<ParticipantEntity, 'id' | 'firstName' | 'lastName' | 'phone'>[]> {
+  /** For group sessions and case meetings: names and phone of the participants among `ids` that RLS shows. */
+  namesByIds(ids: string[]): Promise<Pick<Participant, 'id' | 'firstName' | 'lastName' | 'phone'>[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.repo.find({
-      where: { id: In(ids) },
-      select: { id: true, firstName: true, lastName: true, phone: true },
-    });
+    return this.participants.namesAndPhonesOf(ids);
   }
 
-  // For group sessions: the participant's current trajectory and its status, if the caller may see them.
-  currentTrajectoryOf(
-    id: string,
-  ): Promise<Pick<ParticipantEntity, 'id' | 'currentTrajectoryId' | 'currentStatus'> | null> {
-    return this.repo.findOne({
-      where: { id },
-      select: { id: true, currentTrajectoryId: true, currentStatus: true },
-    });
+  /** For group sessions: the participant's current trajectory and its status, if the caller may see them. */
+  currentTrajectoryOf(id: string): Promise<Pick<Participant, 'id' | 'currentTrajectoryId' | 'currentStatus'> | null> {
+    return this.participants.currentTrajectoryOf(id);
+  }
+
+  /** For privacy: the organisation that owns the participant's file (404 if the caller cannot see it). */
+  async ownerOrganisationOf(id: string): Promise<string> {
+    const p = await this.participants.find(id);
+    if (!p) throw participantNotFound();
+    return p.ownerOrganisationId;
   }
 }

@@ -1,6 +1,14 @@
 import { KeyObject } from 'node:crypto';
 import { Client } from 'pg';
 import { Checkpoint, checkpointSignatureHolds, keyIdOf } from '../common/crypto/audit-signing';
+import {
+  chainState,
+  CheckpointRow,
+  checkpoints,
+  eventHashAt,
+  partnerships as partnershipsOf,
+  sealChain,
+} from './audit-chain.queries';
 
 export interface ChainReport {
   partnershipId: string;
@@ -22,15 +30,6 @@ export interface VerifyOptions {
   publicKey?: KeyObject;
   /** Checkpoints archived elsewhere (`audit:verify -- --export`): each must still match its chain. */
   archived?: Checkpoint[];
-}
-
-interface CheckpointRow {
-  seq: string;
-  hash: string;
-  signed_at: Date;
-  key_id: string;
-  signature: string;
-  event_hash: string | null;
 }
 
 const toCheckpoint = (partnershipId: string, r: CheckpointRow): Checkpoint => ({
@@ -55,9 +54,7 @@ export async function verifyAuditChains(
   const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-audit-verify' });
   await client.connect();
   try {
-    const { rows: partnerships } = await client.query<{ id: string; name: string }>(
-      'select id, name from partnerships order by name, id',
-    );
+    const partnerships = await partnershipsOf(client);
     const reports: ChainReport[] = [];
     for (const p of partnerships) reports.push(await verifyOne(client, p, options));
     for (const a of options.archived ?? []) {
@@ -77,29 +74,8 @@ async function verifyOne(
   p: { id: string; name: string },
   options: VerifyOptions,
 ): Promise<ChainReport> {
-  const {
-    rows: [sealed],
-  } = await client.query<{ n: string }>('select app_audit_seal($1) as n', [p.id]);
-  const {
-    rows: [check],
-  } = await client.query<{
-    broken: string | null;
-    events: number;
-    head_seq: string | null;
-    head_hash: string | null;
-    end_seq: string | null;
-    end_hash: string | null;
-  }>(
-    `select app_audit_verify($1) as broken,
-            (select count(*)::int from audit_events where partnership_id = $1) as events,
-            h.last_seq as head_seq, h.last_hash as head_hash, e.chain_seq as end_seq, e.hash as end_hash
-       from (select 1) one
-       left join audit_chain_heads h on h.partnership_id = $1
-       left join lateral (select chain_seq, hash from audit_events
-                           where partnership_id = $1 and chain_seq is not null
-                           order by chain_seq desc limit 1) e on true`,
-    [p.id],
-  );
+  const sealed = await sealChain(client, p.id);
+  const check = await chainState(client, p.id);
   const problems: string[] = [];
   const head = { seq: Number(check.head_seq ?? 0), hash: check.head_hash ?? '0'.repeat(64) };
   const end = { seq: Number(check.end_seq ?? 0), hash: check.end_hash ?? '0'.repeat(64) };
@@ -109,14 +85,7 @@ async function verifyOne(
     problems.push(`chain ends at seq ${end.seq} with a hash its head (seq ${head.seq}) does not record`);
   }
 
-  const { rows } = await client.query<CheckpointRow>(
-    `select c.seq, c.hash, c.signed_at, c.key_id, c.signature, e.hash as event_hash
-       from audit_checkpoints c
-       left join audit_events e on e.partnership_id = c.partnership_id and e.chain_seq = c.seq
-      where c.partnership_id = $1
-      order by c.seq, c.id`,
-    [p.id],
-  );
+  const rows = await checkpoints(client, p.id);
   const keyId = options.publicKey ? keyIdOf(options.publicKey) : undefined;
   const checkCheckpoint = (c: Checkpoint, eventHash: string | null, label: string) => {
     if (options.publicKey && (c.keyId !== keyId || !checkpointSignatureHolds(options.publicKey, c))) {
@@ -128,19 +97,13 @@ async function verifyOne(
   };
   for (const r of rows) checkCheckpoint(toCheckpoint(p.id, r), r.event_hash, 'checkpoint');
   for (const a of (options.archived ?? []).filter((x) => x.partnershipId === p.id)) {
-    const {
-      rows: [e],
-    } = await client.query<{ hash: string }>(
-      'select hash from audit_events where partnership_id = $1 and chain_seq = $2',
-      [p.id, a.seq],
-    );
-    checkCheckpoint(a, e?.hash ?? null, 'archived checkpoint');
+    checkCheckpoint(a, await eventHashAt(client, p.id, a.seq), 'archived checkpoint');
   }
 
   return {
     partnershipId: p.id,
     name: p.name,
-    sealed: Number(sealed.n),
+    sealed,
     events: check.events,
     firstBroken: check.broken === null ? null : Number(check.broken),
     head,

@@ -11,13 +11,7 @@ import { Environment } from '../config/environment';
 import { Secrets } from '../config/secrets';
 import { Clock } from '../database/clock';
 import { DatabaseContext } from '../database/database-context.service';
-
-interface HeadRow {
-  partnership_id: string;
-  last_seq: string;
-  last_hash: string;
-  checkpoint_seq: string | null;
-}
+import { AuditRepository } from './audit.repository';
 
 /**
  * Seals the audit chains continuously: every AUDIT_SEAL_INTERVAL_MS (at most a minute) and once
@@ -33,6 +27,7 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(
     private readonly db: DatabaseContext,
+    private readonly events: AuditRepository,
     private readonly clock: Clock,
     @Inject(ENV) private readonly env: Environment,
     @Inject(SECRETS) secrets: Secrets,
@@ -67,10 +62,9 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private seal(): Promise<Checkpoint[]> {
-    return this.db.runWithoutTenant(async (m) => {
-      // A lock held elsewhere (a long report, an operator) must not hold up a shutdown.
-      await m.query(`set local lock_timeout = '2s'`);
-      const heads: HeadRow[] = await m.query('select * from app_audit_seal_all()');
+    return this.db.runWithoutTenant(async () => {
+      // A lock held elsewhere (a long report, an operator) must not hold up a shutdown: sealAll gives up after 2 s.
+      const heads = await this.events.sealAll();
       const signedAt = this.clock.now().toISOString();
       const checkpoints: Checkpoint[] = [];
       for (const h of heads) {
@@ -82,14 +76,7 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
           hash: h.last_hash,
           signedAt,
         });
-        await m.query('select app_audit_checkpoint($1, $2, $3, $4, $5, $6)', [
-          c.partnershipId,
-          c.seq,
-          c.hash,
-          c.signedAt,
-          c.keyId,
-          c.signature,
-        ]);
+        await this.events.storeCheckpoint(c);
         checkpoints.push(c);
       }
       return checkpoints;

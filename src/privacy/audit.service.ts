@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
 import { Scope } from '../access/scope';
+import { AuditRepository } from './audit.repository';
 
 export const AUDIT_ACTIONS = [
   'read',
@@ -92,13 +93,13 @@ export function toStoredEntry(e: AuditEntry): StoredEntry {
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly db: DatabaseContext) {}
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly events: AuditRepository,
+  ) {}
 
   async record(...entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.db.manager.query('select app_audit_record($1, $2::jsonb)', [
-      this.db.requestId,
-      JSON.stringify(entries.map(toStoredEntry)),
-    ]);
+    await this.events.record(this.db.requestId, entries.map(toStoredEntry));
   }
 }

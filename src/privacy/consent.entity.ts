@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ConsentScope } from './consent-checks';
+import { ConsentScope } from './consent.constants';
 
 export const CONSENT_BASES = ['consent', 'legal_obligation', 'public_task'] as const;
 export type ConsentBasis = (typeof CONSENT_BASES)[number];

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import { DatabaseContext } from '../database/database-context.service';
-import { OrganisationEntity } from '../organisations/organisation.entity';
-import { ParticipantEntity } from '../participants/participant.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { futureDate } from '../participants/participants.errors';
+import { ParticipantsService } from '../participants/participants.service';
 import { AuditService } from './audit.service';
 import { ConsentEntity } from './consent.entity';
+import { ConsentsRepository } from './consents.repository';
 import { ConsentResponse, CreateConsentDto, toConsentResponse } from './dto/consent.dto';
 import { consentAlreadyWithdrawn, consentNotFound } from './privacy.errors';
 
@@ -21,33 +22,30 @@ const CLOCK_SLACK_MS = 60_000;
 export class ConsentsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly consents: ConsentsRepository,
+    private readonly participants: ParticipantsService,
+    private readonly organisations: OrganisationsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
-
-  private get repo() {
-    return this.db.manager.getRepository(ConsentEntity);
-  }
 
   async record(participantId: string, dto: CreateConsentDto): Promise<ConsentResponse> {
     await this.access.requireScope(participantId, 'full');
     const givenAt = new Date(dto.givenAt);
     if (givenAt.getTime() > this.db.now.getTime() + CLOCK_SLACK_MS) throw futureDate('givenAt');
     const actor = this.db.actor;
-    const consent = await this.repo.save(
-      this.repo.create({
-        partnershipId: actor.partnershipId,
-        participantId,
-        scope: dto.scope,
-        basis: dto.basis,
-        reference: dto.reference ?? null,
-        givenAt,
-        evidence: dto.evidence,
-        recordedBy: actor.staffId,
-        withdrawnAt: null,
-        withdrawnBy: null,
-      }),
-    );
+    const consent = await this.consents.insert({
+      partnershipId: actor.partnershipId,
+      participantId,
+      scope: dto.scope,
+      basis: dto.basis,
+      reference: dto.reference ?? null,
+      givenAt,
+      evidence: dto.evidence,
+      recordedBy: actor.staffId,
+      withdrawnAt: null,
+      withdrawnBy: null,
+    });
     await this.audit.record({
       action: 'create',
       resourceType: 'consent',
@@ -63,24 +61,19 @@ export class ConsentsService {
 
   async list(participantId: string): Promise<{ items: ConsentResponse[]; total: number }> {
     const scope = await this.access.requireScope(participantId, 'case');
-    const rows = await this.repo.find({ where: { participantId }, order: { givenAt: 'ASC', id: 'ASC' } });
+    const rows = await this.consents.ofParticipant(participantId);
     await this.audit.record({ action: 'list', resourceType: 'consent', participantId, scope });
     return { items: rows.map(toConsentResponse), total: rows.length };
   }
 
   async withdraw(participantId: string, consentId: string): Promise<ConsentResponse> {
     await this.access.requireScope(participantId, 'full');
-    const consent = await this.repo.findOneBy({ id: consentId, participantId });
+    const consent = await this.consents.findOfParticipant(consentId, participantId);
     if (!consent) throw consentNotFound();
     if (consent.withdrawnAt) throw consentAlreadyWithdrawn();
     const now = this.db.now;
-    const result = await this.db.manager
-      .createQueryBuilder()
-      .update(ConsentEntity)
-      .set({ withdrawnAt: now, withdrawnBy: this.db.actor.staffId })
-      .where('id = :id and withdrawn_at is null', { id: consentId })
-      .execute();
-    if (!result.affected) throw consentAlreadyWithdrawn();
+    if (!(await this.consents.withdraw(consentId, now, this.db.actor.staffId)))
+      throw consentAlreadyWithdrawn();
     Object.assign(consent, { withdrawnAt: now, withdrawnBy: this.db.actor.staffId });
     // Sharing stops at once: every grant that rested on this consent ends in this transaction.
     const ended = await this.access.end({ reason: 'consent_partnership', sourceId: consentId });
@@ -97,14 +90,9 @@ export class ConsentsService {
   }
 
   private async shareWithPartnership(consent: ConsentEntity): Promise<void> {
-    const participant = await this.db.manager
-      .getRepository(ParticipantEntity)
-      .findOneOrFail({ where: { id: consent.participantId }, select: { ownerOrganisationId: true } });
-    const owner = participant.ownerOrganisationId;
-    const organisations = await this.db.manager
-      .getRepository(OrganisationEntity)
-      .find({ select: { id: true } });
-    const others = organisations.filter((o) => o.id !== owner);
+    const owner = await this.participants.ownerOrganisationOf(consent.participantId);
+    const organisations = await this.organisations.ids();
+    const others = organisations.filter((id) => id !== owner).map((id) => ({ id }));
     for (const o of others) {
       await this.access.grant({
         participantId: consent.participantId,

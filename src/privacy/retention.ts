@@ -1,37 +1,16 @@
 import { Client } from 'pg';
-
-/** One admin connection for a retention run, closed whatever happens. */
-async function withAdminClient<T>(adminUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-retention' });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** One transaction bound to a tenant: the owner policies the retention SQL relies on read app.tenant_id and app.now. */
-async function inTenant<T>(client: Client, tenant: string, now: string, fn: () => Promise<T>): Promise<T> {
-  await client.query('begin');
-  try {
-    await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [
-      tenant,
-      now,
-    ]);
-    const result = await fn();
-    await client.query('commit');
-    return result;
-  } catch (err) {
-    await client.query('rollback');
-    throw err;
-  }
-}
-
-async function tenantIds(client: Client): Promise<string[]> {
-  const { rows } = await client.query<{ id: string }>('select id from partnerships order by id');
-  return rows.map((r) => r.id);
-}
+import {
+  auditParticipantRetention,
+  auditReferralRetention,
+  eraseReferrals,
+  inTenant,
+  participantsPastRetention,
+  pseudonymise,
+  purgeIdempotencyKeys,
+  referralsPastRetention,
+  tenantIds,
+  withAdminClient,
+} from './retention.queries';
 
 export interface RetentionAction {
   partnershipId: string;
@@ -53,16 +32,7 @@ export async function runRetention(
 ): Promise<RetentionAction[]> {
   const now = (options.now ?? new Date()).toISOString();
   return withAdminClient(adminUrl, async (client) => {
-    const { rows: due } = await client.query<{ partnership_id: string; id: string; last_closed: Date }>(
-      `select p.partnership_id, p.id, max(t.closed_at) as last_closed
-         from participants p join trajectories t on t.participant_id = p.id
-        where p.pseudonymised_at is null
-        group by p.partnership_id, p.id
-       having bool_and(t.status = 'afgesloten')
-          and max(t.closed_at) < $1::timestamptz - make_interval(months => $2)
-        order by p.partnership_id, max(t.closed_at), p.id`,
-      [now, months],
-    );
+    const due = await participantsPastRetention(client, now, months);
     const actions: RetentionAction[] = [];
     for (const d of due) {
       const action: RetentionAction = {
@@ -81,20 +51,8 @@ export async function runRetention(
 
 function pseudonymiseOne(client: Client, tenant: string, participantId: string, now: string) {
   return inTenant(client, tenant, now, async () => {
-    const {
-      rows: [row],
-    } = await client.query<{ result: string; pseudonym: string | null }>(
-      'select result, pseudonym from app_pseudonymise($1, $2)',
-      [tenant, participantId],
-    );
-    if (row.result === 'ok') {
-      await client.query(
-        `insert into audit_events (partnership_id, at, actor_roles, action, resource_type, resource_id,
-                                   participant_id, reason, request_id)
-         values ($1, $2, '{system}', 'pseudonymise', 'participant', $3::text, $3::uuid, 'retention_period', $4)`,
-        [tenant, now, participantId, `retention-${now.slice(0, 10)}`],
-      );
-    }
+    const row = await pseudonymise(client, tenant, participantId);
+    if (row.result === 'ok') await auditParticipantRetention(client, tenant, now, participantId);
     return row;
   });
 }
@@ -132,38 +90,11 @@ export async function runReferralRetention(
   return withAdminClient(adminUrl, async (client) => {
     for (const tenant of await tenantIds(client)) {
       const due = await inTenant(client, tenant, now, async () => {
-        const { rows: due } = await client.query<{ id: string; state: string; closed_at: Date }>(
-          `select r.id, r.state, r.closed_at from referrals r
-            where r.partnership_id = app_tenant() and r.participant_id is null and r.closed_at is not null
-              and r.closed_at < app_now() - make_interval(months => $1)
-              and (r.person is not null or r.person_insz_encrypted is not null or r.note is not null
-                   or exists (select 1 from referral_transitions x where x.referral_id = r.id
-                                 and (x.note is not null or (x.reason is not null and x.reason <> '(removed by retention)'))))
-            order by r.closed_at, r.id
-            for update`,
-          [months],
-        );
+        const due = await referralsPastRetention(client, months);
         const ids = due.map((d) => d.id);
         if (!options.dryRun && ids.length > 0) {
-          await client.query(
-            `update referral_transitions set note = null,
-                    reason = case when reason is null then null else '(removed by retention)' end
-              where referral_id = any($1::uuid[]) and (note is not null or reason is not null)`,
-            [ids],
-          );
-          await client.query(
-            `update referrals set person = null, person_insz_encrypted = null, note = null,
-                    version = version + 1, updated_at = now()
-              where id = any($1::uuid[])`,
-            [ids],
-          );
-          await client.query(
-            `insert into audit_events (partnership_id, at, actor_roles, action, resource_type, resource_id,
-                                       reason, request_id)
-             select $1, $2, '{system}', 'pseudonymise', 'referral', id::text, 'retention_period', $3
-               from unnest($4::uuid[]) as id`,
-            [tenant, now, `retention-${now.slice(0, 10)}`, ids],
-          );
+          await eraseReferrals(client, ids);
+          await auditReferralRetention(client, tenant, now, ids);
         }
         return due;
       });
@@ -192,10 +123,7 @@ export async function purgeExpiredIdempotencyKeys(
   return withAdminClient(adminUrl, async (client) => {
     let purged = 0;
     for (const tenant of await tenantIds(client))
-      purged += await inTenant(client, tenant, now, async () => {
-        const { rows } = await client.query<{ n: number }>('select app_purge_idempotency_keys() as n');
-        return rows[0].n;
-      });
+      purged += await inTenant(client, tenant, now, () => purgeIdempotencyKeys(client));
     return purged;
   });
 }

@@ -1,10 +1,54 @@
 import { EntityManager } from 'typeorm';
 import { InszProtector } from '../participants/insz-protector';
-import { ParticipantEntity } from '../participants/participant.entity';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 type Row = Record<string, unknown>;
+
+/** The participant's own columns the export shows, typed as the participant entity hydrates them. */
+interface ParticipantRow {
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  gender: string;
+  inszEncrypted: string | null;
+  phone: string | null;
+  email: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  wijk: string | null;
+  nationality: string | null;
+  contactLanguage: string | null;
+  entryDate: string;
+  labourStatus: string | null;
+  longTermUnemployed: boolean | null;
+  educationLevel: string | null;
+  singleAdultHouseholdWithChildren: boolean | null;
+  thirdCountryNational: boolean | null;
+  foreignBackground: boolean | null;
+  homelessOrHousingExclusion: boolean | null;
+  ruralArea: boolean | null;
+  disability: string | null;
+  minority: string | null;
+  referralChannel: string;
+  referrer: string | null;
+  vdabTrajectoryStatus: string | null;
+  pseudonymisedAt: Date | null;
+}
+
+/** Dates as text ('YYYY-MM-DD'), as TypeORM hydrates a date column. */
+const PARTICIPANT_SQL = `select first_name as "firstName", last_name as "lastName", birth_date::text as "birthDate",
+    gender, insz_encrypted as "inszEncrypted", phone, email, street, postal_code as "postalCode", city, wijk,
+    nationality, contact_language as "contactLanguage", entry_date::text as "entryDate",
+    labour_status as "labourStatus", long_term_unemployed as "longTermUnemployed",
+    education_level as "educationLevel",
+    single_adult_household_with_children as "singleAdultHouseholdWithChildren",
+    third_country_national as "thirdCountryNational", foreign_background as "foreignBackground",
+    homeless_or_housing_exclusion as "homelessOrHousingExclusion", rural_area as "ruralArea",
+    disability, minority, referral_channel as "referralChannel", referrer,
+    vdab_trajectory_status as "vdabTrajectoryStatus", pseudonymised_at as "pseudonymisedAt"
+  from participants where id = $1`;
 interface ReferralTransitionRow {
   from: string | null;
   to: string;
@@ -17,7 +61,7 @@ interface ReferralTransitionRow {
 /**
  * Everything held about one participant, read with whatever role the manager runs as (the app
  * role for the owner, the tenant reader for the DPO): RLS still hides other organisations'
- * confidential contacts. Goals, life domains, contacts, follow-ups, placements and assessments are read with
+ * confidential contacts. The participant's row, goals, life domains, contacts, follow-ups, placements and assessments are read with
  * plain SQL over their columns so this export does not depend on the services that write them; referrals
  * come from app_subject_referrals(), without the person block of an inbound referral.
  * Staff appear as organisation and role, not by name.
@@ -27,7 +71,7 @@ export async function readCaseFile(
   participantId: string,
   opts: { specialCategories: boolean; insz: InszProtector },
 ) {
-  const p = await m.getRepository(ParticipantEntity).findOneBy({ id: participantId });
+  const [p] = (await m.query(PARTICIPANT_SQL, [participantId])) as ParticipantRow[];
   if (!p) return null;
   const q = (sql: string) => m.query(sql, [participantId]) as Promise<Row[]>;
   const orgName = (column: string) => `(select name from organisations o where o.id = ${column})`;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { participantNotFound } from '../access/access.errors';
 import { hasRole } from '../access/actor';
@@ -11,7 +10,7 @@ import { AuditService } from './audit.service';
 import { ConsentChecks } from './consent-checks';
 import { PseudonymiseDto } from './dto/pseudonymise.dto';
 import { participantAlreadyPseudonymised, participantHasOpenTrajectory } from './privacy.errors';
-import { readCaseFile } from './subject-export';
+import { SubjectRightsRepository } from './subject-rights.repository';
 
 /** How the caller reaches the file: as its owning organisation, or as the DPO, who holds no grant. */
 type Route = 'owner' | 'dpo';
@@ -21,6 +20,7 @@ type Route = 'owner' | 'dpo';
 export class SubjectRightsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly subjectRights: SubjectRightsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly accessLog: AccessLogService,
@@ -44,12 +44,14 @@ export class SubjectRightsService {
 
   async export(participantId: string) {
     const route = await this.route(participantId);
-    const read = <T>(fn: (m: EntityManager) => Promise<T>) =>
-      route === 'dpo' ? this.db.asTenantReader(fn) : fn(this.db.manager);
     // The DPO answers the request itself, so art. 9 data is included; the owner needs the basis.
     const specialCategories =
       route === 'dpo' || (await this.consents.has(participantId, 'special_categories'));
-    const file = await read((m) => readCaseFile(m, participantId, { specialCategories, insz: this.insz }));
+    const file = await this.subjectRights.caseFile(participantId, {
+      asTenantReader: route === 'dpo',
+      specialCategories,
+      insz: this.insz,
+    });
     if (!file) throw participantNotFound();
     await this.audit.record({
       action: 'export',
@@ -64,10 +66,7 @@ export class SubjectRightsService {
   }
 
   async pseudonymise(participantId: string, dto: PseudonymiseDto) {
-    const [row]: { result: string; pseudonym: string | null }[] = await this.db.manager.query(
-      'select result, pseudonym from app_pseudonymise_participant($1)',
-      [participantId],
-    );
+    const row = await this.subjectRights.pseudonymise(participantId);
     if (row.result === 'not_found') throw participantNotFound();
     if (row.result === 'open_trajectory') throw participantHasOpenTrajectory();
     if (row.result === 'already') throw participantAlreadyPseudonymised();
@@ -90,10 +89,7 @@ export class SubjectRightsService {
     const scope = (await this.access.scopesFor([participantId])).get(participantId);
     if (scope === 'full') return 'owner';
     if (hasRole(this.db.actor, 'dpo')) {
-      const rows: unknown[] = await this.db.asTenantReader((m) =>
-        m.query('select 1 from participants where id = $1', [participantId]),
-      );
-      if (rows.length === 0) throw participantNotFound();
+      if (!(await this.subjectRights.existsForTenantReader(participantId))) throw participantNotFound();
       return 'dpo';
     }
     await this.access.requireScope(participantId, 'full');

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COUNT } from '../../common/http/api-responses';
-import { InstrumentEntity } from '../../empowerment/instrument.entity';
+import { InstrumentSpec } from '../../empowerment/instrument';
 import { ASSESSMENT_KINDS, AssessmentKind, DueAssessment } from '../../empowerment/schedule';
 import { InstrumentRef } from './assessment.response';
 
@@ -53,7 +53,7 @@ export class OverduePageResponse {
 
 export function toDueResponse(
   trajectoryId: string,
-  items: { instrument: InstrumentEntity; due: DueAssessment | null }[],
+  items: { instrument: Pick<InstrumentSpec, 'key' | 'version'>; due: DueAssessment | null }[],
 ): DueResponse {
   return {
     trajectoryId,

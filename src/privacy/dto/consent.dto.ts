@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsString, Length, ValidateIf } from 'class-validator';
-import { CONSENT_SCOPES, ConsentScope } from '../consent-checks';
+import { CONSENT_SCOPES, ConsentScope } from '../consent.constants';
 import { CONSENT_BASES, ConsentBasis, ConsentEntity } from '../consent.entity';
 import { Trimmed } from '../../common/validation/trimmed';
 
