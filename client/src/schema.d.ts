@@ -3017,6 +3017,66 @@ export interface components {
             satisfaction: number;
             trajectoryId: string;
         };
+        FollowUpCaseManagerResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        FollowUpDueItemResponse: {
+            caseManager: components["schemas"]["FollowUpCaseManagerResponse"] | null;
+            /** Format: date */
+            contactBy: string;
+            /** Format: date */
+            contactFrom: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date */
+            exitDate: string;
+            /** @description Where the caller may see the name */
+            firstName?: string;
+            /** @example within 4 weeks of leaving */
+            label: string;
+            /** @description Where the caller may see the name */
+            lastName?: string;
+            /** Format: uuid */
+            participantId: string;
+            /** @enum {string} */
+            status: "open" | "upcoming";
+            /** Format: uuid */
+            trajectoryId: string;
+            /** @enum {string} */
+            window: "upon_leaving" | "six_months";
+        };
+        FollowUpResponse: {
+            /**
+             * Format: date
+             * @description The day the situation was established
+             */
+            at: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            improvedSituation: boolean | null;
+            note: string | null;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            recordedBy: string;
+            /** @enum {string} */
+            situation: "employed" | "self_employed" | "job_searching" | "education_training" | "qualification" | "inactive" | "unemployed" | "other";
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        FollowUpsDuePageResponse: {
+            items: components["schemas"]["FollowUpDueItemResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
         GoalResponse: {
             /** Format: date-time */
             createdAt: string;
@@ -3177,6 +3237,27 @@ export interface components {
              * @description 1 = a small concern, 5 = acute
              */
             severity: number;
+        };
+        LifeDomainResponse: {
+            /** @enum {string} */
+            domain: "work" | "income_debt" | "housing" | "health" | "mental_health" | "language" | "mobility" | "childcare_family" | "justice" | "social_network" | "digital" | "education" | "residence_status";
+            /** @description Absent (not null) when a special-category note is not for the caller */
+            note?: string | null;
+            /** Format: int32 */
+            severity: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string;
+        };
+        LifeDomainsResponse: {
+            domains: components["schemas"]["LifeDomainResponse"][];
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            trajectoryId: string;
+            /** Format: int32 */
+            version: number;
         };
         LivenessResponse: {
             /** @enum {string} */
@@ -3504,6 +3585,24 @@ export interface components {
              */
             assignedSpocId: string;
         };
+        ReferralPageResponse: {
+            counts: components["schemas"]["ReferralStateCountsResponse"];
+            items: components["schemas"]["ReferralResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            overdueCount: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
+        ReferralParticipantResponse: {
+            firstName: string;
+            /** Format: uuid */
+            id: string;
+            lastName: string;
+        };
         ReferralPersonDto: {
             /**
              * Format: date
@@ -3518,6 +3617,17 @@ export interface components {
             lastName: string;
             phone?: string;
         };
+        ReferralPersonResponse: {
+            /** Format: date */
+            birthDate: string;
+            firstName: string;
+            /** @enum {string} */
+            gender: "female" | "male" | "nonbinary";
+            /** @description Decrypted for the receiving side */
+            insz?: string | null;
+            lastName: string;
+            phone: string | null;
+        };
         ReferralResponse: {
             allowedTransitions: ("submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled")[];
             assignedSpocId: string | null;
@@ -3531,9 +3641,11 @@ export interface components {
             kind: string;
             note: string | null;
             overdue: boolean;
-            participant?: Record<string, never>;
+            /** @description Where the caller holds a grant */
+            participant?: components["schemas"]["ReferralParticipantResponse"];
             participantId: string | null;
-            person?: Record<string, never>;
+            /** @description Inbound, for its two sides only: the person before they are a participant */
+            person?: components["schemas"]["ReferralPersonResponse"];
             senderOrganisationId: string;
             /** @enum {string} */
             state: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled";
@@ -3546,8 +3658,23 @@ export interface components {
             target: "vdab" | "ocmw" | "partnership";
             targetOrganisationId: string;
             trajectoryId: string | null;
-            transitions?: Record<string, never>[];
+            /** @description On a single referral */
+            transitions?: components["schemas"]["ReferralTransitionResponse"][];
             version: number;
+        };
+        ReferralStateCountsResponse: {
+            /** Format: int32 */
+            accepted: number;
+            /** Format: int32 */
+            cancelled: number;
+            /** Format: int32 */
+            completed: number;
+            /** Format: int32 */
+            in_progress: number;
+            /** Format: int32 */
+            rejected: number;
+            /** Format: int32 */
+            submitted: number;
         };
         ReferralTransitionDto: {
             /** @description Accepting an inbound person after a PARTICIPANT_POSSIBLE_DUPLICATE answer: it is someone else */
@@ -3555,6 +3682,20 @@ export interface components {
             note?: string;
             /** @description Required to reject */
             reason?: string;
+            /** @enum {string} */
+            to: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled";
+        };
+        ReferralTransitionResponse: {
+            /** Format: uuid */
+            actorId: string;
+            /** Format: uuid */
+            actorOrganisationId: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string|null} */
+            from: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled" | null;
+            note: string | null;
+            reason: string | null;
             /** @enum {string} */
             to: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled";
         };
@@ -8841,11 +8982,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralPageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -8908,11 +9052,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -9000,11 +9147,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -9185,11 +9335,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -10105,11 +10258,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FollowUpsDuePageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -13568,11 +13724,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -14086,11 +14245,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LifeDomainsResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -14167,11 +14329,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LifeDomainsResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
             400: {

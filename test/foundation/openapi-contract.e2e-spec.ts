@@ -25,18 +25,10 @@ const NO_SUCCESS_SCHEMA_YET: string[] = [
   'GET /participants/{id}/export',
   'POST /participants/{id}/pseudonymise',
   'POST /participants/{id}/vdab-trajectory-check',
-  'GET /referrals',
-  'POST /referrals',
-  'GET /referrals/{id}',
-  'POST /referrals/{id}/transitions',
   'GET /reports/data-quality',
   'GET /reports/esf',
   'GET /reports/esf/participants',
-  'GET /reports/follow-ups-due',
   'GET /reports/quarterly',
-  'POST /trajectories/{id}/follow-ups',
-  'GET /trajectories/{id}/life-domains',
-  'PUT /trajectories/{id}/life-domains',
 ];
 
 type Json = Record<string, unknown>;

@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 import { IsIsoDate } from '../../common/validation/dates';
 import { FOLLOW_UP_SITUATIONS, FollowUpSituation } from '../esf-indicators';
 import { FollowUpEntity } from './follow-up.entity';
+import { FollowUpResponse } from './follow-up.response';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -30,7 +31,7 @@ export class CreateFollowUpDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
 }
 
-export function toFollowUpResponse(f: FollowUpEntity) {
+export function toFollowUpResponse(f: FollowUpEntity): FollowUpResponse {
   return {
     id: f.id,
     trajectoryId: f.trajectoryId,
