@@ -1965,6 +1965,46 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessLogEntryResponse: {
+            /** Format: date-time */
+            at: string;
+            what: components["schemas"]["AccessLogWhatResponse"];
+            who: components["schemas"]["AccessLogWhoResponse"];
+            why: components["schemas"]["AccessLogWhyResponse"] | null;
+        };
+        AccessLogPageResponse: {
+            items: components["schemas"]["AccessLogEntryResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
+        AccessLogWhatResponse: {
+            /** @example read */
+            action: string;
+            /** @example participant */
+            resource: string;
+            /** @example case */
+            scope: string | null;
+        };
+        AccessLogWhoResponse: {
+            organisation: string | null;
+            /**
+             * @description ["system"] for the system
+             * @example [
+             *       "coach"
+             *     ]
+             */
+            roles: string[];
+        };
+        AccessLogWhyResponse: {
+            /** @example owner */
+            code: string;
+            /** @example Case management by the organisation that holds the file */
+            text: string;
+        };
         ActivateDto: {
             password: string;
             /** @description The activation or reset token handed out by the org_admin */
@@ -2134,6 +2174,62 @@ export interface components {
             firstName: string;
             lastName: string;
             phone: string | null;
+        };
+        AuditActorResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /**
+             * @example [
+             *       "coach"
+             *     ]
+             */
+            roles: string[];
+        };
+        AuditEventPageResponse: {
+            items: components["schemas"]["AuditEventResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
+        AuditEventResponse: {
+            /** @enum {string} */
+            action: "read" | "list" | "create" | "update" | "transition" | "export" | "grant" | "revoke" | "pseudonymise" | "search" | "delete";
+            /** @description null: the system */
+            actor: components["schemas"]["AuditActorResponse"] | null;
+            actorOrganisation: components["schemas"]["AuditOrganisationResponse"] | null;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: int64
+             * @description Position in the hash chain once sealed
+             */
+            chainSeq: number | null;
+            /** @description Hash in the chain once sealed */
+            hash: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: uuid */
+            participantId: string | null;
+            /** @example owner */
+            reason: string | null;
+            requestId: string | null;
+            resource: components["schemas"]["AuditResourceResponse"];
+            /** @example case */
+            scope: string | null;
+        };
+        AuditOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        AuditResourceResponse: {
+            id: string | null;
+            /** @example participant */
+            type: string;
         };
         CaseManagerDto: {
             /**
@@ -2323,6 +2419,36 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "home_visit" | "outreach" | "office" | "phone" | "digital" | "accompanied_visit" | "group_session" | "case_meeting";
+        };
+        ConsentListResponse: {
+            items: components["schemas"]["ConsentResponse"][];
+            /** Format: int32 */
+            total: number;
+        };
+        ConsentResponse: {
+            /** @description Not withdrawn */
+            active: boolean;
+            /** @enum {string} */
+            basis: "consent" | "legal_obligation" | "public_task";
+            /** Format: date-time */
+            createdAt: string;
+            evidence: string;
+            /** Format: date-time */
+            givenAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            recordedBy: string;
+            /** @description The legal basis reference */
+            reference: string | null;
+            /** @enum {string} */
+            scope: "partnership_sharing" | "vdab_exchange" | "ocmw_exchange" | "case_meeting" | "special_categories";
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            /** Format: uuid */
+            withdrawnBy: string | null;
         };
         ContactIntensity: {
             months: components["schemas"]["ContactIntensityMonth"][];
@@ -3295,6 +3421,64 @@ export interface components {
             /** Format: uuid */
             participantId: string;
         };
+        MyAgendaActionResponse: {
+            /** Format: uuid */
+            caseMeetingId: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            completedBy: string | null;
+            description: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string | null;
+            overdue: boolean;
+            /** Format: uuid */
+            ownerStaffId: string;
+            /** Format: uuid */
+            participantId: string | null;
+        };
+        MyAgendaMeetingResponse: {
+            /** Format: uuid */
+            id: string;
+            location: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: uuid */
+            teamId: string;
+        };
+        MyAgendaReferralResponse: {
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example training */
+            kind: string;
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description Only while a grant holds
+             */
+            participantId: string | null;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled";
+            /** @enum {string} */
+            target: "vdab" | "ocmw" | "partnership";
+        };
+        MyAgendaResponse: {
+            /** Format: date-time */
+            at: string;
+            caseMeetingActions: components["schemas"]["MyAgendaActionResponse"][];
+            caseMeetings: components["schemas"]["MyAgendaMeetingResponse"][];
+            groupSessions: components["schemas"]["GroupSessionResponse"][];
+            overdueAssessments: components["schemas"]["OverdueItemResponse"][];
+            referrals: components["schemas"]["MyAgendaReferralResponse"][];
+        };
         OrganisationResponse: {
             active: boolean;
             id: string;
@@ -3568,6 +3752,14 @@ export interface components {
         PseudonymiseDto: {
             /** @description Why, e.g. the reference of the erasure request; kept in the audit log */
             note?: string;
+        };
+        PseudonymiseResponse: {
+            /** Format: uuid */
+            participantId: string;
+            /** @description What replaces the name from now on */
+            pseudonym: string | null;
+            /** Format: date-time */
+            pseudonymisedAt: string;
         };
         PutLifeDomainsDto: {
             domains: components["schemas"]["LifeDomainItemDto"][];
@@ -4233,6 +4425,14 @@ export interface components {
             version: number;
             waste: string | null;
         };
+        VdabCheckResultResponse: {
+            /** Format: date-time */
+            checkedAt: string;
+            /** Format: uuid */
+            checkedBy: string;
+            /** @enum {string} */
+            status: "none" | "active" | "closed";
+        };
         VdabTrajectoryCheckDto: {
             /**
              * Format: date-time
@@ -4241,6 +4441,11 @@ export interface components {
             checkedAt: string;
             /** @enum {string} */
             status: "none" | "active" | "closed";
+        };
+        VdabTrajectoryCheckResponse: {
+            /** Format: uuid */
+            participantId: string;
+            vdabTrajectory: components["schemas"]["VdabCheckResultResponse"];
         };
         VdabTrajectoryResponse: {
             /** Format: date-time */
@@ -4457,11 +4662,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -6875,11 +7083,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyAgendaResponse"];
+                };
             };
             /** @description No valid bearer token. Codes: UNAUTHORIZED. */
             401: {
@@ -7797,11 +8008,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessLogPageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -7948,11 +8162,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentListResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -8026,11 +8243,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -8128,11 +8348,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -8289,11 +8512,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PseudonymiseResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -8579,11 +8805,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VdabTrajectoryCheckResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {

@@ -133,3 +133,15 @@ export class ReferralPageResponse {
   @ApiProperty({ type: ReferralStateCountsResponse }) counts!: ReferralStateCountsResponse;
   @ApiProperty(COUNT) overdueCount!: number;
 }
+
+/** The MLP check as recorded: whether VDAB already runs a trajectory for the participant. */
+export class VdabCheckResultResponse {
+  @ApiProperty({ enum: ['none', 'active', 'closed'] }) status!: string;
+  @ApiProperty({ format: 'date-time' }) checkedAt!: string;
+  @ApiProperty({ format: 'uuid' }) checkedBy!: string;
+}
+
+export class VdabTrajectoryCheckResponse {
+  @ApiProperty({ format: 'uuid' }) participantId!: string;
+  @ApiProperty({ type: VdabCheckResultResponse }) vdabTrajectory!: VdabCheckResultResponse;
+}
