@@ -1965,6 +1965,46 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessLogEntryResponse: {
+            /** Format: date-time */
+            at: string;
+            what: components["schemas"]["AccessLogWhatResponse"];
+            who: components["schemas"]["AccessLogWhoResponse"];
+            why: components["schemas"]["AccessLogWhyResponse"] | null;
+        };
+        AccessLogPageResponse: {
+            items: components["schemas"]["AccessLogEntryResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
+        AccessLogWhatResponse: {
+            /** @example read */
+            action: string;
+            /** @example participant */
+            resource: string;
+            /** @example case */
+            scope: string | null;
+        };
+        AccessLogWhoResponse: {
+            organisation: string | null;
+            /**
+             * @description ["system"] for the system
+             * @example [
+             *       "coach"
+             *     ]
+             */
+            roles: string[];
+        };
+        AccessLogWhyResponse: {
+            /** @example owner */
+            code: string;
+            /** @example Case management by the organisation that holds the file */
+            text: string;
+        };
         ActivateDto: {
             password: string;
             /** @description The activation or reset token handed out by the org_admin */
@@ -2134,6 +2174,62 @@ export interface components {
             firstName: string;
             lastName: string;
             phone: string | null;
+        };
+        AuditActorResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /**
+             * @example [
+             *       "coach"
+             *     ]
+             */
+            roles: string[];
+        };
+        AuditEventPageResponse: {
+            items: components["schemas"]["AuditEventResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
+        AuditEventResponse: {
+            /** @enum {string} */
+            action: "read" | "list" | "create" | "update" | "transition" | "export" | "grant" | "revoke" | "pseudonymise" | "search" | "delete";
+            /** @description null: the system */
+            actor: components["schemas"]["AuditActorResponse"] | null;
+            actorOrganisation: components["schemas"]["AuditOrganisationResponse"] | null;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: int64
+             * @description Position in the hash chain once sealed
+             */
+            chainSeq: number | null;
+            /** @description Hash in the chain once sealed */
+            hash: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: uuid */
+            participantId: string | null;
+            /** @example owner */
+            reason: string | null;
+            requestId: string | null;
+            resource: components["schemas"]["AuditResourceResponse"];
+            /** @example case */
+            scope: string | null;
+        };
+        AuditOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        AuditResourceResponse: {
+            id: string | null;
+            /** @example participant */
+            type: string;
         };
         CaseManagerDto: {
             /**
@@ -2323,6 +2419,36 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "home_visit" | "outreach" | "office" | "phone" | "digital" | "accompanied_visit" | "group_session" | "case_meeting";
+        };
+        ConsentListResponse: {
+            items: components["schemas"]["ConsentResponse"][];
+            /** Format: int32 */
+            total: number;
+        };
+        ConsentResponse: {
+            /** @description Not withdrawn */
+            active: boolean;
+            /** @enum {string} */
+            basis: "consent" | "legal_obligation" | "public_task";
+            /** Format: date-time */
+            createdAt: string;
+            evidence: string;
+            /** Format: date-time */
+            givenAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            recordedBy: string;
+            /** @description The legal basis reference */
+            reference: string | null;
+            /** @enum {string} */
+            scope: "partnership_sharing" | "vdab_exchange" | "ocmw_exchange" | "case_meeting" | "special_categories";
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            /** Format: uuid */
+            withdrawnBy: string | null;
         };
         ContactIntensity: {
             months: components["schemas"]["ContactIntensityMonth"][];
@@ -3017,6 +3143,66 @@ export interface components {
             satisfaction: number;
             trajectoryId: string;
         };
+        FollowUpCaseManagerResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        FollowUpDueItemResponse: {
+            caseManager: components["schemas"]["FollowUpCaseManagerResponse"] | null;
+            /** Format: date */
+            contactBy: string;
+            /** Format: date */
+            contactFrom: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date */
+            exitDate: string;
+            /** @description Where the caller may see the name */
+            firstName?: string;
+            /** @example within 4 weeks of leaving */
+            label: string;
+            /** @description Where the caller may see the name */
+            lastName?: string;
+            /** Format: uuid */
+            participantId: string;
+            /** @enum {string} */
+            status: "open" | "upcoming";
+            /** Format: uuid */
+            trajectoryId: string;
+            /** @enum {string} */
+            window: "upon_leaving" | "six_months";
+        };
+        FollowUpResponse: {
+            /**
+             * Format: date
+             * @description The day the situation was established
+             */
+            at: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            improvedSituation: boolean | null;
+            note: string | null;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            recordedBy: string;
+            /** @enum {string} */
+            situation: "employed" | "self_employed" | "job_searching" | "education_training" | "qualification" | "inactive" | "unemployed" | "other";
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        FollowUpsDuePageResponse: {
+            items: components["schemas"]["FollowUpDueItemResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
         GoalResponse: {
             /** Format: date-time */
             createdAt: string;
@@ -3178,6 +3364,27 @@ export interface components {
              */
             severity: number;
         };
+        LifeDomainResponse: {
+            /** @enum {string} */
+            domain: "work" | "income_debt" | "housing" | "health" | "mental_health" | "language" | "mobility" | "childcare_family" | "justice" | "social_network" | "digital" | "education" | "residence_status";
+            /** @description Absent (not null) when a special-category note is not for the caller */
+            note?: string | null;
+            /** Format: int32 */
+            severity: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string;
+        };
+        LifeDomainsResponse: {
+            domains: components["schemas"]["LifeDomainResponse"][];
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            trajectoryId: string;
+            /** Format: int32 */
+            version: number;
+        };
         LivenessResponse: {
             /** @enum {string} */
             status: "ok";
@@ -3213,6 +3420,64 @@ export interface components {
             lastName?: string;
             /** Format: uuid */
             participantId: string;
+        };
+        MyAgendaActionResponse: {
+            /** Format: uuid */
+            caseMeetingId: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            completedBy: string | null;
+            description: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string | null;
+            overdue: boolean;
+            /** Format: uuid */
+            ownerStaffId: string;
+            /** Format: uuid */
+            participantId: string | null;
+        };
+        MyAgendaMeetingResponse: {
+            /** Format: uuid */
+            id: string;
+            location: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: uuid */
+            teamId: string;
+        };
+        MyAgendaReferralResponse: {
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example training */
+            kind: string;
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description Only while a grant holds
+             */
+            participantId: string | null;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled";
+            /** @enum {string} */
+            target: "vdab" | "ocmw" | "partnership";
+        };
+        MyAgendaResponse: {
+            /** Format: date-time */
+            at: string;
+            caseMeetingActions: components["schemas"]["MyAgendaActionResponse"][];
+            caseMeetings: components["schemas"]["MyAgendaMeetingResponse"][];
+            groupSessions: components["schemas"]["GroupSessionResponse"][];
+            overdueAssessments: components["schemas"]["OverdueItemResponse"][];
+            referrals: components["schemas"]["MyAgendaReferralResponse"][];
         };
         OrganisationResponse: {
             active: boolean;
@@ -3488,6 +3753,14 @@ export interface components {
             /** @description Why, e.g. the reference of the erasure request; kept in the audit log */
             note?: string;
         };
+        PseudonymiseResponse: {
+            /** Format: uuid */
+            participantId: string;
+            /** @description What replaces the name from now on */
+            pseudonym: string | null;
+            /** Format: date-time */
+            pseudonymisedAt: string;
+        };
         PutLifeDomainsDto: {
             domains: components["schemas"]["LifeDomainItemDto"][];
         };
@@ -3503,6 +3776,24 @@ export interface components {
              * @description An active spoc_vdab/spoc_ocmw of the organisation that handles the referral
              */
             assignedSpocId: string;
+        };
+        ReferralPageResponse: {
+            counts: components["schemas"]["ReferralStateCountsResponse"];
+            items: components["schemas"]["ReferralResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            overdueCount: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
+        ReferralParticipantResponse: {
+            firstName: string;
+            /** Format: uuid */
+            id: string;
+            lastName: string;
         };
         ReferralPersonDto: {
             /**
@@ -3520,6 +3811,17 @@ export interface components {
             lastName: string;
             phone?: string;
         };
+        ReferralPersonResponse: {
+            /** Format: date */
+            birthDate: string;
+            firstName: string;
+            /** @enum {string} */
+            gender: "female" | "male" | "nonbinary";
+            /** @description Decrypted for the receiving side */
+            insz?: string | null;
+            lastName: string;
+            phone: string | null;
+        };
         ReferralResponse: {
             allowedTransitions: ("submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled")[];
             assignedSpocId: string | null;
@@ -3533,9 +3835,11 @@ export interface components {
             kind: string;
             note: string | null;
             overdue: boolean;
-            participant?: Record<string, never>;
+            /** @description Where the caller holds a grant */
+            participant?: components["schemas"]["ReferralParticipantResponse"];
             participantId: string | null;
-            person?: Record<string, never>;
+            /** @description Inbound, for its two sides only: the person before they are a participant */
+            person?: components["schemas"]["ReferralPersonResponse"];
             senderOrganisationId: string;
             /** @enum {string} */
             state: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled";
@@ -3548,8 +3852,23 @@ export interface components {
             target: "vdab" | "ocmw" | "partnership";
             targetOrganisationId: string;
             trajectoryId: string | null;
-            transitions?: Record<string, never>[];
+            /** @description On a single referral */
+            transitions?: components["schemas"]["ReferralTransitionResponse"][];
             version: number;
+        };
+        ReferralStateCountsResponse: {
+            /** Format: int32 */
+            accepted: number;
+            /** Format: int32 */
+            cancelled: number;
+            /** Format: int32 */
+            completed: number;
+            /** Format: int32 */
+            in_progress: number;
+            /** Format: int32 */
+            rejected: number;
+            /** Format: int32 */
+            submitted: number;
         };
         ReferralTransitionDto: {
             /** @description Accepting an inbound person after a PARTICIPANT_POSSIBLE_DUPLICATE answer: it is someone else */
@@ -3557,6 +3876,20 @@ export interface components {
             note?: string;
             /** @description Required to reject */
             reason?: string;
+            /** @enum {string} */
+            to: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled";
+        };
+        ReferralTransitionResponse: {
+            /** Format: uuid */
+            actorId: string;
+            /** Format: uuid */
+            actorOrganisationId: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string|null} */
+            from: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled" | null;
+            note: string | null;
+            reason: string | null;
             /** @enum {string} */
             to: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled";
         };
@@ -4094,6 +4427,14 @@ export interface components {
             version: number;
             waste: string | null;
         };
+        VdabCheckResultResponse: {
+            /** Format: date-time */
+            checkedAt: string;
+            /** Format: uuid */
+            checkedBy: string;
+            /** @enum {string} */
+            status: "none" | "active" | "closed";
+        };
         VdabTrajectoryCheckDto: {
             /**
              * Format: date-time
@@ -4102,6 +4443,11 @@ export interface components {
             checkedAt: string;
             /** @enum {string} */
             status: "none" | "active" | "closed";
+        };
+        VdabTrajectoryCheckResponse: {
+            /** Format: uuid */
+            participantId: string;
+            vdabTrajectory: components["schemas"]["VdabCheckResultResponse"];
         };
         VdabTrajectoryResponse: {
             /** Format: date-time */
@@ -4318,11 +4664,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -6736,11 +7085,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyAgendaResponse"];
+                };
             };
             /** @description No valid bearer token. Codes: UNAUTHORIZED. */
             401: {
@@ -7658,11 +8010,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessLogPageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -7809,11 +8164,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentListResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -7887,11 +8245,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -7989,11 +8350,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -8150,11 +8514,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PseudonymiseResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -8440,11 +8807,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VdabTrajectoryCheckResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -8843,11 +9213,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralPageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -8910,11 +9283,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -9002,11 +9378,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -9187,11 +9566,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -10107,11 +10489,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FollowUpsDuePageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -13570,11 +13955,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, VALIDATION_FAILED. */
             400: {
@@ -14088,11 +14476,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LifeDomainsResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -14169,11 +14560,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LifeDomainsResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: BAD_REQUEST, IF_MATCH_INVALID, VALIDATION_FAILED. */
             400: {

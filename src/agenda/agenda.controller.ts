@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { AgendaService } from './agenda.service';
+import { ApiOk } from '../common/http/api-responses';
+import { MyAgendaResponse } from './dto/agenda.response';
 
 @ApiTags('agenda')
 @Controller('me')
@@ -15,7 +17,8 @@ export class AgendaController {
     summary:
       'My work for today: open referrals assigned to me, my open case-meeting actions, upcoming meetings and sessions',
   })
-  mine() {
+  @ApiOk(MyAgendaResponse)
+  mine(): Promise<MyAgendaResponse> {
     return this.agenda.mine();
   }
 }

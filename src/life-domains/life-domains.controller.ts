@@ -5,6 +5,8 @@ import { Authenticated } from '../auth/authenticated.decorator';
 import { ApiIfMatch, IfMatch } from '../common/http/if-match.decorator';
 import { PutLifeDomainsDto } from './dto/life-domains.dto';
 import { LifeDomainsService } from './life-domains.service';
+import { ApiOk } from '../common/http/api-responses';
+import { LifeDomainsResponse } from './dto/life-domains.response';
 
 @ApiTags('life domains')
 @Controller('trajectories/:id/life-domains')
@@ -16,7 +18,8 @@ export class LifeDomainsController {
     permission: Permission.ParticipantRead,
     summary: "A trajectory's affected life domains (case scope); health notes need full scope and consent",
   })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOk(LifeDomainsResponse)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<LifeDomainsResponse> {
     return this.lifeDomains.get(id);
   }
 
@@ -26,7 +29,12 @@ export class LifeDomainsController {
     permission: Permission.TrajectoryWrite,
     summary: 'Replace the set of affected life domains, each with a severity 1–5 and a note',
   })
-  put(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: PutLifeDomainsDto) {
+  @ApiOk(LifeDomainsResponse)
+  put(
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatch() version: number,
+    @Body() dto: PutLifeDomainsDto,
+  ): Promise<LifeDomainsResponse> {
     return this.lifeDomains.put(id, version, dto);
   }
 }

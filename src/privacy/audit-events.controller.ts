@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { AuditEventsService } from './audit-events.service';
-import { AuditEventQuery } from './dto/audit-event.dto';
+import { AuditEventPageResponse, AuditEventQuery } from './dto/audit-event.dto';
+import { ApiOk } from '../common/http/api-responses';
 
 @ApiTags('privacy')
 @Controller('audit-events')
@@ -15,7 +16,8 @@ export class AuditEventsController {
     permission: Permission.AuditRead,
     summary: 'Search the audit log (DPO): by participant, actor, organisation, action and period',
   })
-  search(@Query() query: AuditEventQuery) {
+  @ApiOk(AuditEventPageResponse)
+  search(@Query() query: AuditEventQuery): Promise<AuditEventPageResponse> {
     return this.events.search(query);
   }
 }

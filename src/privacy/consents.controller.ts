@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { ConsentsService } from './consents.service';
-import { CreateConsentDto } from './dto/consent.dto';
+import { ConsentListResponse, ConsentResponse, CreateConsentDto } from './dto/consent.dto';
+import { ApiCreated, ApiOk } from '../common/http/api-responses';
 
 @ApiTags('privacy')
 @Controller('participants/:id/consents')
@@ -15,7 +16,11 @@ export class ConsentsController {
     permission: Permission.ConsentWrite,
     summary: 'Record a consent or legal basis (owner, full scope); partnership_sharing opens summary access',
   })
-  record(@Param('id', ParseUUIDPipe) participantId: string, @Body() dto: CreateConsentDto) {
+  @ApiCreated(ConsentResponse)
+  record(
+    @Param('id', ParseUUIDPipe) participantId: string,
+    @Body() dto: CreateConsentDto,
+  ): Promise<ConsentResponse> {
     return this.consents.record(participantId, dto);
   }
 
@@ -24,7 +29,8 @@ export class ConsentsController {
     permission: Permission.ParticipantRead,
     summary: "A participant's consents, withdrawn ones included (case scope)",
   })
-  list(@Param('id', ParseUUIDPipe) participantId: string) {
+  @ApiOk(ConsentListResponse)
+  list(@Param('id', ParseUUIDPipe) participantId: string): Promise<ConsentListResponse> {
     return this.consents.list(participantId);
   }
 
@@ -34,10 +40,11 @@ export class ConsentsController {
     permission: Permission.ConsentWrite,
     summary: 'Withdraw a consent; the access it gave ends at once',
   })
+  @ApiOk(ConsentResponse)
   withdraw(
     @Param('id', ParseUUIDPipe) participantId: string,
     @Param('consentId', ParseUUIDPipe) consentId: string,
-  ) {
+  ): Promise<ConsentResponse> {
     return this.consents.withdraw(participantId, consentId);
   }
 }

@@ -5,6 +5,8 @@ import { Authenticated } from '../auth/authenticated.decorator';
 import { PageQuery } from '../common/http/pagination';
 import { PseudonymiseDto } from './dto/pseudonymise.dto';
 import { SubjectRightsService } from './subject-rights.service';
+import { ApiOk } from '../common/http/api-responses';
+import { AccessLogPageResponse, PseudonymiseResponse } from './dto/subject-rights.response';
 
 @ApiTags('privacy')
 @Controller('participants/:id')
@@ -16,7 +18,11 @@ export class SubjectRightsController {
     permission: Permission.ParticipantRead,
     summary: "Who saw or changed the participant's data, when and why (owner or DPO; GDPR art. 15)",
   })
-  accessLog(@Param('id', ParseUUIDPipe) id: string, @Query() page: PageQuery) {
+  @ApiOk(AccessLogPageResponse)
+  accessLog(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() page: PageQuery,
+  ): Promise<AccessLogPageResponse> {
     return this.rights.accessLogFor(id, page);
   }
 
@@ -36,7 +42,11 @@ export class SubjectRightsController {
     summary:
       'Replace identity and free text by a pseudonym, keeping ESF+ data (DPO; all trajectories closed)',
   })
-  pseudonymise(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PseudonymiseDto) {
+  @ApiOk(PseudonymiseResponse)
+  pseudonymise(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PseudonymiseDto,
+  ): Promise<PseudonymiseResponse> {
     return this.rights.pseudonymise(id, dto ?? {});
   }
 }

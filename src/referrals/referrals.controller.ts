@@ -8,7 +8,8 @@ import {
   ReferralQuery,
   ReferralTransitionDto,
 } from './dto/referral.dto';
-import { ReferralResponse } from './dto/referral.response';
+import { ReferralPageResponse, ReferralResponse } from './dto/referral.response';
+import { ApiCreated, ApiOk } from '../common/http/api-responses';
 import { ReferralsService } from './referrals.service';
 
 @ApiTags('referrals')
@@ -21,6 +22,7 @@ export class ReferralsController {
     permission: Permission.ReferralWrite,
     summary: 'Refer a person into the partnership (VDAB/OCMW) or a participant out to the VDAB/OCMW offer',
   })
+  @ApiCreated(ReferralResponse)
   create(@Body() dto: CreateReferralDto) {
     return this.referrals.create(dto);
   }
@@ -31,12 +33,14 @@ export class ReferralsController {
     summary:
       'Referrals the caller may see, or a SPOC inbox (mine/team/organisation): open ones first by due date, then closed ones, with counts',
   })
+  @ApiOk(ReferralPageResponse)
   list(@Query() query: ReferralQuery) {
     return this.referrals.list(query);
   }
 
   @Get(':id')
   @Authenticated({ permission: Permission.ReferralRead, summary: 'A referral with its transitions' })
+  @ApiOk(ReferralResponse)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.referrals.get(id);
   }
@@ -47,6 +51,7 @@ export class ReferralsController {
     permission: Permission.ReferralWrite,
     summary: 'Accept, reject (with reason), start, complete or cancel a referral',
   })
+  @ApiOk(ReferralResponse)
   transition(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReferralTransitionDto) {
     return this.referrals.transition(id, dto);
   }

@@ -4,6 +4,8 @@ import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { VdabTrajectoryCheckDto } from './dto/referral.dto';
 import { VdabCheckService } from './vdab-check.service';
+import { ApiOk } from '../common/http/api-responses';
+import { VdabTrajectoryCheckResponse } from './dto/referral.response';
 
 @ApiTags('referrals')
 @Controller('participants')
@@ -16,7 +18,11 @@ export class VdabCheckController {
     permission: Permission.VdabCheckWrite,
     summary: 'Record the MLP check: does VDAB already run a trajectory for this participant?',
   })
-  record(@Param('id', ParseUUIDPipe) id: string, @Body() dto: VdabTrajectoryCheckDto) {
+  @ApiOk(VdabTrajectoryCheckResponse)
+  record(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VdabTrajectoryCheckDto,
+  ): Promise<VdabTrajectoryCheckResponse> {
     return this.checks.record(id, dto);
   }
 }

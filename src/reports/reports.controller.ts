@@ -18,7 +18,8 @@ import { sendFile } from './export/send-file';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { QuarterlyExportService } from './quarterly-export.service';
 import { QuarterlyReportService } from './quarterly-report.service';
-import { ApiFileResponse } from '../common/http/api-responses';
+import { ApiFileResponse, ApiOk } from '../common/http/api-responses';
+import { FollowUpsDuePageResponse } from './follow-ups/follow-up.response';
 
 @ApiTags('reports')
 @Controller('reports')
@@ -113,7 +114,8 @@ export class ReportsController {
     permission: Permission.ReportRead,
     summary: 'Who to contact for a follow-up, and when: 4 weeks and 6 months after leaving',
   })
-  followUpsDue(@Query() q: FollowUpsDueQuery) {
+  @ApiOk(FollowUpsDuePageResponse)
+  followUpsDue(@Query() q: FollowUpsDueQuery): Promise<FollowUpsDuePageResponse> {
     return this.followUps.due(q);
   }
 }

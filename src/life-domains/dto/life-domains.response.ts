@@ -1,4 +1,6 @@
-import { domainOrder, isSpecialCategoryDomain } from '../life-domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COUNT } from '../../common/http/api-responses';
+import { domainOrder, isSpecialCategoryDomain, LIFE_DOMAINS } from '../life-domain';
 import { LifeDomainEntity } from '../life-domain.entity';
 
 export interface LifeDomainsView {
@@ -9,12 +11,32 @@ export interface LifeDomainsView {
   specialCategories: boolean;
 }
 
+export class LifeDomainResponse {
+  @ApiProperty({ enum: LIFE_DOMAINS }) domain!: string;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 5 }) severity!: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'uuid' }) updatedBy!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Absent (not null) when a special-category note is not for the caller',
+  })
+  note?: string | null;
+}
+
+export class LifeDomainsResponse {
+  @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
+  @ApiProperty({ format: 'uuid' }) participantId!: string;
+  @ApiProperty(COUNT) version!: number;
+  @ApiProperty({ type: [LifeDomainResponse] }) domains!: LifeDomainResponse[];
+}
+
 /** A hidden note is left out altogether, so "no note" (null) and "not for you" (absent) differ. */
-export function toLifeDomainsResponse(rows: LifeDomainEntity[], view: LifeDomainsView) {
+export function toLifeDomainsResponse(rows: LifeDomainEntity[], view: LifeDomainsView): LifeDomainsResponse {
   const domains = [...rows]
     .sort((a, b) => domainOrder(a.domain) - domainOrder(b.domain))
     .map((r) => {
-      const out: Record<string, unknown> = {
+      const out: LifeDomainResponse = {
         domain: r.domain,
         severity: r.severity,
         updatedAt: r.updatedAt.toISOString(),

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COUNT } from '../../common/http/api-responses';
 import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { AUDIT_ACTIONS, AuditAction } from '../audit.service';
@@ -43,8 +44,58 @@ export interface AuditEventRow {
   hash: string | null;
 }
 
+export class AuditActorResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty({ type: String, isArray: true, example: ['coach'] }) roles!: string[];
+}
+
+export class AuditOrganisationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+}
+
+export class AuditResourceResponse {
+  @ApiProperty({ example: 'participant' }) type!: string;
+  @ApiProperty({ type: String, nullable: true }) id!: string | null;
+}
+
+export class AuditEventResponse {
+  @ApiProperty({ type: 'integer', format: 'int64', minimum: 1, maximum: Number.MAX_SAFE_INTEGER })
+  id!: number;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: AuditActorResponse, nullable: true, description: 'null: the system' })
+  actor!: AuditActorResponse | null;
+  @ApiProperty({ type: AuditOrganisationResponse, nullable: true })
+  actorOrganisation!: AuditOrganisationResponse | null;
+  @ApiProperty({ enum: AUDIT_ACTIONS }) action!: string;
+  @ApiProperty({ type: AuditResourceResponse }) resource!: AuditResourceResponse;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) participantId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'case' }) scope!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'owner' }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    nullable: true,
+    minimum: 1,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description: 'Position in the hash chain once sealed',
+  })
+  chainSeq!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Hash in the chain once sealed' }) hash!:
+    string | null;
+}
+
+export class AuditEventPageResponse {
+  @ApiProperty({ type: [AuditEventResponse] }) items!: AuditEventResponse[];
+  @ApiProperty(COUNT) total!: number;
+  @ApiProperty(COUNT) page!: number;
+  @ApiProperty(COUNT) limit!: number;
+}
+
 /** The DPO's view of one event. Details (old values of a rectification) stay in the database. */
-export function toAuditEventResponse(e: AuditEventRow) {
+export function toAuditEventResponse(e: AuditEventRow): AuditEventResponse {
   return {
     id: Number(e.id),
     at: e.at.toISOString(),

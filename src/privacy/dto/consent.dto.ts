@@ -29,20 +29,41 @@ export class CreateConsentDto {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toConsentResponse(c: ConsentEntity) {
+/** A consent or legal basis as recorded, and whether it still holds. */
+export class ConsentResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) participantId!: string;
+  @ApiProperty({ enum: CONSENT_SCOPES }) scope!: ConsentScope;
+  @ApiProperty({ enum: CONSENT_BASES }) basis!: ConsentBasis;
+  @ApiProperty({ type: String, nullable: true, description: 'The legal basis reference' })
+  reference!: string | null;
+  @ApiProperty({ format: 'date-time' }) givenAt!: string;
+  @ApiProperty() evidence!: string;
+  @ApiProperty({ format: 'uuid' }) recordedBy!: string;
+  @ApiProperty({ description: 'Not withdrawn' }) active!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) withdrawnBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ConsentListResponse {
+  @ApiProperty({ type: [ConsentResponse] }) items!: ConsentResponse[];
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647 }) total!: number;
+}
+
+export function toConsentResponse(c: ConsentEntity): ConsentResponse {
   return {
     id: c.id,
     participantId: c.participantId,
     scope: c.scope,
     basis: c.basis,
     reference: c.reference,
-    givenAt: iso(c.givenAt),
+    givenAt: c.givenAt.toISOString(),
     evidence: c.evidence,
     recordedBy: c.recordedBy,
     active: c.withdrawnAt === null,
     withdrawnAt: iso(c.withdrawnAt),
     withdrawnBy: c.withdrawnBy,
-    createdAt: iso(c.createdAt),
+    createdAt: c.createdAt.toISOString(),
   };
 }
-export type ConsentResponse = ReturnType<typeof toConsentResponse>;

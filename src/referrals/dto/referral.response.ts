@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COUNT } from '../../common/http/api-responses';
+import { GENDERS } from '../../participants/participant.entity';
 import { allowedReferralNext, isOpenReferral, REFERRAL_STATES, ReferralSide } from '../referral-state';
 import { ReferralEntity, ReferralTransitionEntity } from '../referral.entity';
 
@@ -53,6 +55,32 @@ export function toReferralResponse(r: ReferralEntity, view: ReferralView): Recor
   return out;
 }
 
+export class ReferralParticipantResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+}
+
+export class ReferralPersonResponse {
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+  @ApiProperty({ format: 'date' }) birthDate!: string;
+  @ApiProperty({ enum: GENDERS }) gender!: string;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Decrypted for the receiving side' })
+  insz?: string | null;
+}
+
+export class ReferralTransitionResponse {
+  @ApiProperty({ enum: REFERRAL_STATES, nullable: true }) from!: string | null;
+  @ApiProperty({ enum: REFERRAL_STATES }) to!: string;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ format: 'uuid' }) actorId!: string;
+  @ApiProperty({ format: 'uuid' }) actorOrganisationId!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 /** The OpenAPI shape of toReferralResponse (person and insz only for the two sides of an inbound referral). */
 export class ReferralResponse {
   @ApiProperty() id!: string;
@@ -73,7 +101,47 @@ export class ReferralResponse {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
   @ApiProperty({ enum: REFERRAL_STATES, isArray: true }) allowedTransitions!: string[];
   @ApiProperty() version!: number;
-  @ApiPropertyOptional({ type: Object }) participant?: { id: string; firstName: string; lastName: string };
-  @ApiPropertyOptional({ type: Object }) person?: Record<string, unknown>;
-  @ApiPropertyOptional({ type: Object, isArray: true }) transitions?: Record<string, unknown>[];
+  @ApiPropertyOptional({
+    type: ReferralParticipantResponse,
+    description: 'Where the caller holds a grant',
+  })
+  participant?: ReferralParticipantResponse;
+  @ApiPropertyOptional({
+    type: ReferralPersonResponse,
+    description: 'Inbound, for its two sides only: the person before they are a participant',
+  })
+  person?: ReferralPersonResponse;
+  @ApiPropertyOptional({ type: [ReferralTransitionResponse], description: 'On a single referral' })
+  transitions?: ReferralTransitionResponse[];
+}
+
+export class ReferralStateCountsResponse {
+  @ApiProperty(COUNT) submitted!: number;
+  @ApiProperty(COUNT) accepted!: number;
+  @ApiProperty(COUNT) in_progress!: number;
+  @ApiProperty(COUNT) completed!: number;
+  @ApiProperty(COUNT) rejected!: number;
+  @ApiProperty(COUNT) cancelled!: number;
+}
+
+/** A page of referrals, with the count per state and of overdue ones over the whole filter. */
+export class ReferralPageResponse {
+  @ApiProperty({ type: [ReferralResponse] }) items!: ReferralResponse[];
+  @ApiProperty(COUNT) total!: number;
+  @ApiProperty(COUNT) page!: number;
+  @ApiProperty(COUNT) limit!: number;
+  @ApiProperty({ type: ReferralStateCountsResponse }) counts!: ReferralStateCountsResponse;
+  @ApiProperty(COUNT) overdueCount!: number;
+}
+
+/** The MLP check as recorded: whether VDAB already runs a trajectory for the participant. */
+export class VdabCheckResultResponse {
+  @ApiProperty({ enum: ['none', 'active', 'closed'] }) status!: string;
+  @ApiProperty({ format: 'date-time' }) checkedAt!: string;
+  @ApiProperty({ format: 'uuid' }) checkedBy!: string;
+}
+
+export class VdabTrajectoryCheckResponse {
+  @ApiProperty({ format: 'uuid' }) participantId!: string;
+  @ApiProperty({ type: VdabCheckResultResponse }) vdabTrajectory!: VdabCheckResultResponse;
 }

@@ -4,6 +4,7 @@ import { IsIsoDate } from '../../common/validation/dates';
 import { FOLLOW_UP_SITUATIONS, FollowUpSituation } from '../esf-indicators';
 import { FollowUpEntity } from './follow-up.entity';
 import { Trimmed } from '../../common/validation/trimmed';
+import { FollowUpResponse } from './follow-up.response';
 
 export class CreateFollowUpDto {
   @ApiProperty({
@@ -28,7 +29,7 @@ export class CreateFollowUpDto {
   @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(2000) note?: string;
 }
 
-export function toFollowUpResponse(f: FollowUpEntity) {
+export function toFollowUpResponse(f: FollowUpEntity): FollowUpResponse {
   return {
     id: f.id,
     trajectoryId: f.trajectoryId,
