@@ -5,6 +5,7 @@ import {
   expectAccessible,
   logIn,
   phone,
+  PHONE,
   screenshot,
   staff,
   startRig,
@@ -255,6 +256,27 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
     await screenshot(page, 'participant-file-en');
     await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
     await page.getByRole('heading', { name: 'Contact registreren' }).waitFor();
+  });
+
+  it('reflows at 200 % zoom (half the CSS width): nothing needs a sideways scroll', async () => {
+    // Elements that stick out to the right of the viewport (what would need a sideways scroll), named.
+    const overflow = () =>
+      page.evaluate(`[...document.querySelectorAll('main *, header *, nav *')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((e) => e.tagName.toLowerCase() + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40))`) as Promise<
+        string[]
+      >;
+    await page.setViewportSize({ width: PHONE.width / 2, height: PHONE.height / 2 });
+    try {
+      await page.getByRole('heading', { name: 'Contact registreren' }).waitFor();
+      expect(await overflow()).toEqual([]);
+      await screenshot(page, 'participant-file-zoom-200');
+      await page.getByRole('button', { name: 'Mijn caseload' }).click();
+      await page.locator('.rowlink').first().waitFor();
+      expect(await overflow()).toEqual([]);
+    } finally {
+      await page.setViewportSize(PHONE);
+    }
   });
 
   it('clears the offline queue at logout', async () => {
