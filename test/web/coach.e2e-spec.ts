@@ -287,4 +287,25 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
     )) as string[];
     expect(databases).not.toContain('jobteam-offline');
   });
+
+  it('offers the confidential toggle, on by default, to a coach of a secrecy organisation (CAW)', async () => {
+    const caw = await staff(rig.t, demoEmail('coach1', 'caw'));
+    const [row] = await rig.t.sql<{ first_name: string; last_name: string; trajectory_id: string }>(
+      `select first_name, last_name, current_trajectory_id as trajectory_id from participants
+        where case_manager_id = $1 and current_status = 'begeleiding' order by last_name, first_name limit 1`,
+      [caw.id],
+    );
+    await logIn(page, rig, demoEmail('coach1', 'caw'));
+    await page.getByRole('button', { name: new RegExp(`${row.first_name} ${row.last_name}`) }).click();
+    const toggle = page.getByLabel('Vertrouwelijk (beroepsgeheim)');
+    expect(await toggle.isChecked()).toBe(true);
+    await page.getByLabel('Korte notitie').fill('Vertrouwelijk gesprek');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.getByText('Bewaard.').waitFor();
+    const [stored] = await rig.t.sql<{ confidential: boolean }>(
+      `select confidential from contacts where trajectory_id = $1 and summary = 'Vertrouwelijk gesprek'`,
+      [row.trajectory_id],
+    );
+    expect(stored.confidential).toBe(true);
+  });
 });
