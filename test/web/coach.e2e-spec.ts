@@ -308,4 +308,27 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
     );
     expect(stored.confidential).toBe(true);
   });
+
+  it('keeps only the app shell in the service worker cache, never an API answer, and logout empties it', async () => {
+    const own = await rig.browser.newContext({ viewport: PHONE });
+    try {
+      const p = await own.newPage();
+      await logIn(p, rig, demoEmail('coach1', 'compaan'));
+      await p.evaluate('navigator.serviceWorker.ready.then(() => true)');
+      await p.evaluate("fetch('/app/').then((r) => r.ok)"); // through the worker once it controls the page
+      await p.locator('.rowlink').first().click();
+      await p.getByRole('heading', { name: 'Contactmomenten' }).waitFor();
+      const cached = () =>
+        p.evaluate(`caches.keys()
+          .then((names) => Promise.all(names.map((n) => caches.open(n).then((c) => c.keys()))))
+          .then((all) => all.flat().map((r) => new URL(r.url).pathname))`) as Promise<string[]>;
+      const paths = await waitFor(cached, (list) => list.length > 0, 'the app shell in the cache');
+      expect(paths.filter((path) => !path.startsWith('/app/'))).toEqual([]);
+      await p.getByRole('button', { name: 'Afmelden' }).click();
+      await p.getByRole('heading', { name: 'Inloggen' }).waitFor();
+      expect(await p.evaluate('caches.keys()')).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
 });
