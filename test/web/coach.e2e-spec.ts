@@ -5,6 +5,7 @@ import {
   expectAccessible,
   logIn,
   phone,
+  PHONE,
   screenshot,
   staff,
   startRig,
@@ -257,6 +258,27 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
     await page.getByRole('heading', { name: 'Contact registreren' }).waitFor();
   });
 
+  it('reflows at 200 % zoom (half the CSS width): nothing needs a sideways scroll', async () => {
+    // Elements that stick out to the right of the viewport (what would need a sideways scroll), named.
+    const overflow = () =>
+      page.evaluate(`[...document.querySelectorAll('main *, header *, nav *')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((e) => e.tagName.toLowerCase() + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40))`) as Promise<
+        string[]
+      >;
+    await page.setViewportSize({ width: PHONE.width / 2, height: PHONE.height / 2 });
+    try {
+      await page.getByRole('heading', { name: 'Contact registreren' }).waitFor();
+      expect(await overflow()).toEqual([]);
+      await screenshot(page, 'participant-file-zoom-200');
+      await page.getByRole('button', { name: 'Mijn caseload' }).click();
+      await page.locator('.rowlink').first().waitFor();
+      expect(await overflow()).toEqual([]);
+    } finally {
+      await page.setViewportSize(PHONE);
+    }
+  });
+
   it('clears the offline queue at logout', async () => {
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
@@ -264,5 +286,49 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
       'indexedDB.databases().then((all) => all.map((d) => d.name))',
     )) as string[];
     expect(databases).not.toContain('jobteam-offline');
+  });
+
+  it('offers the confidential toggle, on by default, to a coach of a secrecy organisation (CAW)', async () => {
+    const caw = await staff(rig.t, demoEmail('coach1', 'caw'));
+    const [row] = await rig.t.sql<{ first_name: string; last_name: string; trajectory_id: string }>(
+      `select first_name, last_name, current_trajectory_id as trajectory_id from participants
+        where case_manager_id = $1 and current_status = 'begeleiding' order by last_name, first_name limit 1`,
+      [caw.id],
+    );
+    await logIn(page, rig, demoEmail('coach1', 'caw'));
+    await page.getByRole('button', { name: new RegExp(`${row.first_name} ${row.last_name}`) }).click();
+    const toggle = page.getByLabel('Vertrouwelijk (beroepsgeheim)');
+    expect(await toggle.isChecked()).toBe(true);
+    await page.getByLabel('Korte notitie').fill('Vertrouwelijk gesprek');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.getByText('Bewaard.').waitFor();
+    const [stored] = await rig.t.sql<{ confidential: boolean }>(
+      `select confidential from contacts where trajectory_id = $1 and summary = 'Vertrouwelijk gesprek'`,
+      [row.trajectory_id],
+    );
+    expect(stored.confidential).toBe(true);
+  });
+
+  it('keeps only the app shell in the service worker cache, never an API answer, and logout empties it', async () => {
+    const own = await rig.browser.newContext({ viewport: PHONE });
+    try {
+      const p = await own.newPage();
+      await logIn(p, rig, demoEmail('coach1', 'compaan'));
+      await p.evaluate('navigator.serviceWorker.ready.then(() => true)');
+      await p.evaluate("fetch('/app/').then((r) => r.ok)"); // through the worker once it controls the page
+      await p.locator('.rowlink').first().click();
+      await p.getByRole('heading', { name: 'Contactmomenten' }).waitFor();
+      const cached = () =>
+        p.evaluate(`caches.keys()
+          .then((names) => Promise.all(names.map((n) => caches.open(n).then((c) => c.keys()))))
+          .then((all) => all.flat().map((r) => new URL(r.url).pathname))`) as Promise<string[]>;
+      const paths = await waitFor(cached, (list) => list.length > 0, 'the app shell in the cache');
+      expect(paths.filter((path) => !path.startsWith('/app/'))).toEqual([]);
+      await p.getByRole('button', { name: 'Afmelden' }).click();
+      await p.getByRole('heading', { name: 'Inloggen' }).waitFor();
+      expect(await p.evaluate('caches.keys()')).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { LoadedBook, loadExcelForTest } from '../reports/xlsx-sheets';
+import { DEMO_PASSWORD } from '../../src/database/seed/demo-seed';
 import {
   browserAvailable,
   demoEmail,
   expectAccessible,
-  logIn,
   phone,
   screenshot,
   startRig,
@@ -36,7 +36,20 @@ run('web app: the coordinator (coordinator.stad) on a phone', () => {
   });
 
   it('shows the quarterly report as tables with Dutch labels, accessible', async () => {
-    await logIn(page, rig, demoEmail('coordinator', 'stad'));
+    // With the keyboard only: Tab to each field, Enter to log in.
+    await page.goto(`${rig.url}/app/`);
+    const focused = () =>
+      page.evaluate('document.activeElement && document.activeElement.name') as Promise<string>;
+    await waitFor(
+      () => page.keyboard.press('Tab').then(focused),
+      (name) => name === 'email',
+      'focus on the email field',
+    );
+    await page.keyboard.type(demoEmail('coordinator', 'stad'));
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('password');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Rapportering' }).waitFor();
     const report = page.getByTestId('report');
     await report.getByRole('heading', { name: 'Instroom' }).waitFor();

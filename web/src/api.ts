@@ -60,7 +60,7 @@ export function staffName(s: Session, id: string | null | undefined): Promise<st
       s.api
         .GET('/staff/{id}', { params: { path: { id } } })
         .then((r) =>
-          r.response.ok ? ((r.data as { name?: string }).name ?? id.slice(0, 8)) : id.slice(0, 8),
+          r.response.ok ? ((r.data as unknown as { name?: string }).name ?? id.slice(0, 8)) : id.slice(0, 8),
         )
         .catch(() => id.slice(0, 8)),
     );

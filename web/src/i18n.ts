@@ -290,6 +290,8 @@ const LABELS: Record<Lang, Record<string, string>> = {
     none: 'Geen',
     active: 'Actief',
     closed: 'Afgesloten',
+    empowerment: 'empowerment',
+    release_scale: 'loslaatschaal',
     baseline: 'Nulmeting',
     review: 'Evaluatie',
     exit: 'Uitstroom',

@@ -25,7 +25,7 @@ async function send(s: Session, w: QueuedWrite): Promise<SendResult> {
   if (status >= 500 || status === 429 || status === 401 || status === 408) return { outcome: 'retry' };
   return {
     outcome: 'refused',
-    detail: (res.error as { detail?: string } | undefined)?.detail ?? `HTTP ${status}`,
+    detail: (res.error as unknown as { detail?: string } | undefined)?.detail ?? `HTTP ${status}`,
   };
 }
 

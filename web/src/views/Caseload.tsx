@@ -128,7 +128,8 @@ export function Caseload({ open }: { open: (participantId: string) => void }) {
                   ? t('nothingDue')
                   : items.map((d, i) => (
                       <span key={i} class={d.overdue ? 'chip late' : 'chip'}>
-                        {t(d.kind)} {formatDate(d.at, lang)}
+                        {t(d.kind)}
+                        {d.kind === 'reviewDue' && d.text ? ` ${l(d.text)}` : ''} {formatDate(d.at, lang)}
                         {d.overdue ? ` (${t('overdue')})` : ''}
                       </span>
                     ))}

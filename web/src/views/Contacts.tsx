@@ -162,7 +162,9 @@ function EditContact({
       return;
     }
     if (!res.response.ok)
-      return setError((res.error as { detail?: string })?.detail ?? `HTTP ${res.response.status}`);
+      return setError(
+        (res.error as unknown as { detail?: string } | undefined)?.detail ?? `HTTP ${res.response.status}`,
+      );
     done();
   };
 
@@ -229,7 +231,7 @@ export function Contacts({ trajectoryId, generation }: { trajectoryId: string; g
 
   useEffect(() => {
     s.api.GET('/trajectories/{id}/contacts', { params: { path: { id: trajectoryId } } }).then(
-      (r) => r.response.ok && setItems((r.data as { items: Contact[] }).items ?? []),
+      (r) => r.response.ok && setItems((r.data as unknown as { items: Contact[] }).items ?? []),
       () => {},
     );
   }, [s, trajectoryId, generation, reload]);

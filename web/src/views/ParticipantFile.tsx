@@ -87,7 +87,7 @@ export function ParticipantFile({ participantId, back }: { participantId: string
         s.api.GET('/trajectories/{id}/life-domains', path),
       ]);
       setTrajectory(unwrap<Trajectory>(tr));
-      if (g.response.ok) setGoals((g.data as { items: Goal[] }).items);
+      if (g.response.ok) setGoals((g.data as unknown as { items: Goal[] }).items);
       if (d.response.ok) setDomains((d.data as unknown as LifeDomains).domains ?? []);
     })().catch((e: Error) => setError(e.message));
   }, [s, participantId]);
