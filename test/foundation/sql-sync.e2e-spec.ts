@@ -35,6 +35,28 @@ describe('npm run sql:sync / sql:check', () => {
     }
   });
 
+  it('fails naming the file when a query file has no repository (run where src/ holds only that file)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'jobteam-sql-check-root-'));
+    mkdirSync(join(root, 'src/gone/queries'), { recursive: true });
+    writeFileSync(join(root, 'src/gone/queries/gone.repository.sql'), '-- left behind\n');
+    try {
+      const result = await runNode(
+        built('src/cli/sql-sync.js'),
+        ['check'],
+        childEnv({
+          DATABASE_URL: info.serverUrl,
+          DATABASE_APP_PASSWORD: info.appPassword,
+          DATA_DIR: join(root, 'data'),
+        }),
+        { cwd: root },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('orphaned: src/gone/queries/gone.repository.sql');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   describe('with a fixture repository', () => {
     let root: string;
     let rendered: Map<string, string>;
