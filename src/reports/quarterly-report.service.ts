@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { REFERRAL_CHANNELS } from '../participants/participant.constants';
-import { REFERRAL_TARGETS } from '../referrals/referral.entity';
+import { REFERRAL_TARGETS } from '../referrals/referral.constants';
 import { DatabaseContext } from '../database/database-context.service';
 import { EMPOWERMENT_INSTRUMENT } from '../empowerment/instrument';
 import { InstrumentEntity } from '../empowerment/instrument.entity';

@@ -23,7 +23,7 @@ import {
   ReferralDirection,
   ReferralKind,
   ReferralTarget,
-} from '../referral.entity';
+} from '../referral.constants';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
