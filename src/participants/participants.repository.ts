@@ -123,6 +123,15 @@ export class ParticipantsRepository {
   }
 
   @GenerateSql({ params: [ID] })
+  async ownerOf(id: string): Promise<string | null> {
+    const rows: { owner: string }[] = await this.db.manager.query(
+      'select p.owner_organisation_id as owner from participants p where p.id = $1',
+      [id],
+    );
+    return rows[0]?.owner ?? null;
+  }
+
+  @GenerateSql({ params: [ID] })
   async exists(id: string): Promise<boolean> {
     const rows: unknown[] = await this.db.manager.query('select 1 from participants where id = $1', [id]);
     return rows.length > 0;

@@ -287,6 +287,14 @@ export class ParticipantsService {
     return this.participants.exists(id);
   }
 
+  /**
+   * For referrals: the owning organisation, or null when the participant is not visible. Only an id comes
+   * back, so a caller may ask it as the partnership-wide reader (DatabaseContext.asTenantReader).
+   */
+  ownerOrganisationOf(id: string): Promise<string | null> {
+    return this.participants.ownerOf(id);
+  }
+
   /** For trajectories: the participant row carries its current trajectory's status, case manager and team. */
   syncCurrentTrajectory(participantId: string, current: CurrentTrajectory): Promise<void> {
     return this.participants.setCurrentTrajectory(participantId, current);

@@ -1,21 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { participantNotFound } from '../access/access.errors';
 import { Actor } from '../access/actor';
+import { DomainError } from '../common/errors/domain-error';
 import { offsetOf } from '../common/http/pagination';
 import { inszMatchesBirthDate, parseInsz } from '../common/validation/insz';
 import { pastOrNow } from '../common/validation/past-or-now';
 import { DatabaseContext } from '../database/database-context.service';
-import { OrganisationEntity } from '../organisations/organisation.entity';
+import { Organisation, OrganisationsService } from '../organisations/organisations.service';
 import { CreateParticipantDto } from '../participants/dto/participant-input.dto';
 import { InszProtector } from '../participants/insz-protector';
-import { ParticipantEntity } from '../participants/participant.entity';
 import { inszBirthDateMismatch, inszInvalid } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { AuditService } from '../privacy/audit.service';
 import { ConsentChecks, ConsentScope } from '../privacy/consent-checks';
-import { StaffEntity } from '../staff/staff.entity';
+import { StaffService } from '../staff/staff.service';
 import { TrajectoriesService } from '../trajectories/trajectories.service';
 import {
   CreateReferralDto,
@@ -29,12 +28,11 @@ import {
   allowedReferralNext,
   checkReferralTransition,
   isOpenReferral,
-  OPEN_REFERRAL_STATES,
   REFERRAL_STATES,
   ReferralSide,
   ReferralState,
 } from './referral-state';
-import { ReferralEntity, ReferralTransitionEntity } from './referral.entity';
+import { ReferralEntity } from './referral.entity';
 import {
   consentRequired,
   directionTargetMismatch,
@@ -51,6 +49,7 @@ import {
   subjectRequired,
   targetOrganisationInvalid,
 } from './referrals.errors';
+import { ReferralsRepository } from './referrals.repository';
 import { addWorkingDays } from './working-days';
 
 /** How long the other side keeps referral-level access after a referral closes, for the follow-up. */
@@ -65,17 +64,16 @@ const EXCHANGE_CONSENT: Record<'vdab' | 'ocmw', ConsentScope> = {
 export class ReferralsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly referrals: ReferralsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly consents: ConsentChecks,
     private readonly participants: ParticipantsService,
     private readonly trajectories: TrajectoriesService,
+    private readonly organisations: OrganisationsService,
+    private readonly staff: StaffService,
     private readonly insz: InszProtector,
   ) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
 
   async create(dto: CreateReferralDto) {
     const actor = this.db.actor;
@@ -107,37 +105,34 @@ export class ReferralsService {
     const submittedAt = await this.effectiveAt(dto.effectiveAt, dto.participantId);
     const dueAt = this.dueAt(dto.dueAt, submittedAt);
 
-    const repo = this.m.getRepository(ReferralEntity);
-    const referral = await repo.save(
-      repo.create({
-        partnershipId: actor.partnershipId,
-        direction: dto.direction,
-        target: dto.target,
-        kind: dto.kind,
-        state: 'submitted',
-        participantId: dto.participantId ?? null,
-        trajectoryId: null,
-        person: dto.person
-          ? {
-              firstName: dto.person.firstName,
-              lastName: dto.person.lastName,
-              birthDate: dto.person.birthDate,
-              gender: dto.person.gender,
-              phone: dto.person.phone ?? null,
-            }
-          : null,
-        personInszEncrypted,
-        note: dto.note ?? null,
-        senderOrganisationId: sender.id,
-        targetOrganisationId: target.id,
-        assignedSpocId,
-        dueAt,
-        submittedAt,
-        closedAt: null,
-        createdBy: actor.staffId,
-        version: 1,
-      }),
-    );
+    const referral = await this.referrals.create({
+      partnershipId: actor.partnershipId,
+      direction: dto.direction,
+      target: dto.target,
+      kind: dto.kind,
+      state: 'submitted',
+      participantId: dto.participantId ?? null,
+      trajectoryId: null,
+      person: dto.person
+        ? {
+            firstName: dto.person.firstName,
+            lastName: dto.person.lastName,
+            birthDate: dto.person.birthDate,
+            gender: dto.person.gender,
+            phone: dto.person.phone ?? null,
+          }
+        : null,
+      personInszEncrypted,
+      note: dto.note ?? null,
+      senderOrganisationId: sender.id,
+      targetOrganisationId: target.id,
+      assignedSpocId,
+      dueAt,
+      submittedAt,
+      closedAt: null,
+      createdBy: actor.staffId,
+      version: 1,
+    });
     await this.recordTransition(referral, null, 'submitted', undefined, undefined, submittedAt);
     await this.audit.record({
       action: 'create',
@@ -164,35 +159,18 @@ export class ReferralsService {
    * only (either way round); a third partner also needs partnership_sharing. The sender cannot read consents (case
    * scope), so the partnership-wide reader answers the yes/no, after the grant check.
    */
-  private async assertInboundBasis(
-    participantId: string,
-    sender: OrganisationEntity,
-    target: OrganisationEntity,
-  ) {
-    const live: unknown[] = await this.m.query(
-      `select 1 from access_grants g
-        where g.participant_id = $1 and g.partnership_id = app_tenant()
-          and (g.organisation_id = app_org() or g.staff_id = app_user())
-          and g.ended_at is null and g.valid_from <= app_now() and (g.valid_until is null or g.valid_until > app_now())
-          and not (g.reason = 'referral' and g.valid_until is not null)
-        limit 1`,
-      [participantId],
-    );
-    if (live.length === 0) throw participantNotFound();
-    const [facts] = await this.db.asTenantReader((m) =>
-      m.query(
-        `select p.owner_organisation_id as owner,
-                array(select distinct c.scope from consents c
-                       where c.participant_id = p.id and c.withdrawn_at is null and c.given_at <= app_now()) as scopes
-           from participants p where p.id = $1`,
-        [participantId],
-      ),
-    );
+  private async assertInboundBasis(participantId: string, sender: Organisation, target: Organisation) {
+    if (!(await this.access.hasLiveBasis(participantId))) throw participantNotFound();
+    // Both services read through this transaction's manager, so both run as the tenant reader.
+    const facts = await this.db.asTenantReader(async () => {
+      const owner = await this.participants.ownerOrganisationOf(participantId);
+      return owner ? { owner, scopes: await this.consents.liveScopes(participantId) } : null;
+    });
     if (!facts) throw participantNotFound();
     const needed: ConsentScope[] = [EXCHANGE_CONSENT[sender.kind as 'vdab' | 'ocmw']];
     // VDAB (or OCMW) and the owner exchange on the exchange consent; anyone else is a third partner.
     if (facts.owner !== target.id && facts.owner !== sender.id) needed.push('partnership_sharing');
-    const missing = needed.find((scope) => !(facts.scopes as string[]).includes(scope));
+    const missing = needed.find((scope) => !facts.scopes.includes(scope));
     if (missing) throw consentRequired(missing);
   }
 
@@ -215,48 +193,21 @@ export class ReferralsService {
 
   async list(query: ReferralQuery) {
     const actor = this.db.actor;
-    const base = this.m.getRepository(ReferralEntity).createQueryBuilder('r');
-    if (query.inbox === 'mine') base.andWhere('r.assigned_spoc_id = :me', { me: actor.staffId });
-    if (query.inbox === 'team')
-      base.andWhere('r.assigned_spoc_id in (select s.id from staff s where s.team_id = :team)', {
-        team: actor.teamId,
-      });
-    if (query.inbox === 'organisation')
-      base.andWhere('(r.sender_organisation_id = :org or r.target_organisation_id = :org)', {
-        org: actor.organisationId,
-      });
-    if (query.direction) base.andWhere('r.direction = :direction', { direction: query.direction });
-    if (query.participantId) base.andWhere('r.participant_id = :pid', { pid: query.participantId });
-    if (query.spocId) base.andWhere('r.assigned_spoc_id = :spoc', { spoc: query.spocId });
-
     // Counts cover the whole inbox, whatever state or overdue filter the list itself applies.
-    const counts: { state: ReferralState; n: number; overdue: number }[] = await base
-      .clone()
-      .select('r.state', 'state')
-      .addSelect('count(*)::int', 'n')
-      .addSelect(`count(*) filter (where r.state in (:...open) and r.due_at < app_now())::int`, 'overdue')
-      .setParameter('open', OPEN_REFERRAL_STATES)
-      .groupBy('r.state')
-      .getRawMany();
-
-    const listQb = base.clone();
-    if (query.state) listQb.andWhere('r.state = :state', { state: query.state });
-    if (query.overdue === true)
-      listQb.andWhere('r.state in (:...open) and r.due_at < app_now()', { open: OPEN_REFERRAL_STATES });
-    if (query.overdue === false)
-      listQb.andWhere('not (r.state in (:...open) and r.due_at < app_now())', { open: OPEN_REFERRAL_STATES });
-    // What still needs doing comes first, soonest due first; closed referrals follow, most recent first,
-    // so the first page of an inbox is today's work and not last year's history.
-    const openList = OPEN_REFERRAL_STATES.map((state) => `'${state}'`).join(', ');
-    listQb
-      .addSelect(`case when r.state in (${openList}) then 0 else 1 end`, 'closed_rank')
-      .addSelect(`case when r.state in (${openList}) then r.due_at end`, 'open_due')
-      .orderBy('closed_rank', 'ASC')
-      .addOrderBy('open_due', 'ASC')
-      .addOrderBy('r.due_at', 'DESC')
-      .addOrderBy('r.id', 'ASC');
-    const [rows, total] = await listQb.skip(offsetOf(query)).take(query.limit).getManyAndCount();
-    const names = await this.namesOf(rows.map((r) => r.participantId).filter((p): p is string => !!p));
+    const { counts, rows, total } = await this.referrals.inbox(
+      {
+        assignedTo: query.inbox === 'mine' ? actor.staffId : undefined,
+        teamId: query.inbox === 'team' ? actor.teamId : undefined,
+        organisationId: query.inbox === 'organisation' ? actor.organisationId : undefined,
+        direction: query.direction,
+        participantId: query.participantId,
+        spocId: query.spocId,
+      },
+      { state: query.state, overdue: query.overdue, offset: offsetOf(query), limit: query.limit },
+    );
+    const names = await this.participants.namesOf(
+      rows.map((r) => r.participantId).filter((p): p is string => !!p),
+    );
     const withParticipant = rows.filter((r) => r.participantId);
     await this.audit.record(
       ...withParticipant.map((r) => ({
@@ -346,28 +297,20 @@ export class ReferralsService {
 
   /** Open referrals assigned to the staff member, soonest due first, for the agenda. */
   openAssignedTo(staffId: string) {
-    return this.m.getRepository(ReferralEntity).find({
-      where: { assignedSpocId: staffId, state: In([...OPEN_REFERRAL_STATES]) },
-      order: { dueAt: 'ASC', id: 'ASC' },
-      take: 100,
-    });
+    return this.referrals.openAssignedTo(staffId);
   }
 
   /** Loads a referral the caller may see (RLS decides: its two sides, or case-level holders of the participant). */
   async load(id: string): Promise<ReferralEntity> {
-    const referral = await this.m.getRepository(ReferralEntity).findOneBy({ id });
+    const referral = await this.referrals.find(id);
     if (!referral) throw referralNotFound();
     return referral;
   }
 
   private async view(r: ReferralEntity, withTransitions: boolean) {
     const sides = this.sidesOf(r, this.db.actor);
-    const transitions = withTransitions
-      ? await this.m
-          .getRepository(ReferralTransitionEntity)
-          .find({ where: { referralId: r.id }, order: { at: 'ASC', id: 'ASC' } })
-      : undefined;
-    const names = r.participantId ? await this.namesOf([r.participantId]) : new Map();
+    const transitions = withTransitions ? await this.referrals.transitionsOf(r.id) : undefined;
+    const names = r.participantId ? await this.participants.namesOf([r.participantId]) : new Map();
     return toReferralResponse(r, {
       now: this.db.now,
       sides,
@@ -446,32 +389,22 @@ export class ReferralsService {
     await this.access.closeReferralGrants(r.id, new Date(this.db.now.getTime() + GRANT_AFTER_CLOSE_MS));
   }
 
-  private async namesOf(ids: string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
-    if (ids.length === 0) return new Map();
-    // RLS returns only participants the caller holds a live grant on; names are summary-level.
-    const rows = await this.m
-      .getRepository(ParticipantEntity)
-      .find({ where: { id: In([...new Set(ids)]) }, select: { id: true, firstName: true, lastName: true } });
-    return new Map(rows.map((p) => [p.id, { firstName: p.firstName, lastName: p.lastName }]));
-  }
-
-  private async organisation(id: string): Promise<OrganisationEntity> {
-    return (await this.m.getRepository(OrganisationEntity).findOneBy({ id }))!;
+  private async organisation(id: string): Promise<Organisation> {
+    return (await this.organisations.find(id))!;
   }
 
   private async targetOrganisation(target: CreateReferralDto['target'], id?: string) {
-    const repo = this.m.getRepository(OrganisationEntity);
     if (target === 'partnership') {
       if (!id)
         throw targetOrganisationInvalid('An inbound referral names the receiving partner organisation.');
-      const org = await repo.findOneBy({ id, active: true });
-      if (!org || (org.kind !== 'partner' && org.kind !== 'promotor'))
+      const org = await this.organisations.find(id);
+      if (!org || !org.active || (org.kind !== 'partner' && org.kind !== 'promotor'))
         throw targetOrganisationInvalid(
           'The receiving organisation must be an active partner of the partnership.',
         );
       return org;
     }
-    const candidates = await repo.find({ where: { kind: target, active: true }, order: { name: 'ASC' } });
+    const candidates = await this.organisations.findActiveByKind(target);
     const org = id ? candidates.find((o) => o.id === id) : candidates[0];
     if (!org || (!id && candidates.length > 1))
       throw targetOrganisationInvalid(
@@ -480,9 +413,14 @@ export class ReferralsService {
     return org;
   }
 
-  private async assertSpoc(staffId: string, organisation: OrganisationEntity) {
-    const staff = await this.m.getRepository(StaffEntity).findOneBy({ id: staffId, active: true });
-    if (!staff || staff.organisationId !== organisation.id || !staff.roles.includes(spocRole(organisation)))
+  private async assertSpoc(staffId: string, organisation: Organisation) {
+    const staff = await this.staff.find(staffId);
+    if (
+      !staff ||
+      !staff.active ||
+      staff.organisationId !== organisation.id ||
+      !staff.roles.includes(spocRole(organisation))
+    )
       throw spocInvalid();
   }
 
@@ -503,13 +441,10 @@ export class ReferralsService {
     if (!given) return this.db.now;
     const at = pastOrNow(given, this.db.now, 'effectiveAt');
     if (participantId) {
-      const [row]: { started_at: Date | null }[] = await this.db.asTenantReader((m) =>
-        m.query(
-          `select max(t.started_at) as started_at from trajectories t where t.participant_id = $1 and t.closed_at is null`,
-          [participantId],
-        ),
+      const startedAt = await this.db.asTenantReader(() =>
+        this.trajectories.openTrajectoryStart(participantId),
       );
-      if (row?.started_at && at < row.started_at) throw effectiveBeforeTrajectory();
+      if (startedAt && at < startedAt) throw effectiveBeforeTrajectory();
     }
     return at;
   }
@@ -530,7 +465,7 @@ export class ReferralsService {
     at: Date = this.db.now,
   ) {
     const actor = this.db.actor;
-    await this.m.getRepository(ReferralTransitionEntity).insert({
+    await this.referrals.insertTransition({
       partnershipId: r.partnershipId,
       referralId: r.id,
       fromState: from,
@@ -544,15 +479,20 @@ export class ReferralsService {
   }
 
   private async bump(r: ReferralEntity, patch: Partial<ReferralEntity>) {
-    const result = await this.m
-      .createQueryBuilder()
-      .update(ReferralEntity)
-      .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
-      .where('id = :id and version = :version', { id: r.id, version: r.version })
-      .execute();
-    // Two people moved the same referral at once: the later one sees the current state and retries.
-    if (!result.affected) throw invalidReferralTransition(r.state, patch.state!, []);
-    Object.assign(r, patch, { version: r.version + 1 });
+    try {
+      Object.assign(r, await this.referrals.updateVersioned(r.id, r.version, patch));
+    } catch (err) {
+      // Two people moved the same referral at once: the later one sees the current state and retries.
+      if (err instanceof DomainError && (err.status === 412 || err.status === 404))
+        throw invalidReferralTransition(r.state, patch.state!, []);
+      throw err;
+    }
+  }
+
+  /** For case meetings: the referrals among `ids` the caller may see (RLS), in no particular order. */
+  async findByIds(ids: readonly string[]): Promise<ReferralEntity[]> {
+    const unique = [...new Set(ids)];
+    return unique.length ? this.referrals.findByIds(unique) : [];
   }
 
   // For case meetings: the referrals RLS lets the caller see among these ids, one query.
@@ -562,4 +502,4 @@ export class ReferralsService {
   }
 }
 
-const spocRole = (org: OrganisationEntity) => (org.kind === 'vdab' ? 'spoc_vdab' : 'spoc_ocmw');
+const spocRole = (org: Organisation) => (org.kind === 'vdab' ? 'spoc_vdab' : 'spoc_ocmw');

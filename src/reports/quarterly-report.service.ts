@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { REFERRAL_CHANNELS } from '../participants/participant.constants';
-import { REFERRAL_TARGETS } from '../referrals/referral.entity';
+import { REFERRAL_TARGETS } from '../referrals/referral.constants';
 import { EMPOWERMENT_INSTRUMENT } from '../empowerment/instrument';
 import { InstrumentsService } from '../empowerment/instruments.service';
 import { AuditService } from '../privacy/audit.service';

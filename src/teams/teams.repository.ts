@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { GenerateSql } from '../common/persistence/generate-sql';
+import { findById } from '../common/persistence/find-by-id';
 import { findOrFail, updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { TeamEntity } from './team.entity';
@@ -20,6 +21,11 @@ export class TeamsRepository {
   @GenerateSql({ params: [0, 20] })
   findPage(offset: number, limit: number): Promise<[TeamEntity[], number]> {
     return this.repo.findAndCount({ order: { name: 'ASC', id: 'ASC' }, skip: offset, take: limit });
+  }
+
+  @GenerateSql({ params: [ID] })
+  find(id: string): Promise<TeamEntity | null> {
+    return findById(this.db.manager, TeamEntity, id);
   }
 
   @GenerateSql({ params: [ID] })

@@ -48,6 +48,11 @@ export class TeamsService {
     return toTeamResponse(await this.teams.updateVersioned(id, team.version, { active: false }));
   }
 
+  /** For other modules: a team of the caller's partnership (active or not), or null. */
+  find(id: string): Promise<Team | null> {
+    return this.teams.find(id);
+  }
+
   /** For other modules: the teams among `ids` in the caller's partnership, in no particular order. */
   async findByIds(ids: readonly string[]): Promise<Team[]> {
     const unique = [...new Set(ids)];

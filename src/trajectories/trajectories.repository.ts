@@ -43,6 +43,16 @@ export class TrajectoriesRepository {
     return this.repo.find({ where: { participantId }, order: { startedAt: 'ASC', id: 'ASC' } });
   }
 
+  /** When the participant's latest open trajectory started; null when none is open. */
+  @GenerateSql({ params: [PARTICIPANT] })
+  async latestOpenStartOf(participantId: string): Promise<Date | null> {
+    const [row]: { started_at: Date | null }[] = await this.db.manager.query(
+      `select max(t.started_at) as started_at from trajectories t where t.participant_id = $1 and t.closed_at is null`,
+      [participantId],
+    );
+    return row?.started_at ?? null;
+  }
+
   @GenerateSql({ params: [PARTICIPANT] })
   async closedIdsOfParticipant(participantId: string): Promise<string[]> {
     const rows = await this.repo.find({

@@ -386,6 +386,14 @@ export class TrajectoriesService {
   }
 
   /**
+   * For referrals: when the participant's open trajectory started (null when none is open). Only a date
+   * comes back, so a caller may ask it as the partnership-wide reader (DatabaseContext.asTenantReader).
+   */
+  openTrajectoryStart(participantId: string): Promise<Date | null> {
+    return this.trajectories.latestOpenStartOf(participantId);
+  }
+
+  /**
    * For learning (personas): sets the persona a trajectory carries, with optimistic locking. The caller
    * checks access (load) and that the persona is active.
    */

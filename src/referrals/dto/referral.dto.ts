@@ -20,7 +20,7 @@ import {
   ReferralDirection,
   ReferralKind,
   ReferralTarget,
-} from '../referral.entity';
+} from '../referral.constants';
 import { Trimmed } from '../../common/validation/trimmed';
 
 /** An inbound person who is not a participant yet; accepting the referral turns them into one. */
