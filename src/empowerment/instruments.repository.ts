@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { GenerateSql } from '../common/persistence/generate-sql';
 import { findById } from '../common/persistence/find-by-id';
 import { DatabaseContext } from '../database/database-context.service';
@@ -51,6 +52,11 @@ export class InstrumentsRepository {
   @GenerateSql({ params: [INSTRUMENT_ID] })
   findById(id: string): Promise<InstrumentEntity | null> {
     return findById(this.db.manager, InstrumentEntity, id);
+  }
+
+  @GenerateSql({ params: [[INSTRUMENT_ID]] })
+  findByIds(ids: readonly string[]): Promise<InstrumentEntity[]> {
+    return this.repo.findBy({ id: In([...ids]) });
   }
 
   /**

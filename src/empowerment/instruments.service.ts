@@ -9,8 +9,7 @@ import {
   LocalisedTextDto,
   toInstrumentResponse,
 } from './dto/instrument.dto';
-import { DEFAULT_SCHEDULE, DEFAULT_THRESHOLDS, validateInstrumentDefinition } from './instrument';
-import { InstrumentEntity } from './instrument.entity';
+import { DEFAULT_SCHEDULE, DEFAULT_THRESHOLDS, Instrument, validateInstrumentDefinition } from './instrument';
 import { InstrumentsRepository } from './instruments.repository';
 import { instrumentInvalid } from './instruments.errors';
 
@@ -41,7 +40,7 @@ export class InstrumentsService {
   }
 
   /** For AssessmentsService: the exact version an assessment was or will be scored with. 404 if not visible. */
-  async find(id: string): Promise<InstrumentEntity> {
+  async find(id: string): Promise<Instrument> {
     const found = await this.instruments.findById(id);
     if (!found) throw notFound('Instrument');
     return found;
@@ -52,7 +51,7 @@ export class InstrumentsService {
    * Without a version, the newest one. Should a built-in and the partnership's own share a
    * version number, the partnership's own wins.
    */
-  async resolve(key: string, version?: number): Promise<InstrumentEntity> {
+  async resolve(key: string, version?: number): Promise<Instrument> {
     const found = await this.instruments.findByKey(key, version);
     if (!found) throw notFound(version === undefined ? `Instrument ${key}` : `Instrument ${key} v${version}`);
     return found;
@@ -92,5 +91,10 @@ export class InstrumentsService {
       createdBy: actor.staffId,
     });
     return toInstrumentResponse(saved);
+  }
+
+  /** For AssessmentsService: the exact versions some assessments were scored with, those visible to the caller. */
+  findByIds(ids: readonly string[]): Promise<Instrument[]> {
+    return ids.length ? this.instruments.findByIds(ids) : Promise.resolve([]);
   }
 }
