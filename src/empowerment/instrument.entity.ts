@@ -1,12 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import {
-  InstrumentAnchor,
-  InstrumentDimension,
-  InstrumentSpec,
-  LocalisedText,
-  ScheduleSpec,
-  ThresholdSpec,
-} from './instrument';
+import { Instrument, InstrumentAnchor, InstrumentDimension, LocalisedText } from './instrument';
 
 const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
@@ -16,7 +9,7 @@ const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null 
  * Satisfies the pure rules' specs, so it can be handed to validateScores, nextDue, progress as is.
  */
 @Entity('instruments')
-export class InstrumentEntity implements InstrumentSpec, ScheduleSpec, ThresholdSpec {
+export class InstrumentEntity implements Instrument {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** NULL for a built-in instrument every partnership reads. */
   @Column('uuid', { name: 'partnership_id', nullable: true }) partnershipId!: string | null;

@@ -45,6 +45,22 @@ export interface ThresholdSpec {
   regressionThreshold: number;
 }
 
+/**
+ * One stored version of an instrument, as other modules get it from InstrumentsService.
+ * InstrumentEntity implements it, so no module outside empowerment needs the entity class.
+ */
+export interface Instrument extends InstrumentSpec, ScheduleSpec, ThresholdSpec {
+  id: string;
+  /** Null for a built-in instrument every partnership reads. */
+  partnershipId: string | null;
+  name: LocalisedText;
+  dimensions: InstrumentDimension[];
+  anchors: InstrumentAnchor[] | null;
+  releaseThreshold: number | null;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
 /** The Vrijbaan empowerment star: on every trajectory's calendar, and the one the reports cover. */
 export const EMPOWERMENT_INSTRUMENT = 'empowerment';
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { GenerateSql } from '../common/persistence/generate-sql';
 import { findById } from '../common/persistence/find-by-id';
 import { DatabaseContext } from '../database/database-context.service';
@@ -53,6 +54,11 @@ export class InstrumentsRepository {
     return findById(this.db.manager, InstrumentEntity, id);
   }
 
+  @GenerateSql({ params: [[INSTRUMENT_ID]] })
+  findByIds(ids: readonly string[]): Promise<InstrumentEntity[]> {
+    return this.repo.findBy({ id: In([...ids]) });
+  }
+
   /**
    * The newest version of a key, or the given version. Should a built-in and the partnership's own
    * share a version number, the partnership's own wins.
@@ -95,5 +101,20 @@ export class InstrumentsRepository {
       [values.key],
     );
     return this.repo.save(this.repo.create({ ...values, version: latest + 1 }));
+  }
+
+  /** Each key's newest schedule (the partnership's own wins a tie), for the overdue list. */
+  @GenerateSql()
+  async latestSchedules(): Promise<{ key: string; baselineDueWeeks: number; reviewIntervalMonths: number }[]> {
+    const rows: { key: string; baseline_due_weeks: number; review_interval_months: number }[] =
+      await this.db.manager.query(
+        `select distinct on (key) key, baseline_due_weeks, review_interval_months
+           from instruments order by key, version desc, partnership_id nulls last`,
+      );
+    return rows.map((r) => ({
+      key: r.key,
+      baselineDueWeeks: r.baseline_due_weeks,
+      reviewIntervalMonths: r.review_interval_months,
+    }));
   }
 }

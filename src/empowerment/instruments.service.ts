@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { notFound } from '../common/errors/domain-error';
 import { offsetOf, Page, pageOf } from '../common/http/pagination';
 import { DatabaseContext } from '../database/database-context.service';
@@ -10,8 +9,7 @@ import {
   LocalisedTextDto,
   toInstrumentResponse,
 } from './dto/instrument.dto';
-import { DEFAULT_SCHEDULE, DEFAULT_THRESHOLDS, validateInstrumentDefinition } from './instrument';
-import { InstrumentEntity } from './instrument.entity';
+import { DEFAULT_SCHEDULE, DEFAULT_THRESHOLDS, Instrument, validateInstrumentDefinition } from './instrument';
 import { InstrumentsRepository } from './instruments.repository';
 import { instrumentInvalid } from './instruments.errors';
 
@@ -42,7 +40,7 @@ export class InstrumentsService {
   }
 
   /** For AssessmentsService: the exact version an assessment was or will be scored with. 404 if not visible. */
-  async find(id: string): Promise<InstrumentEntity> {
+  async find(id: string): Promise<Instrument> {
     const found = await this.instruments.findById(id);
     if (!found) throw notFound('Instrument');
     return found;
@@ -53,7 +51,7 @@ export class InstrumentsService {
    * Without a version, the newest one. Should a built-in and the partnership's own share a
    * version number, the partnership's own wins.
    */
-  async resolve(key: string, version?: number): Promise<InstrumentEntity> {
+  async resolve(key: string, version?: number): Promise<Instrument> {
     const found = await this.instruments.findByKey(key, version);
     if (!found) throw notFound(version === undefined ? `Instrument ${key}` : `Instrument ${key} v${version}`);
     return found;
@@ -95,24 +93,13 @@ export class InstrumentsService {
     return toInstrumentResponse(saved);
   }
 
-  // For assessments: the exact versions a page of assessments was scored with, in one query.
-  findByIds(ids: readonly string[]): Promise<InstrumentEntity[]> {
-    return this.repo.findBy({ id: In([...ids]) });
+  /** For AssessmentsService: the exact versions some assessments were scored with, those visible to the caller. */
+  findByIds(ids: readonly string[]): Promise<Instrument[]> {
+    return ids.length ? this.instruments.findByIds(ids) : Promise.resolve([]);
   }
 
-  // For assessments: each key's newest schedule (the partnership's own wins a tie), for the overdue list.
-  async latestSchedules(): Promise<
-    { key: string; baselineDueWeeks: number; reviewIntervalMonths: number }[]
-  > {
-    const rows: { key: string; baseline_due_weeks: number; review_interval_months: number }[] =
-      await this.db.manager.query(
-        `select distinct on (key) key, baseline_due_weeks, review_interval_months
-           from instruments order by key, version desc, partnership_id nulls last`,
-      );
-    return rows.map((r) => ({
-      key: r.key,
-      baselineDueWeeks: r.baseline_due_weeks,
-      reviewIntervalMonths: r.review_interval_months,
-    }));
+  /** For assessments: each key's newest schedule (the partnership's own wins a tie), for the overdue list. */
+  latestSchedules(): Promise<{ key: string; baselineDueWeeks: number; reviewIntervalMonths: number }[]> {
+    return this.instruments.latestSchedules();
   }
 }

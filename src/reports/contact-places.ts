@@ -1,13 +1,12 @@
-import { EntityManager } from 'typeorm';
 import { CONTACT_PLACES } from '../contacts/contact-kinds';
 import { localMidnight } from './period';
 
 // $1 = first day of the quarter, $2 = first day of the next one; local midnights in Brussels.
-const PLACES_SQL = `select dimension, value, contacts::int as contacts
+export const PLACES_SQL = `select dimension, value, contacts::int as contacts
     from app_report_contact_places(${localMidnight('$1')}, ${localMidnight('$2')})
    order by dimension, value`;
 
-interface PlaceRow {
+export interface PlaceRow {
   dimension: 'place' | 'interpreter';
   value: string;
   contacts: number;
@@ -16,9 +15,9 @@ interface PlaceRow {
 /**
  * Where contacts took place, and how often an interpreter was booked, per language. Counted by a
  * definer function over every contact (confidential ones as numbers only), like contactIntensity.
+ * `rows` are PLACES_SQL's (QuarterlyRepository runs it).
  */
-export async function contactPlaces(m: EntityManager, params: string[]) {
-  const rows: PlaceRow[] = await m.query(PLACES_SQL, params.slice(0, 2));
+export function contactPlaces(rows: PlaceRow[]) {
   const places = rows.filter((r) => r.dimension === 'place');
   const languages = rows.filter((r) => r.dimension === 'interpreter');
   return {
@@ -37,4 +36,4 @@ export async function contactPlaces(m: EntityManager, params: string[]) {
   };
 }
 
-export type ContactPlaces = Awaited<ReturnType<typeof contactPlaces>>;
+export type ContactPlaces = ReturnType<typeof contactPlaces>;

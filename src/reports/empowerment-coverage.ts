@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { InstrumentSpec, ScheduleSpec } from '../empowerment/instrument';
 import { reviewDueSql } from '../empowerment/schedule.sql';
 import { round, share } from './figures';
@@ -9,7 +8,7 @@ const START = localMidnight('$1');
 const END = localMidnight('$2');
 const ACTIVE = `t.partnership_id = app_tenant() and t.started_at < ${END} and (t.closed_at is null or t.closed_at >= ${START})`;
 
-const BASELINE_SQL = `
+export const BASELINE_SQL = `
   select count(*)::int as active,
          count(*) filter (where t.guidance_started_at < ${END})::int as in_guidance,
          count(*) filter (where t.guidance_started_at < ${END} and exists (
@@ -30,7 +29,7 @@ const MOMENT_DAY = `case when a.kind = 'baseline' then null else (a.taken_at at 
  * still open and had no exit assessment: then nothing is due. Assessments taken $4 + 1 months before
  * the quarter are the earliest that can owe one in it.
  */
-const REVIEWS_SQL = `
+export const REVIEWS_SQL = `
   with moments as (
     select a.trajectory_id, min(a.taken_at) as taken_at
       from assessments a
@@ -61,7 +60,7 @@ const REVIEWS_SQL = `
  * start owes the next one; it is outstanding when that was due before the quarter start and nothing
  * met it by the quarter end (or by now, in the running quarter).
  */
-const OUTSTANDING_SQL = `
+export const OUTSTANDING_SQL = `
   with latest as (
     select distinct on (a.trajectory_id) a.trajectory_id, a.taken_at
       from assessments a join trajectories t on t.id = a.trajectory_id
@@ -83,7 +82,7 @@ const OUTSTANDING_SQL = `
  * (countedReadings in perspective.ts); the coach's reading alone never counts. One row without a dimension for the number of pairs, then
  * one per dimension in $4 with the trajectories scored on it in both and their mean change.
  */
-const DISTANCE_SQL = `
+export const DISTANCE_SQL = `
   with active as (select t.id from trajectories t where ${ACTIVE}),
   baseline as (
     select distinct on (a.trajectory_id) a.trajectory_id, a.scores
@@ -111,36 +110,23 @@ const DISTANCE_SQL = `
    group by d.i, d.key
   order by i`;
 
+export interface CoverageRows {
+  baseline: { active: number; in_guidance: number; with_baseline: number };
+  reviews: { due: number; on_time: number };
+  outstanding: { outstanding: number };
+  /** DISTANCE_SQL's rows: first the pairs' count (dimension null), then one per dimension. */
+  distance: { dimension: string | null; n: number; mean_change: string | null }[];
+}
+
 /**
  * Empowerment coverage and distance travelled for one quarter, as aggregates over the trajectories
- * active in it. Run it as the tenant reader; `instrument` is the version whose schedule and
- * dimensions count (the newest, as on the trajectories' calendars).
+ * active in it. `instrument` is the version whose schedule and dimensions count (the newest, as on
+ * the trajectories' calendars); `rows` are its queries' (QuarterlyRepository runs them as the tenant reader).
  */
-export async function empowermentCoverage(
-  m: EntityManager,
-  [from, next]: string[],
-  instrument: InstrumentSpec & ScheduleSpec,
-) {
+export function empowermentCoverage(rows: CoverageRows, instrument: InstrumentSpec & ScheduleSpec) {
   const { key, version, reviewIntervalMonths } = instrument;
-  const [b]: { active: number; in_guidance: number; with_baseline: number }[] = await m.query(BASELINE_SQL, [
-    from,
-    next,
-    key,
-  ]);
-  const [r]: { due: number; on_time: number }[] = await m.query(REVIEWS_SQL, [
-    from,
-    next,
-    key,
-    reviewIntervalMonths,
-  ]);
-  const [o]: { outstanding: number }[] = await m.query(OUTSTANDING_SQL, [
-    from,
-    next,
-    key,
-    reviewIntervalMonths,
-  ]);
-  const [pairs, ...dims]: { dimension: string | null; n: number; mean_change: string | null }[] =
-    await m.query(DISTANCE_SQL, [from, next, key, instrument.dimensions.map((d) => d.key)]);
+  const { baseline: b, reviews: r, outstanding: o } = rows;
+  const [pairs, ...dims] = rows.distance;
   return {
     instrument: { key, version },
     activeTrajectories: b.active,
@@ -174,4 +160,4 @@ export async function empowermentCoverage(
   };
 }
 
-export type EmpowermentCoverage = Awaited<ReturnType<typeof empowermentCoverage>>;
+export type EmpowermentCoverage = ReturnType<typeof empowermentCoverage>;

@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { round } from './figures';
 import { localMidnight } from './period';
 
@@ -7,7 +6,7 @@ export const FEEDBACK_TEXTS_MIN_RESPONSES = 5;
 const SCALE = [1, 2, 3, 4, 5] as const;
 
 // $1 = first day of the quarter, $2 = first day of the next one (Brussels).
-const COUNTS_SQL = `
+export const FEEDBACK_COUNTS_SQL = `
   select f.satisfaction, count(*)::int as n
     from participant_feedback f
    where f.partnership_id = app_tenant() and f.given_at >= ${localMidnight('$1')} and f.given_at < ${localMidnight('$2')}
@@ -15,9 +14,9 @@ const COUNTS_SQL = `
 
 /**
  * The texts with the names of the participant who wrote them, so those names can be taken out; in
- * text order, so the list says nothing about who answered when. Names never leave this function.
+ * text order, so the list says nothing about who answered when. Names never leave participantFeedback().
  */
-const TEXTS_SQL = `
+export const FEEDBACK_TEXTS_SQL = `
   select f.comment, p.first_name, p.last_name
     from participant_feedback f join participants p on p.id = f.participant_id
    where f.partnership_id = app_tenant() and f.given_at >= ${localMidnight('$1')} and f.given_at < ${localMidnight('$2')}
@@ -37,23 +36,32 @@ export function withoutNames(text: string, names: readonly (string | null)[]): s
     );
 }
 
+export interface FeedbackCountRow {
+  satisfaction: number;
+  n: number;
+}
+
+export interface FeedbackTextRow {
+  comment: string;
+  first_name: string;
+  last_name: string;
+}
+
+/** How many responses the counts add up to: the texts are read from FEEDBACK_TEXTS_MIN_RESPONSES on. */
+export const feedbackResponses = (counts: readonly FeedbackCountRow[]) => counts.reduce((n, c) => n + c.n, 0);
+
 /**
  * The participants' feedback of one quarter, without names: how many responses, the mean
- * satisfaction and its distribution 1–5; the texts only from 5 responses on. Run as the tenant reader.
+ * satisfaction and its distribution 1–5; the texts only from 5 responses on. `counts` and `texts`
+ * are FEEDBACK_COUNTS_SQL's and FEEDBACK_TEXTS_SQL's (QuarterlyRepository runs them, the latter only
+ * from FEEDBACK_TEXTS_MIN_RESPONSES responses on; null otherwise).
  */
-export async function participantFeedback(m: EntityManager, [from, next]: string[]) {
-  const counts: { satisfaction: number; n: number }[] = await m.query(COUNTS_SQL, [from, next]);
-  const responses = counts.reduce((n, c) => n + c.n, 0);
+export function participantFeedback(counts: FeedbackCountRow[], texts: FeedbackTextRow[] | null) {
+  const responses = feedbackResponses(counts);
   const sum = counts.reduce((s, c) => s + c.satisfaction * c.n, 0);
-  const texts =
-    responses >= FEEDBACK_TEXTS_MIN_RESPONSES
-      ? (
-          (await m.query(TEXTS_SQL, [from, next])) as {
-            comment: string;
-            first_name: string;
-            last_name: string;
-          }[]
-        )
+  const shownTexts =
+    responses >= FEEDBACK_TEXTS_MIN_RESPONSES && texts
+      ? texts
           .map((r) => withoutNames(r.comment, [r.first_name, r.last_name]))
           .sort((a, b) => a.localeCompare(b))
       : null;
@@ -64,8 +72,8 @@ export async function participantFeedback(m: EntityManager, [from, next]: string
     distribution: Object.fromEntries(
       SCALE.map((s) => [String(s), counts.find((c) => c.satisfaction === s)?.n ?? 0]),
     ) as Record<'1' | '2' | '3' | '4' | '5', number>,
-    texts,
+    texts: shownTexts,
   };
 }
 
-export type ParticipantFeedbackSection = Awaited<ReturnType<typeof participantFeedback>>;
+export type ParticipantFeedbackSection = ReturnType<typeof participantFeedback>;

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { REFERRAL_CHANNELS } from '../participants/participant.constants';
 import { REFERRAL_TARGETS } from '../referrals/referral.constants';
-import { EMPOWERMENT_INSTRUMENT } from '../empowerment/instrument';
+import { EMPOWERMENT_INSTRUMENT, InstrumentSpec, ScheduleSpec } from '../empowerment/instrument';
 import { InstrumentsService } from '../empowerment/instruments.service';
 import { AuditService } from '../privacy/audit.service';
 import { OUTCOMES } from '../trajectories/trajectory-state';
 import { QuarterQuery } from './dto/report-query.dto';
+import { contactPlaces } from './contact-places';
+import { empowermentCoverage } from './empowerment-coverage';
 import { round, share } from './figures';
+import { participantFeedback } from './participant-feedback';
+import { sustainableWork } from './sustainable-work';
 import { localiseDefinitions } from './i18n/localise';
 import { quarterBounds } from './period';
 import { CoachRow, QuarterlyRepository, QuarterRows, TurnaroundRow, WorkRow } from './quarterly.repository';
@@ -66,11 +70,11 @@ export class QuarterlyReportService {
     // Before the switch of role: instruments are no personal data, and the tenant reader has no grant on them.
     const instrument = await this.instruments.resolve(EMPOWERMENT_INSTRUMENT);
     const rows = await this.quarterly.quarter(from, next, instrument);
-    return { year: q.year, quarter: q.quarter, period: { from, to }, ...this.shape(rows) };
+    return { year: q.year, quarter: q.quarter, period: { from, to }, ...this.shape(rows, instrument) };
   }
 
   /** The figures from the quarter's rows, section by section. */
-  private shape(rows: QuarterRows) {
+  private shape(rows: QuarterRows, instrument: InstrumentSpec & ScheduleSpec) {
     const { inflow, reach, active, exits, duration, contacts, coaches, referrals, work, personas } = rows;
     const activeAtEnd = active[0].at_end;
     const activeDuring = active[0].during;
@@ -170,10 +174,10 @@ export class QuarterlyReportService {
       },
       caseload: this.caseload(coaches),
       referralTurnaround: this.turnaround(referrals),
-      empowermentCoverage: rows.empowermentCoverage,
-      participantFeedback: rows.participantFeedback,
-      sustainableWork: rows.sustainableWork,
-      contactPlaces: rows.contactPlaces,
+      empowermentCoverage: empowermentCoverage(rows.coverage, instrument),
+      participantFeedback: participantFeedback(rows.feedbackCounts, rows.feedbackTexts),
+      sustainableWork: sustainableWork(rows.sustainableWork),
+      contactPlaces: contactPlaces(rows.places),
     };
   }
 

@@ -3,11 +3,24 @@ import { EntityManager } from 'typeorm';
 import { GenerateSql } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { InstrumentSpec, ScheduleSpec } from '../empowerment/instrument';
-import { contactPlaces } from './contact-places';
-import { empowermentCoverage } from './empowerment-coverage';
-import { participantFeedback } from './participant-feedback';
+import { PLACES_SQL, PlaceRow } from './contact-places';
+import {
+  BASELINE_SQL,
+  CoverageRows,
+  DISTANCE_SQL,
+  OUTSTANDING_SQL,
+  REVIEWS_SQL,
+} from './empowerment-coverage';
+import {
+  FEEDBACK_COUNTS_SQL,
+  FEEDBACK_TEXTS_MIN_RESPONSES,
+  FEEDBACK_TEXTS_SQL,
+  FeedbackCountRow,
+  FeedbackTextRow,
+  feedbackResponses,
+} from './participant-feedback';
 import { localMidnight } from './period';
-import { sustainableWork } from './sustainable-work';
+import { SUSTAINABLE_WORK_SQL, SustainableWorkRow } from './sustainable-work';
 
 // $1 = first day, $2 = first day of the next quarter; local midnights in Brussels.
 const START = localMidnight('$1');
@@ -127,9 +140,9 @@ export interface CoachRow {
 /**
  * The quarterly report's queries. A report repository: it reads trajectories, contacts, staff,
  * organisations, personas, assessments, feedback and placements by table name in raw SQL (no other
- * module's entity is imported), partnership-wide as the tenant reader. The sections in
- * empowerment-coverage.ts, participant-feedback.ts, sustainable-work.ts and contact-places.ts are
- * its query helpers: they take the tenant reader's manager and are called from here only.
+ * module's entity is imported), partnership-wide as the tenant reader. The SQL of the sections in
+ * empowerment-coverage.ts, participant-feedback.ts, sustainable-work.ts and contact-places.ts sits
+ * beside the function that shapes its rows; it runs here.
  */
 @Injectable()
 export class QuarterlyRepository {
@@ -177,12 +190,50 @@ export class QuarterlyRepository {
         referrals,
         work,
         personas,
-        empowermentCoverage: await empowermentCoverage(m, params, instrument),
-        participantFeedback: await participantFeedback(m, params),
-        sustainableWork: await sustainableWork(m, params),
-        contactPlaces: await contactPlaces(m, params),
+        coverage: await this.coverage(m, params, instrument),
+        ...(await this.feedback(m, params)),
+        sustainableWork: ((await m.query(SUSTAINABLE_WORK_SQL, params)) as SustainableWorkRow[])[0],
+        places: (await m.query(PLACES_SQL, params.slice(0, 2))) as PlaceRow[],
       };
     });
+  }
+
+  private async coverage(
+    m: EntityManager,
+    [from, next]: string[],
+    instrument: InstrumentSpec & ScheduleSpec,
+  ): Promise<CoverageRows> {
+    const { key, reviewIntervalMonths } = instrument;
+    const [baseline] = (await m.query(BASELINE_SQL, [from, next, key])) as CoverageRows['baseline'][];
+    const [reviews] = (await m.query(REVIEWS_SQL, [
+      from,
+      next,
+      key,
+      reviewIntervalMonths,
+    ])) as CoverageRows['reviews'][];
+    const [outstanding] = (await m.query(OUTSTANDING_SQL, [
+      from,
+      next,
+      key,
+      reviewIntervalMonths,
+    ])) as CoverageRows['outstanding'][];
+    const distance: CoverageRows['distance'] = await m.query(DISTANCE_SQL, [
+      from,
+      next,
+      key,
+      instrument.dimensions.map((d) => d.key),
+    ]);
+    return { baseline, reviews, outstanding, distance };
+  }
+
+  /** The feedback counts, and the texts only when there are enough responses to show them. */
+  private async feedback(m: EntityManager, [from, next]: string[]) {
+    const feedbackCounts: FeedbackCountRow[] = await m.query(FEEDBACK_COUNTS_SQL, [from, next]);
+    const feedbackTexts: FeedbackTextRow[] | null =
+      feedbackResponses(feedbackCounts) >= FEEDBACK_TEXTS_MIN_RESPONSES
+        ? await m.query(FEEDBACK_TEXTS_SQL, [from, next])
+        : null;
+    return { feedbackCounts, feedbackTexts };
   }
 
   /** Each query in turn: the transaction has one connection, so they would queue anyway. */

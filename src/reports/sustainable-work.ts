@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { SUSTAINABLE_MONTHS, WORK_KINDS } from '../placements/placement-rules';
 import { share } from './figures';
 import { localMidnight } from './period';
@@ -14,7 +13,7 @@ const LASTED = `(pl.end_date is null or pl.end_date >= pl.start_date + interval 
  * true), else any paid work of the trajectory that had started by the exit day and not ended before
  * it (exits closed before placements were recorded, or by an old client), the longest-lasting first.
  */
-const SQL = `
+export const SUSTAINABLE_WORK_SQL = `
   with exits as (
     select t.id, (t.closed_at at time zone 'Europe/Brussels')::date as exit_date
       from trajectories t
@@ -34,13 +33,17 @@ const SQL = `
        limit 1
     ) pl on true`;
 
-/** Issue 16: exits to work that lasted, as the agreement notes that a job is not always sustainable. */
-export async function sustainableWork(m: EntityManager, params: string[]) {
-  const [row] = (await m.query(SQL, params)) as {
-    exits: number;
-    with_placement: number;
-    sustainable: number;
-  }[];
+export interface SustainableWorkRow {
+  exits: number;
+  with_placement: number;
+  sustainable: number;
+}
+
+/**
+ * Issue 16: exits to work that lasted, as the agreement notes that a job is not always sustainable.
+ * `row` is SUSTAINABLE_WORK_SQL's (QuarterlyRepository runs it).
+ */
+export function sustainableWork(row: SustainableWorkRow) {
   return {
     definition:
       `Exits with outcome work in the quarter whose work lasted at least ${SUSTAINABLE_MONTHS} months without interruption: ` +

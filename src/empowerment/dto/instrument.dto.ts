@@ -21,12 +21,12 @@ import {
   DEFAULT_THRESHOLDS,
   DIMENSIONS_MAX,
   DIMENSIONS_MIN,
+  Instrument,
   InstrumentAnchor,
   InstrumentDimension,
   LocalisedText,
   SCALE_LIMIT,
 } from '../instrument';
-import { InstrumentEntity } from '../instrument.entity';
 import { Trimmed } from '../../common/validation/trimmed';
 
 const KEY = /^[a-z][a-z0-9_]{1,49}$/;
@@ -215,7 +215,7 @@ const toAnchor = (a: InstrumentAnchor): InstrumentAnchorResponse => ({
 });
 
 /** Field by field, into the jsonb too: whatever else a row may hold stays private. */
-export function toInstrumentResponse(i: InstrumentEntity): InstrumentResponse {
+export function toInstrumentResponse(i: Instrument): InstrumentResponse {
   return {
     id: i.id,
     key: i.key,
