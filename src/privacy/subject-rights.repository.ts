@@ -41,9 +41,12 @@ export class SubjectRightsRepository {
 
   /**
    * Everything held about the participant, or null if they are not visible: as the tenant reader for
-   * the DPO, with the app role's RLS otherwise. Not marked for sql:sync: it is a dozen queries, read in
-   * subject-export.ts itself.
+   * the DPO, with the app role's RLS otherwise. The example's participant does not exist, so sql:sync
+   * records the first read only; the others are in subject-export.ts itself.
    */
+  @GenerateSql({
+    params: [PARTICIPANT_ID, { asTenantReader: false, specialCategories: false, insz: null }],
+  })
   caseFile(
     participantId: string,
     opts: { asTenantReader: boolean; specialCategories: boolean; insz: InszProtector },
