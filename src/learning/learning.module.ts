@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseMeetingsModule } from '../case-meetings/case-meetings.module';
+import { ParticipantsModule } from '../participants/participants.module';
 import { TrajectoriesModule } from '../trajectories/trajectories.module';
 import { PersonasController } from './personas.controller';
 import { PersonasRepository } from './personas.repository';
@@ -13,7 +14,7 @@ import { ValueQuestionsService } from './value-questions.service';
 
 /** Learning as a partnership: personas, signals of structural barriers, and value questions. */
 @Module({
-  imports: [TrajectoriesModule, CaseMeetingsModule],
+  imports: [TrajectoriesModule, CaseMeetingsModule, ParticipantsModule],
   controllers: [PersonasController, SignalsController, ValueQuestionsController],
   providers: [
     PersonasService,

@@ -5,11 +5,6 @@ import { localMidnight } from '../reports/period';
 import { SignalEntity } from './learning.entity';
 import { SignalCategory } from './signal-text';
 
-/** A participant's first and last name (normalised, as participants.name_key holds them) in either order in $1. */
-const NAMED_IN = `p.pseudonymised_at is null
-  and (position(' ' || split_part(p.name_key, '|', 1) || ' ' || split_part(p.name_key, '|', 2) || ' ' in $1) > 0
-    or position(' ' || split_part(p.name_key, '|', 2) || ' ' || split_part(p.name_key, '|', 1) || ' ' in $1) > 0)`;
-
 export interface SignalReportRow {
   id: string;
   category: SignalCategory;
@@ -20,23 +15,10 @@ export interface SignalReportRow {
 
 const SEARCH = ' de buurman van jan peeters zegt ';
 
-/**
- * Signals, and the name checks their texts go through. Those two read participants: they belong to the
- * signal's privacy rule (see SignalsService.create) and answer only "is such a name there", never a row.
- */
+/** Signals, and the definer function that finds other participants' names in a signal's text. */
 @Injectable()
 export class SignalsRepository {
   constructor(private readonly db: DatabaseContext) {}
-
-  /** Whether a participant the caller can see (RLS) is named in the normalised search text. */
-  @GenerateSql({ params: [SEARCH] })
-  async namesVisibleParticipant(search: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      `select 1 from participants p where ${NAMED_IN} limit 1`,
-      [search],
-    );
-    return rows.length > 0;
-  }
 
   /** The first and last names of the partnership's other participants named in the search text. */
   @GenerateSql({ params: [SEARCH] })

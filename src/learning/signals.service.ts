@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
+import { ParticipantsService } from '../participants/participants.service';
 import { AuditService } from '../privacy/audit.service';
 import { QuarterQuery } from '../reports/dto/report-query.dto';
 import { quarterBounds } from '../reports/period';
@@ -13,6 +14,7 @@ export class SignalsService {
   constructor(
     private readonly db: DatabaseContext,
     private readonly signals: SignalsRepository,
+    private readonly participants: ParticipantsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -33,7 +35,7 @@ export class SignalsService {
     const actor = this.db.actor;
     if (containsInsz(dto.text)) throw signalPersonalData('insz');
     const search = nameSearchText(dto.text);
-    if (await this.signals.namesVisibleParticipant(search)) throw signalPersonalData('name');
+    if (await this.participants.isNamedIn(search)) throw signalPersonalData('name');
     const hidden = await this.signals.hiddenNamesIn(search);
     const saved = await this.signals.insert({
       partnershipId: actor.partnershipId,

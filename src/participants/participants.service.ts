@@ -413,4 +413,23 @@ export class ParticipantsService {
     if (!p) throw participantNotFound();
     return p.ownerOrganisationId;
   }
+
+  // For learning: whether a participant the caller can see (RLS) is named in a normalised text (see
+  // signal-text.ts), first and last name in either order, as participants.name_key holds them.
+  async isNamedIn(search: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.manager.query(
+      `select 1 from participants p where p.pseudonymised_at is null
+         and (position(' ' || split_part(p.name_key, '|', 1) || ' ' || split_part(p.name_key, '|', 2) || ' ' in $1) > 0
+           or position(' ' || split_part(p.name_key, '|', 2) || ' ' || split_part(p.name_key, '|', 1) || ' ' in $1) > 0)
+       limit 1`,
+      [search],
+    );
+    return rows.length > 0;
+  }
+
+  // For privacy: whether the participant exists as the current role sees it (the DPO's route asks as the tenant reader).
+  async exists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.manager.query('select 1 from participants where id = $1', [id]);
+    return rows.length > 0;
+  }
 }

@@ -30,20 +30,14 @@ export class SubjectRightsRepository {
     return row;
   }
 
-  /** Whether the participant exists in the tenant, read as the tenant reader (the DPO holds no grant). */
-  @GenerateSql({ params: [PARTICIPANT_ID] })
-  async existsForTenantReader(participantId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.asTenantReader((m) =>
-      m.query('select 1 from participants where id = $1', [participantId]),
-    );
-    return rows.length > 0;
-  }
-
   /**
    * Everything held about the participant, or null if they are not visible: as the tenant reader for
-   * the DPO, with the app role's RLS otherwise. Not marked for sql:sync: it is a dozen queries, read in
-   * subject-export.ts itself.
+   * the DPO, with the app role's RLS otherwise. The example's participant does not exist, so sql:sync
+   * records the first read only; the others are in subject-export.ts itself.
    */
+  @GenerateSql({
+    params: [PARTICIPANT_ID, { asTenantReader: false, specialCategories: false, insz: null }],
+  })
   caseFile(
     participantId: string,
     opts: { asTenantReader: boolean; specialCategories: boolean; insz: InszProtector },

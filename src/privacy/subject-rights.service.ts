@@ -5,6 +5,7 @@ import { hasRole } from '../access/actor';
 import { PageQuery } from '../common/http/pagination';
 import { DatabaseContext } from '../database/database-context.service';
 import { InszProtector } from '../participants/insz-protector';
+import { ParticipantsService } from '../participants/participants.service';
 import { AccessLogService } from './access-log.service';
 import { AuditService } from './audit.service';
 import { ConsentChecks } from './consent-checks';
@@ -26,6 +27,7 @@ export class SubjectRightsService {
     private readonly accessLog: AccessLogService,
     private readonly consents: ConsentChecks,
     private readonly insz: InszProtector,
+    private readonly participants: ParticipantsService,
   ) {}
 
   async accessLogFor(participantId: string, page: PageQuery) {
@@ -89,7 +91,8 @@ export class SubjectRightsService {
     const scope = (await this.access.scopesFor([participantId])).get(participantId);
     if (scope === 'full') return 'owner';
     if (hasRole(this.db.actor, 'dpo')) {
-      if (!(await this.subjectRights.existsForTenantReader(participantId))) throw participantNotFound();
+      const exists = await this.db.asTenantReader(() => this.participants.exists(participantId));
+      if (!exists) throw participantNotFound();
       return 'dpo';
     }
     await this.access.requireScope(participantId, 'full');
