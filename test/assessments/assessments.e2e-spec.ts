@@ -1,6 +1,7 @@
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { assessmentsApi, daysAgo, scores } from './helpers';
+import { as } from '../support/api';
 
 describe('POST/GET /trajectories/{id}/assessments', () => {
   let t: TestApp;
@@ -209,12 +210,7 @@ describe('POST/GET /trajectories/{id}/assessments', () => {
     const { trajectoryId } = await api.trajectory();
     const body = baseline();
     const send = () =>
-      t
-        .http()
-        .post(api.base(trajectoryId))
-        .set('authorization', a.auth('coach'))
-        .set('idempotency-key', `assess-${trajectoryId}`)
-        .send(body);
+      as(t, a.auth('coach')).post(api.base(trajectoryId), body, { idempotencyKey: `assess-${trajectoryId}` });
     const first = await send().expect(201);
     const second = await send().expect(201);
     expect(second.body.id).toBe(first.body.id);
@@ -250,11 +246,7 @@ describe('POST/GET /trajectories/{id}/assessments', () => {
     it('answers 403 SCOPE_INSUFFICIENT to a summary-scope grant', async () => {
       const { participantId, trajectoryId } = await api.trajectory();
       await api.grant(participantId, a.orgs.intro.id, 'summary');
-      await t
-        .http()
-        .get(`/trajectories/${trajectoryId}`)
-        .set('authorization', a.auth('coachIntro'))
-        .expect(200);
+      await as(t, a.auth('coachIntro')).get(`/trajectories/${trajectoryId}`).expect(200);
       const read = await api.get(api.base(trajectoryId), 'coachIntro').expect(403);
       expect(read.body.code).toBe('SCOPE_INSUFFICIENT');
       const write = await api.post(trajectoryId, baseline(), 'coachIntro').expect(403);
@@ -263,11 +255,8 @@ describe('POST/GET /trajectories/{id}/assessments', () => {
 
     it('lets a co-coach of another organisation score and read', async () => {
       const { trajectoryId } = await api.trajectory();
-      await t
-        .http()
-        .post(`/trajectories/${trajectoryId}/co-coaches`)
-        .set('authorization', a.auth('coach'))
-        .send({ staffId: a.staff.coachIntro.id })
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${trajectoryId}/co-coaches`, { staffId: a.staff.coachIntro.id })
         .expect(201);
       const created = await api.post(trajectoryId, baseline(), 'coachIntro').expect(201);
       expect(created.body.assessedBy).toBe(a.staff.coachIntro.id);

@@ -1,6 +1,7 @@
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 export const EMPOWERMENT_KEYS = [
   'competentie',
@@ -21,16 +22,12 @@ export const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString
 
 export function assessmentsApi(t: TestApp, a: TestPartnership) {
   const base = (id: string) => `/trajectories/${id}/assessments`;
-  const post = (id: string, body: Record<string, unknown>, as: StaffKey = 'coach', p = a) =>
-    t.http().post(base(id)).set('authorization', p.auth(as)).send(body);
-  const get = (path: string, as: StaffKey = 'coach', p = a) =>
-    t.http().get(path).set('authorization', p.auth(as));
-  const move = (id: string, to: string, at: string, as: StaffKey = 'coach', extra = {}) =>
-    t
-      .http()
-      .post(`/trajectories/${id}/transitions`)
-      .set('authorization', a.auth(as))
-      .send({ to, at, ...extra })
+  const post = (id: string, body: Record<string, unknown>, who: StaffKey = 'coach', p = a) =>
+    as(t, p.auth(who)).post(base(id), body);
+  const get = (path: string, who: StaffKey = 'coach', p = a) => as(t, p.auth(who)).get(path);
+  const move = (id: string, to: string, at: string, who: StaffKey = 'coach', extra = {}) =>
+    as(t, a.auth(who))
+      .post(`/trajectories/${id}/transitions`, { to, at, ...extra })
       .expect(200);
   /** A participant of `owner`'s organisation with a trajectory; in guidance from `guidanceAt` when given. */
   async function trajectory(

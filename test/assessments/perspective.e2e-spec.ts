@@ -3,6 +3,7 @@ import { createTestApp, TestApp } from '../harness/test-app';
 import { decodePng } from '../support/png';
 import { findAll, hasClass, parseXml, textOf, XmlElement } from '../support/mini-xml';
 import { assessmentsApi, scores } from './helpers';
+import { as } from '../support/api';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -28,7 +29,7 @@ describe("the participant's own voice in assessments", () => {
     takenAt: string,
     s: Record<string, number>,
     perspective?: string,
-    as: StaffKey = 'coach',
+    who: StaffKey = 'coach',
     extra = {},
   ) =>
     api.post(
@@ -41,7 +42,7 @@ describe("the participant's own voice in assessments", () => {
         ...(perspective ? { perspective } : {}),
         ...extra,
       },
-      as,
+      who,
     );
   const count = async (trajectoryId: string) =>
     (
@@ -245,11 +246,8 @@ describe("the participant's own voice in assessments", () => {
       const alone = await dapi.trajectory({ startedAt, guidanceAt: '2025-10-05T00:00:00Z' });
       await post(alone.trajectoryId, 'baseline', '2025-10-10T10:00:00Z', 1, 'coach');
       await post(alone.trajectoryId, 'review', '2026-01-10T09:00:00Z', 10, 'coach');
-      const res = await t
-        .http()
-        .get('/reports/quarterly?year=2026&quarter=1')
-        .set('authorization', d.auth('coordinator'))
-        .set('accept-language', 'en')
+      const res = await as(t, d.auth('coordinator'))
+        .get('/reports/quarterly?year=2026&quarter=1', { lang: 'en' })
         .expect(200);
       const c = res.body.empowermentCoverage;
       expect(c.distanceTravelled.trajectories).toBe(1);
@@ -294,17 +292,9 @@ describe("the participant's own voice in assessments", () => {
 
   describe('GET /instruments: the anchors and the release threshold', () => {
     it('gives each empowerment component a low, middle and high anchor in Dutch and English', async () => {
-      const res = await t
-        .http()
-        .get('/instruments?key=empowerment')
-        .set('authorization', a.auth('coach'))
-        .expect(200);
+      const res = await as(t, a.auth('coach')).get('/instruments?key=empowerment').expect(200);
       const [emp] = res.body.items;
-      const one = await t
-        .http()
-        .get(`/instruments/${emp.id}`)
-        .set('authorization', a.auth('coach'))
-        .expect(200);
+      const one = await as(t, a.auth('coach')).get(`/instruments/${emp.id}`).expect(200);
       expect(one.body.anchors).toHaveLength(18);
       for (const d of emp.dimensions) {
         const own = one.body.anchors.filter((x: { dimension: string }) => x.dimension === d.key);
@@ -314,11 +304,7 @@ describe("the participant's own voice in assessments", () => {
           expect(x.label.en.length).toBeGreaterThan(10);
         }
       }
-      const release = await t
-        .http()
-        .get('/instruments?key=release_scale')
-        .set('authorization', a.auth('coach'))
-        .expect(200);
+      const release = await as(t, a.auth('coach')).get('/instruments?key=release_scale').expect(200);
       expect(release.body.items[0]).toMatchObject({ releaseThreshold: 8 });
       expect(emp.releaseThreshold).toBeNull();
     });
@@ -399,11 +385,8 @@ describe("the participant's own voice in assessments", () => {
     });
 
     it('escapes an instrument name with markup (the SVG injection attack)', async () => {
-      const evil = await t
-        .http()
-        .post('/instruments')
-        .set('authorization', a.auth('admin'))
-        .send({
+      const evil = await as(t, a.auth('admin'))
+        .post('/instruments', {
           key: 'release_scale',
           name: { nl: '<script>alert(1)</script>', en: '<a href="javascript:x">x</a>' },
           dimensions: [{ key: 'release', label: { nl: '<b>los</b>', en: 'release' } }],

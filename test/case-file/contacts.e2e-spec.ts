@@ -1,6 +1,7 @@
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString();
 
@@ -17,24 +18,18 @@ describe('contact moments', () => {
   afterAll(() => t.close());
 
   const base = (id: string) => `/trajectories/${id}/contacts`;
-  const create = (id: string, body: Record<string, unknown>, as: StaffKey = 'coach', p = a) =>
-    t.http().post(base(id)).set('authorization', p.auth(as)).send(body);
-  const list = (id: string, query = '', as: StaffKey = 'coach', p = a) =>
-    t
-      .http()
-      .get(`${base(id)}${query}`)
-      .set('authorization', p.auth(as));
+  const create = (id: string, body: Record<string, unknown>, who: StaffKey = 'coach', p = a) =>
+    as(t, p.auth(who)).post(base(id), body);
+  const list = (id: string, query = '', who: StaffKey = 'coach', p = a) =>
+    as(t, p.auth(who)).get(`${base(id)}${query}`);
   const patch = (
     id: string,
     contactId: string,
     version: string | null,
     body: Record<string, unknown>,
-    as: StaffKey = 'coach',
+    who: StaffKey = 'coach',
   ) => {
-    const req = t
-      .http()
-      .patch(`${base(id)}/${contactId}`)
-      .set('authorization', a.auth(as));
+    const req = as(t, a.auth(who)).patch(`${base(id)}/${contactId}`);
     if (version !== null) req.set('if-match', version);
     return req.send(body);
   };
@@ -83,10 +78,8 @@ describe('contact moments', () => {
         staffId: a.staff.coach2.id,
       }).expect(201);
       expect(forColleague.body).toMatchObject({ staffId: a.staff.coach2.id, authorId: a.staff.coach.id });
-      const one = await t
-        .http()
+      const one = await as(t, a.auth('coach2'))
         .get(`${base(tr.id)}/${own.body.id}`)
-        .set('authorization', a.auth('coach2'))
         .expect(200);
       expect(one.headers.etag).toBe('"1"');
       expect(one.body.summary).toBe('Huisbezoek, post doorgenomen');
@@ -141,23 +134,14 @@ describe('contact moments', () => {
       const { tr } = await setUp();
       const results = await Promise.all(
         Array.from({ length: 10 }, () =>
-          t
-            .http()
-            .post(base(tr.id))
-            .set('authorization', a.auth('coach'))
-            .set('idempotency-key', 'contact-retry-0001')
-            .send(visit),
+          as(t, a.auth('coach')).post(base(tr.id), visit, { idempotencyKey: 'contact-retry-0001' }),
         ),
       );
       expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
       expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
       expect(await contactCount(tr.id)).toBe(1);
-      await t
-        .http()
-        .post(base(tr.id))
-        .set('authorization', a.auth('coach'))
-        .set('idempotency-key', 'contact-retry-0001')
-        .send({ ...visit, durationMinutes: 61 })
+      await as(t, a.auth('coach'))
+        .post(base(tr.id), { ...visit, durationMinutes: 61 }, { idempotencyKey: 'contact-retry-0001' })
         .expect(422);
     });
 
@@ -171,11 +155,8 @@ describe('contact moments', () => {
 
     it('takes a late contact from before the closure on a closed trajectory, and nothing after it', async () => {
       const { tr } = await setUp();
-      await t
-        .http()
-        .post(`/trajectories/${tr.id}/transitions`)
-        .set('authorization', a.auth('coach'))
-        .send({ to: 'afgesloten', at: daysAgo(2), outcome: 'work' })
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${tr.id}/transitions`, { to: 'afgesloten', at: daysAgo(2), outcome: 'work' })
         .expect(200);
       await create(tr.id, { ...visit, at: daysAgo(3) }).expect(201);
       const late = await create(tr.id, { ...visit, at: daysAgo(1) }).expect(409);
@@ -193,10 +174,8 @@ describe('contact moments', () => {
       await list(tr.id, '', 'admin').expect(403);
       await list(tr.id, '', 'spocVdab').expect(404);
       await list(tr.id, '', 'coachIntro').expect(404);
-      await t
-        .http()
+      await as(t, a.auth('coachCaw'))
         .get(`${base(tr.id)}/${c.id}`)
-        .set('authorization', a.auth('coachCaw'))
         .expect(404);
       await create(tr.id, visit, 'coachIntro').expect(404);
       await list(tr.id, '', 'coach', b).expect(404);
@@ -395,11 +374,8 @@ describe('contact moments', () => {
       const { p, tr } = await setUp('coachCaw');
       participantId = p.id;
       trajectoryId = tr.id;
-      await t
-        .http()
-        .post(`/trajectories/${tr.id}/co-coaches`)
-        .set('authorization', a.auth('coachCaw'))
-        .send({ staffId: a.staff.coach.id })
+      await as(t, a.auth('coachCaw'))
+        .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.coach.id })
         .expect(201);
       // Stad Gent holds a partnership-sharing grant, so only secrecy stands between its staff and the notes.
       await t.sql(
@@ -450,10 +426,8 @@ describe('contact moments', () => {
         openNote.id,
         secret.id,
       ]);
-      const one = await t
-        .http()
+      const one = await as(t, a.auth('coachCaw'))
         .get(`${base(trajectoryId)}/${secret.id}`)
-        .set('authorization', a.auth('coachCaw'))
         .expect(200);
       expect(one.body).toMatchObject({ summary: 'Gesprek over schulden en verslaving', confidential: true });
     });
@@ -465,10 +439,8 @@ describe('contact moments', () => {
         expect(res.body.items.map((c: { id: string }) => c.id)).toEqual([coCoachNote.id, openNote.id]);
         expect(res.body.intensity.totals).toEqual({ contacts: 2, minutes: 100 });
         expect(JSON.stringify(res.body)).not.toContain('verslaving');
-        await t
-          .http()
+        await as(t, a.auth(who))
           .get(`${base(trajectoryId)}/${secret.id}`)
-          .set('authorization', a.auth(who))
           .expect(404);
       },
     );
@@ -491,10 +463,8 @@ describe('contact moments', () => {
     });
 
     it('tells the DPO that it exists: date, author, organisation and kind, never the content', async () => {
-      const res = await t
-        .http()
+      const res = await as(t, a.auth('dpo'))
         .get(`/participants/${participantId}/confidential-contacts`)
-        .set('authorization', a.auth('dpo'))
         .expect(200);
       expect(res.body).toEqual({
         participantId,
@@ -519,13 +489,11 @@ describe('contact moments', () => {
     it('keeps that index from everyone but the DPO of the same partnership', async () => {
       const url = `/participants/${participantId}/confidential-contacts`;
       await t.http().get(url).expect(401);
-      await t.http().get(url).set('authorization', a.auth('coordinator')).expect(403);
-      await t.http().get(url).set('authorization', a.auth('coachCaw')).expect(403);
-      await t.http().get(url).set('authorization', b.auth('dpo')).expect(404);
-      await t
-        .http()
+      await as(t, a.auth('coordinator')).get(url).expect(403);
+      await as(t, a.auth('coachCaw')).get(url).expect(403);
+      await as(t, b.auth('dpo')).get(url).expect(404);
+      await as(t, a.auth('dpo'))
         .get(`/participants/00000000-0000-4000-8000-000000000000/confidential-contacts`)
-        .set('authorization', a.auth('dpo'))
         .expect(404);
     });
 

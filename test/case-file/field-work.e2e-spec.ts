@@ -1,6 +1,7 @@
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 const DAY = 86_400_000;
 
@@ -19,8 +20,8 @@ describe('coaches in the field', () => {
   afterAll(() => t.close());
 
   const contacts = (id: string) => `/trajectories/${id}/contacts`;
-  const create = (id: string, body: Record<string, unknown>, as: StaffKey = 'coach', p = a) =>
-    t.http().post(contacts(id)).set('authorization', p.auth(as)).send(body);
+  const create = (id: string, body: Record<string, unknown>, who: StaffKey = 'coach', p = a) =>
+    as(t, p.auth(who)).post(contacts(id), body);
   const count = async (trajectoryId: string) =>
     (
       await t.sql<{ n: number }>(`select count(*)::int as n from contacts where trajectory_id = $1`, [
@@ -53,13 +54,11 @@ describe('coaches in the field', () => {
         interpreter: true,
         interpreterLanguage: 'ar',
       });
-      const got = await t
-        .http()
+      const got = await as(t, a.auth('coach'))
         .get(`${contacts(tr.id)}/${res.body.id}`)
-        .set('authorization', a.auth('coach'))
         .expect(200);
       expect(got.body).toMatchObject({ place: 'public_place', location: 'Café De Loge, Sleepstraat' });
-      const listed = await t.http().get(contacts(tr.id)).set('authorization', a.auth('coach')).expect(200);
+      const listed = await as(t, a.auth('coach')).get(contacts(tr.id)).expect(200);
       expect(listed.body.items[0]).toMatchObject({ interpreter: true, interpreterLanguage: 'ar' });
     });
 
@@ -123,12 +122,7 @@ describe('coaches in the field', () => {
         interpreterLanguage: 'uk',
       }).expect(201);
       const patch = (version: number, body: Record<string, unknown>) =>
-        t
-          .http()
-          .patch(`${contacts(tr.id)}/${made.body.id}`)
-          .set('authorization', a.auth('coach'))
-          .set('if-match', `"${version}"`)
-          .send(body);
+        as(t, a.auth('coach')).patch(`${contacts(tr.id)}/${made.body.id}`, body, { ifMatch: `"${version}"` });
       const refused = await patch(1, { interpreterLanguage: null }).expect(400);
       expect(refused.body.code).toBe('INTERPRETER_LANGUAGE_REQUIRED');
       const edited = await patch(1, { place: 'online', location: null, interpreter: false }).expect(200);
@@ -156,17 +150,15 @@ describe('coaches in the field', () => {
     it('keeps the location from another organisation, another partnership and a role without the right', async () => {
       const { tr } = await setUp();
       const made = await create(tr.id, { ...moment, place: 'home', location: 'Kerkstraat 1' }).expect(201);
-      for (const [as, p] of [
+      for (const [who, p] of [
         ['coachCaw', a],
         ['coach', b],
       ] as const) {
-        const res = await t
-          .http()
+        const res = await as(t, p.auth(who))
           .get(`${contacts(tr.id)}/${made.body.id}`)
-          .set('authorization', p.auth(as))
           .expect(404);
         expect(JSON.stringify(res.body)).not.toContain('Kerkstraat');
-        await create(tr.id, { ...moment, place: 'home' }, as, p).expect(404);
+        await create(tr.id, { ...moment, place: 'home' }, who, p).expect(404);
       }
       await create(tr.id, { ...moment, place: 'home' }, 'spocVdab').expect(403);
       expect(await count(tr.id)).toBe(1);
@@ -175,18 +167,15 @@ describe('coaches in the field', () => {
     it("keeps a confidential contact's location inside the author's organisation", async () => {
       // A CAW coach (professional secrecy) writes on a Compaan trajectory as co-coach.
       const { tr } = await setUp();
-      await t
-        .http()
-        .post(`/trajectories/${tr.id}/co-coaches`)
-        .set('authorization', a.auth('coach'))
-        .send({ staffId: a.staff.coachCaw.id })
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.coachCaw.id })
         .expect(201);
       const secret = await create(
         tr.id,
         { ...moment, place: 'home', location: 'Opvanghuis, geheim adres', confidential: true },
         'coachCaw',
       ).expect(201);
-      const seen = await t.http().get(contacts(tr.id)).set('authorization', a.auth('coach')).expect(200);
+      const seen = await as(t, a.auth('coach')).get(contacts(tr.id)).expect(200);
       expect(seen.body.items.map((c: { id: string }) => c.id)).not.toContain(secret.body.id);
       expect(JSON.stringify(seen.body)).not.toContain('Opvanghuis');
     });
@@ -201,35 +190,24 @@ describe('coaches in the field', () => {
         interpreter: true,
         interpreterLanguage: 'fa',
       }).expect(201);
-      await t
-        .http()
-        .patch(`${contacts(tr.id)}/${made.body.id}`)
-        .set('authorization', a.auth('coach'))
-        .set('if-match', '"1"')
-        .send({ location: 'Wondelgemstraat 10' })
+      await as(t, a.auth('coach'))
+        .patch(`${contacts(tr.id)}/${made.body.id}`, { location: 'Wondelgemstraat 10' }, { ifMatch: '"1"' })
         .expect(200);
-      const exported = await t
-        .http()
-        .get(`/participants/${p.id}/export`)
-        .set('authorization', a.auth('dpo'))
-        .expect(200);
+      const exported = await as(t, a.auth('dpo')).get(`/participants/${p.id}/export`).expect(200);
       expect(exported.body.contacts[0]).toMatchObject({
         place: 'home',
         location: 'Wondelgemstraat 10',
         interpreter: true,
         interpreterLanguage: 'fa',
       });
-      await t
-        .http()
-        .post(`/trajectories/${tr.id}/transitions`)
-        .set('authorization', a.auth('coach'))
-        .send({ to: 'afgesloten', at: new Date(Date.now() - DAY).toISOString(), outcome: 'no_result' })
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${tr.id}/transitions`, {
+          to: 'afgesloten',
+          at: new Date(Date.now() - DAY).toISOString(),
+          outcome: 'no_result',
+        })
         .expect(200);
-      await t
-        .http()
-        .post(`/participants/${p.id}/pseudonymise`)
-        .set('authorization', a.auth('dpo'))
-        .expect(200);
+      await as(t, a.auth('dpo')).post(`/participants/${p.id}/pseudonymise`).expect(200);
       const [row] = await t.sql<{ location: string | null; place: string; interpreter_language: string }>(
         `select location, place, interpreter_language from contacts where id = $1`,
         [made.body.id],
@@ -315,15 +293,9 @@ describe('coaches in the field', () => {
       id: string,
       version: number,
       body: Record<string, unknown>,
-      as: StaffKey = 'coach',
+      who: StaffKey = 'coach',
       p = a,
-    ) =>
-      t
-        .http()
-        .put(`/trajectories/${id}/case-manager`)
-        .set('authorization', p.auth(as))
-        .set('if-match', `"${version}"`)
-        .send(body);
+    ) => as(t, p.auth(who)).put(`/trajectories/${id}/case-manager`, body, { ifMatch: `"${version}"` });
     const versionOf = async (id: string) =>
       (await t.sql<{ version: number }>(`select version from trajectories where id = $1`, [id]))[0].version;
 

@@ -1,6 +1,7 @@
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString();
 
@@ -17,20 +18,17 @@ describe('goals', () => {
   afterAll(() => t.close());
 
   const base = (id: string) => `/trajectories/${id}/goals`;
-  const create = (id: string, body: Record<string, unknown>, as: StaffKey = 'coach', p = a) =>
-    t.http().post(base(id)).set('authorization', p.auth(as)).send(body);
+  const create = (id: string, body: Record<string, unknown>, who: StaffKey = 'coach', p = a) =>
+    as(t, p.auth(who)).post(base(id), body);
   const patch = (
     id: string,
     goalId: string,
     version: string | null,
     body: Record<string, unknown>,
-    as: StaffKey = 'coach',
+    who: StaffKey = 'coach',
     p = a,
   ) => {
-    const req = t
-      .http()
-      .patch(`${base(id)}/${goalId}`)
-      .set('authorization', p.auth(as));
+    const req = as(t, p.auth(who)).patch(`${base(id)}/${goalId}`);
     if (version !== null) req.set('if-match', version);
     return req.send(body);
   };
@@ -81,23 +79,19 @@ describe('goals', () => {
       targetDate: '2026-12-31',
     }).expect(201);
 
-    const list = await t.http().get(base(tr.id)).set('authorization', a.auth('coach2')).expect(200);
+    const list = await as(t, a.auth('coach2')).get(base(tr.id)).expect(200);
     expect(list.body).toMatchObject({ total: 2, page: 1, limit: 50 });
     expect(list.body.items.map((g: { title: string }) => g.title)).toEqual([
       'Rijbewijs B halen',
       'Job als magazijnier',
     ]);
-    const filtered = await t
-      .http()
+    const filtered = await as(t, a.auth('coach'))
       .get(`${base(tr.id)}?lifeDomain=work`)
-      .set('authorization', a.auth('coach'))
       .expect(200);
     expect(filtered.body.items.map((g: { title: string }) => g.title)).toEqual(['Job als magazijnier']);
 
-    const one = await t
-      .http()
+    const one = await as(t, a.auth('coach'))
       .get(`${base(tr.id)}/${created.body.id}`)
-      .set('authorization', a.auth('coach'))
       .expect(200);
     expect(one.headers.etag).toBe('"1"');
     expect(one.body.title).toBe('Rijbewijs B halen');
@@ -166,11 +160,8 @@ describe('goals', () => {
   it('lets a co-coach of another partner write goals', async () => {
     const { tr } = await setUp();
     await create(tr.id, goal, 'coachIntro').expect(404);
-    await t
-      .http()
-      .post(`/trajectories/${tr.id}/co-coaches`)
-      .set('authorization', a.auth('coach'))
-      .send({ staffId: a.staff.coachIntro.id })
+    await as(t, a.auth('coach'))
+      .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.coachIntro.id })
       .expect(201);
     const created = await create(
       tr.id,
@@ -213,11 +204,8 @@ describe('goals', () => {
 
   it('refuses new goals on a closed trajectory', async () => {
     const { tr } = await setUp();
-    await t
-      .http()
-      .post(`/trajectories/${tr.id}/transitions`)
-      .set('authorization', a.auth('coach'))
-      .send({ to: 'afgesloten', at: daysAgo(1), outcome: 'no_result' })
+    await as(t, a.auth('coach'))
+      .post(`/trajectories/${tr.id}/transitions`, { to: 'afgesloten', at: daysAgo(1), outcome: 'no_result' })
       .expect(200);
     const res = await create(tr.id, goal).expect(409);
     expect(res.body.code).toBe('TRAJECTORY_CLOSED');
@@ -230,11 +218,11 @@ describe('goals', () => {
     await create(tr.id, goal, 'spocVdab').expect(403);
     await create(tr.id, goal, 'admin').expect(403);
     await patch(tr.id, created.id, '"1"', { status: 'dropped' }, 'coordinator').expect(403);
-    await t.http().get(base(tr.id)).set('authorization', a.auth('admin')).expect(403);
-    await t.http().get(base(tr.id)).set('authorization', a.auth('spocOcmw')).expect(404);
-    await t.http().get(base(tr.id)).set('authorization', a.auth('coachCaw')).expect(404);
+    await as(t, a.auth('admin')).get(base(tr.id)).expect(403);
+    await as(t, a.auth('spocOcmw')).get(base(tr.id)).expect(404);
+    await as(t, a.auth('coachCaw')).get(base(tr.id)).expect(404);
     await patch(tr.id, created.id, '"1"', { status: 'dropped' }, 'coachCaw').expect(404);
-    await t.http().get(base(tr.id)).set('authorization', b.auth('coach')).expect(404);
+    await as(t, b.auth('coach')).get(base(tr.id)).expect(404);
     await create(tr.id, goal, 'coach', b).expect(404);
     await patch(tr.id, created.id, '"1"', { status: 'dropped' }, 'coach', b).expect(404);
     // A goal id under another trajectory is not found there.

@@ -1,6 +1,7 @@
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString();
 
@@ -16,10 +17,10 @@ describe('life domains', () => {
   });
   afterAll(() => t.close());
 
-  const get = (id: string, as: StaffKey = 'coach', p = a) =>
-    t.http().get(`/trajectories/${id}/life-domains`).set('authorization', p.auth(as));
-  const put = (id: string, version: string | null, domains: unknown, as: StaffKey = 'coach', p = a) => {
-    const req = t.http().put(`/trajectories/${id}/life-domains`).set('authorization', p.auth(as));
+  const get = (id: string, who: StaffKey = 'coach', p = a) =>
+    as(t, p.auth(who)).get(`/trajectories/${id}/life-domains`);
+  const put = (id: string, version: string | null, domains: unknown, who: StaffKey = 'coach', p = a) => {
+    const req = as(t, p.auth(who)).put(`/trajectories/${id}/life-domains`);
     if (version !== null) req.set('if-match', version);
     return req.send({ domains });
   };
@@ -114,11 +115,8 @@ describe('life domains', () => {
       { domain: 'digital', severity: 2, note: 'Geen laptop' },
     ]).expect(200);
 
-    await t
-      .http()
-      .post(`/trajectories/${tr.id}/co-coaches`)
-      .set('authorization', a.auth('coach'))
-      .send({ staffId: a.staff.coachIntro.id })
+    await as(t, a.auth('coach'))
+      .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.coachIntro.id })
       .expect(201);
     const asCo = await get(tr.id, 'coachIntro').expect(200);
     expect(asCo.body.domains).toEqual([

@@ -2,6 +2,7 @@ import { createPartnership, TestPartnership } from '../factories/partnership.fac
 import { createParticipant, participantBody } from '../factories/participant.factory';
 import { syntheticInsz } from '../factories/insz';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 describe('participants', () => {
   let t: TestApp;
@@ -18,11 +19,9 @@ describe('participants', () => {
   describe('POST /participants', () => {
     it("creates a participant owned by the caller's organisation, with the full view and a stored, decryptable INSZ", async () => {
       const insz = syntheticInsz('1985-07-30', 33);
-      const res = await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coach'))
-        .send(
+      const res = await as(t, a.auth('coach'))
+        .post(
+          '/participants',
           participantBody({
             firstName: 'Ayşe',
             lastName: 'Öztürk',
@@ -54,11 +53,8 @@ describe('participants', () => {
     });
 
     it('takes the owner from the caller, never from the body', async () => {
-      const res = await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coach'))
-        .send({ ...participantBody(), ownerOrganisationId: a.orgs.caw.id })
+      const res = await as(t, a.auth('coach'))
+        .post('/participants', { ...participantBody(), ownerOrganisationId: a.orgs.caw.id })
         .expect(400);
       expect(res.body.errors[0].field).toBe('ownerOrganisationId');
     });
@@ -66,76 +62,54 @@ describe('participants', () => {
     it('rejects a wrong INSZ checksum with 400 INSZ_INVALID', async () => {
       const insz = syntheticInsz('1985-07-30', 34);
       const bad = insz.slice(0, 10) + ((Number(insz[10]) + 1) % 10);
-      const res = await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coach'))
-        .send(participantBody({ birthDate: '1985-07-30', insz: bad }))
+      const res = await as(t, a.auth('coach'))
+        .post('/participants', participantBody({ birthDate: '1985-07-30', insz: bad }))
         .expect(400);
       expect(res.body).toMatchObject({ code: 'INSZ_INVALID', errors: [{ field: 'insz' }] });
     });
 
     it('rejects an INSZ whose date disagrees with the birth date, and accepts a 2000+ number', async () => {
-      const res = await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coach'))
-        .send(participantBody({ birthDate: '1985-07-31', insz: syntheticInsz('1985-07-30', 35) }))
+      const res = await as(t, a.auth('coach'))
+        .post(
+          '/participants',
+          participantBody({ birthDate: '1985-07-31', insz: syntheticInsz('1985-07-30', 35) }),
+        )
         .expect(400);
       expect(res.body.code).toBe('INSZ_INVALID');
-      await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coach'))
-        .send(participantBody({ birthDate: '2004-02-29', insz: syntheticInsz('2004-02-29', 36) }))
+      await as(t, a.auth('coach'))
+        .post(
+          '/participants',
+          participantBody({ birthDate: '2004-02-29', insz: syntheticInsz('2004-02-29', 36) }),
+        )
         .expect(201);
     });
 
     it('rejects a birth date in the future and bad fields with 400 and writes nothing', async () => {
-      const before = (await t.http().get('/participants').set('authorization', a.auth('coach'))).body.total;
-      await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coach'))
-        .send(participantBody({ birthDate: '2999-01-01' }))
+      const before = (await as(t, a.auth('coach')).get('/participants')).body.total;
+      await as(t, a.auth('coach'))
+        .post('/participants', participantBody({ birthDate: '2999-01-01' }))
         .expect(400);
-      const res = await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coach'))
-        .send(participantBody({ gender: 'x', nationality: 'BEL' }))
+      const res = await as(t, a.auth('coach'))
+        .post('/participants', participantBody({ gender: 'x', nationality: 'BEL' }))
         .expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
         'gender',
         'nationality',
       ]);
-      const after = (await t.http().get('/participants').set('authorization', a.auth('coach'))).body.total;
+      const after = (await as(t, a.auth('coach')).get('/participants')).body.total;
       expect(after).toBe(before);
     });
 
     it('refuses a wijk that no team of the partnership covers', async () => {
-      const res = await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coach'))
-        .send(participantBody({ address: { wijk: 'Atlantis' } }))
+      const res = await as(t, a.auth('coach'))
+        .post('/participants', participantBody({ address: { wijk: 'Atlantis' } }))
         .expect(400);
       expect(res.body.code).toBe('WIJK_UNKNOWN');
     });
 
     it('refuses roles without the permission: 403', async () => {
-      await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('spocVdab'))
-        .send(participantBody())
-        .expect(403);
-      await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('admin'))
-        .send(participantBody())
-        .expect(403);
+      await as(t, a.auth('spocVdab')).post('/participants', participantBody()).expect(403);
+      await as(t, a.auth('admin')).post('/participants', participantBody()).expect(403);
       await t.http().post('/participants').send(participantBody()).expect(401);
     });
   });
@@ -144,28 +118,19 @@ describe('participants', () => {
     it('answers PARTICIPANT_DUPLICATE for the same INSZ, naming only the organisation to a caller who may not see it', async () => {
       const insz = syntheticInsz('1979-11-02', 201);
       const first = await createParticipant(t, a, 'coach', { birthDate: '1979-11-02', insz });
-      const mine = await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coach2'))
-        .send(participantBody({ birthDate: '1979-11-02', insz }))
+      const mine = await as(t, a.auth('coach2'))
+        .post('/participants', participantBody({ birthDate: '1979-11-02', insz }))
         .expect(409);
       expect(mine.body).toMatchObject({ code: 'PARTICIPANT_DUPLICATE', existingParticipantId: first.id });
-      const theirs = await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coachCaw'))
-        .send(participantBody({ birthDate: '1979-11-02', insz }))
+      const theirs = await as(t, a.auth('coachCaw'))
+        .post('/participants', participantBody({ birthDate: '1979-11-02', insz }))
         .expect(409);
       expect(theirs.body.code).toBe('PARTICIPANT_DUPLICATE');
       expect(theirs.body).not.toHaveProperty('existingParticipantId');
       expect(theirs.body.contactOrganisation).toBe('Compaan');
       // Another partnership is another world: the same INSZ is fine there.
-      await t
-        .http()
-        .post('/participants')
-        .set('authorization', b.auth('coach'))
-        .send(participantBody({ birthDate: '1979-11-02', insz }))
+      await as(t, b.auth('coach'))
+        .post('/participants', participantBody({ birthDate: '1979-11-02', insz }))
         .expect(201);
     });
 
@@ -175,19 +140,17 @@ describe('participants', () => {
         lastName: 'Yılmaz',
         birthDate: '1970-01-01',
       });
-      const res = await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coachIntro'))
-        .send(participantBody({ firstName: 'MEHMET', lastName: 'Yilmaz', birthDate: '1970-01-01' }))
+      const res = await as(t, a.auth('coachIntro'))
+        .post(
+          '/participants',
+          participantBody({ firstName: 'MEHMET', lastName: 'Yilmaz', birthDate: '1970-01-01' }),
+        )
         .expect(409);
       expect(res.body.code).toBe('PARTICIPANT_POSSIBLE_DUPLICATE');
       expect(res.body.matches).toEqual([{ contactOrganisation: 'Compaan' }]);
-      await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coachIntro'))
-        .send(
+      await as(t, a.auth('coachIntro'))
+        .post(
+          '/participants',
           participantBody({
             firstName: 'MEHMET',
             lastName: 'Yilmaz',
@@ -201,11 +164,7 @@ describe('participants', () => {
 
   describe('GET /participants', () => {
     it('finds "Öztürk" when searching "ozturk", and lists without the INSZ', async () => {
-      const res = await t
-        .http()
-        .get('/participants?q=ozturk')
-        .set('authorization', a.auth('coach'))
-        .expect(200);
+      const res = await as(t, a.auth('coach')).get('/participants?q=ozturk').expect(200);
       expect(res.body.total).toBe(1);
       expect(res.body.items[0]).toMatchObject({ lastName: 'Öztürk', scope: 'full' });
       expect(res.body.items[0]).not.toHaveProperty('insz');
@@ -224,24 +183,12 @@ describe('participants', () => {
     });
 
     it("pages with a stable order and a total, and shows another organisation's coach nothing", async () => {
-      const page1 = await t
-        .http()
-        .get('/participants?limit=2&page=1')
-        .set('authorization', a.auth('coach'))
-        .expect(200);
-      const page2 = await t
-        .http()
-        .get('/participants?limit=2&page=2')
-        .set('authorization', a.auth('coach'))
-        .expect(200);
+      const page1 = await as(t, a.auth('coach')).get('/participants?limit=2&page=1').expect(200);
+      const page2 = await as(t, a.auth('coach')).get('/participants?limit=2&page=2').expect(200);
       expect(page1.body.items).toHaveLength(2);
       expect(page1.body.total).toBeGreaterThanOrEqual(4);
       expect(page2.body.items[0].id).not.toBe(page1.body.items[1].id);
-      const caw = await t
-        .http()
-        .get('/participants?limit=200')
-        .set('authorization', a.auth('coachCaw'))
-        .expect(200);
+      const caw = await as(t, a.auth('coachCaw')).get('/participants?limit=200').expect(200);
       const compaanIds = new Set(page1.body.items.map((i: { id: string }) => i.id));
       expect(caw.body.items.some((i: { id: string }) => compaanIds.has(i.id))).toBe(false);
     });
@@ -250,48 +197,31 @@ describe('participants', () => {
   describe('GET and PATCH /participants/{id}', () => {
     it("answers 404 to another organisation's coach and to another partnership", async () => {
       const p = await createParticipant(t, a);
-      await t.http().get(`/participants/${p.id}`).set('authorization', a.auth('coach2')).expect(200);
-      await t.http().get(`/participants/${p.id}`).set('authorization', a.auth('coachCaw')).expect(404);
-      await t.http().get(`/participants/${p.id}`).set('authorization', b.auth('coach')).expect(404);
-      await t
-        .http()
-        .patch(`/participants/${p.id}`)
-        .set('authorization', a.auth('coachCaw'))
-        .set('if-match', '"1"')
-        .send({ phone: '0470000001' })
+      await as(t, a.auth('coach2')).get(`/participants/${p.id}`).expect(200);
+      await as(t, a.auth('coachCaw')).get(`/participants/${p.id}`).expect(404);
+      await as(t, b.auth('coach')).get(`/participants/${p.id}`).expect(404);
+      await as(t, a.auth('coachCaw'))
+        .patch(`/participants/${p.id}`, { phone: '0470000001' }, { ifMatch: '"1"' })
         .expect(404);
     });
 
     it('updates with If-Match, logs the old value, and asks a reason for an entry-profile correction', async () => {
       const p = await createParticipant(t, a);
-      await t
-        .http()
-        .patch(`/participants/${p.id}`)
-        .set('authorization', a.auth('coach'))
-        .send({ phone: '0470 11 22 33' })
-        .expect(428);
-      const ok = await t
-        .http()
-        .patch(`/participants/${p.id}`)
-        .set('authorization', a.auth('coach'))
-        .set('if-match', '"1"')
-        .send({ phone: '0470 11 22 33' })
+      await as(t, a.auth('coach')).patch(`/participants/${p.id}`, { phone: '0470 11 22 33' }).expect(428);
+      const ok = await as(t, a.auth('coach'))
+        .patch(`/participants/${p.id}`, { phone: '0470 11 22 33' }, { ifMatch: '"1"' })
         .expect(200);
       expect(ok.body).toMatchObject({ phone: '0470 11 22 33', version: 2 });
       expect(ok.headers.etag).toBe('"2"');
-      await t
-        .http()
-        .patch(`/participants/${p.id}`)
-        .set('authorization', a.auth('coach'))
-        .set('if-match', '"2"')
-        .send({ labourStatus: 'inactive' })
+      await as(t, a.auth('coach'))
+        .patch(`/participants/${p.id}`, { labourStatus: 'inactive' }, { ifMatch: '"2"' })
         .expect(400);
-      const corrected = await t
-        .http()
-        .patch(`/participants/${p.id}`)
-        .set('authorization', a.auth('coach'))
-        .set('if-match', '"2"')
-        .send({ labourStatus: 'inactive', correctionReason: 'Intake form misread' })
+      const corrected = await as(t, a.auth('coach'))
+        .patch(
+          `/participants/${p.id}`,
+          { labourStatus: 'inactive', correctionReason: 'Intake form misread' },
+          { ifMatch: '"2"' },
+        )
         .expect(200);
       expect(corrected.body.entryProfile.labourStatus).toBe('inactive');
       const log = await t.sql<{ details: { changes: Record<string, unknown> }; reason: string }>(
@@ -309,12 +239,7 @@ describe('participants', () => {
     it('lets exactly one of two concurrent PATCHes of the same version win', async () => {
       const p = await createParticipant(t, a);
       const send = (phone: string) =>
-        t
-          .http()
-          .patch(`/participants/${p.id}`)
-          .set('authorization', a.auth('coach'))
-          .set('if-match', '"1"')
-          .send({ phone });
+        as(t, a.auth('coach')).patch(`/participants/${p.id}`, { phone }, { ifMatch: '"1"' });
       const results = await Promise.all([send('0470 000 001'), send('0470 000 002')]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
     });
@@ -324,12 +249,7 @@ describe('participants', () => {
       const key = `idem-${Date.now()}`;
       const results = await Promise.all(
         Array.from({ length: 10 }, () =>
-          t
-            .http()
-            .post('/participants')
-            .set('authorization', a.auth('coach'))
-            .set('idempotency-key', key)
-            .send(body),
+          as(t, a.auth('coach')).post('/participants', body, { idempotencyKey: key }),
         ),
       );
       expect(new Set(results.map((r) => r.status))).toEqual(new Set([201]));
@@ -341,12 +261,9 @@ describe('participants', () => {
         .set('authorization', a.auth('coach'))
         .expect(200);
       expect(found.body.total).toBe(1);
-      const other = await t
-        .http()
-        .post('/participants')
-        .set('authorization', a.auth('coach'))
-        .set('idempotency-key', key)
-        .send(participantBody());
+      const other = await as(t, a.auth('coach')).post('/participants', participantBody(), {
+        idempotencyKey: key,
+      });
       expect(other.status).toBe(422);
       expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     });

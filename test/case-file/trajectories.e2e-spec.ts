@@ -1,6 +1,7 @@
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString();
 
@@ -19,8 +20,8 @@ describe('trajectories', () => {
   const move = (
     id: string,
     body: Record<string, unknown>,
-    as: Parameters<TestPartnership['auth']>[0] = 'coach',
-  ) => t.http().post(`/trajectories/${id}/transitions`).set('authorization', a.auth(as)).send(body);
+    who: Parameters<TestPartnership['auth']>[0] = 'coach',
+  ) => as(t, a.auth(who)).post(`/trajectories/${id}/transitions`, body);
 
   it('runs the whole path from sign-up to closure, including a hand-over to a coach of another partner, and a reopening', async () => {
     const p = await createParticipant(t, a, 'coach', { referralChannel: 'vdab', referrer: 'IDV Gent' });
@@ -49,23 +50,16 @@ describe('trajectories', () => {
     });
 
     // Warm hand-over to a CAW coach: ownership follows, Compaan loses the file.
-    const current = await t
-      .http()
-      .get(`/trajectories/${tr.id}`)
-      .set('authorization', a.auth('coach'))
-      .expect(200);
-    await t
-      .http()
-      .put(`/trajectories/${tr.id}/case-manager`)
-      .set('authorization', a.auth('coach'))
-      .send({ staffId: a.staff.coachCaw.id, note: 'x' })
+    const current = await as(t, a.auth('coach')).get(`/trajectories/${tr.id}`).expect(200);
+    await as(t, a.auth('coach'))
+      .put(`/trajectories/${tr.id}/case-manager`, { staffId: a.staff.coachCaw.id, note: 'x' })
       .expect(428);
-    const handed = await t
-      .http()
-      .put(`/trajectories/${tr.id}/case-manager`)
-      .set('authorization', a.auth('coach'))
-      .set('if-match', current.headers.etag)
-      .send({ staffId: a.staff.coachCaw.id, note: 'Warme overdracht: woonproblematiek' })
+    const handed = await as(t, a.auth('coach'))
+      .put(
+        `/trajectories/${tr.id}/case-manager`,
+        { staffId: a.staff.coachCaw.id, note: 'Warme overdracht: woonproblematiek' },
+        { ifMatch: current.headers.etag },
+      )
       .expect(200);
     expect(handed.body).toMatchObject({
       caseManagerId: a.staff.coachCaw.id,
@@ -77,12 +71,8 @@ describe('trajectories', () => {
       organisationId: a.orgs.compaan.id,
     });
     expect(handed.body.caseManagerHistory[0].to).not.toBeNull();
-    await t.http().get(`/participants/${p.id}`).set('authorization', a.auth('coach')).expect(404);
-    const owner = await t
-      .http()
-      .get(`/participants/${p.id}`)
-      .set('authorization', a.auth('coachCaw'))
-      .expect(200);
+    await as(t, a.auth('coach')).get(`/participants/${p.id}`).expect(404);
+    const owner = await as(t, a.auth('coachCaw')).get(`/participants/${p.id}`).expect(200);
     expect(owner.body).toMatchObject({
       scope: 'full',
       ownerOrganisationId: a.orgs.caw.id,
@@ -116,24 +106,10 @@ describe('trajectories', () => {
       allowedTransitions: [],
     });
 
-    const again = await t
-      .http()
-      .post(`/participants/${p.id}/trajectories`)
-      .set('authorization', a.auth('coachCaw'))
-      .send({})
-      .expect(201);
+    const again = await as(t, a.auth('coachCaw')).post(`/participants/${p.id}/trajectories`, {}).expect(201);
     expect(again.body).toMatchObject({ status: 'aanmelding', previousTrajectoryId: tr.id });
-    await t
-      .http()
-      .post(`/participants/${p.id}/trajectories`)
-      .set('authorization', a.auth('coachCaw'))
-      .send({})
-      .expect(409);
-    const history = await t
-      .http()
-      .get(`/participants/${p.id}/trajectories`)
-      .set('authorization', a.auth('coachCaw'))
-      .expect(200);
+    await as(t, a.auth('coachCaw')).post(`/participants/${p.id}/trajectories`, {}).expect(409);
+    const history = await as(t, a.auth('coachCaw')).get(`/participants/${p.id}/trajectories`).expect(200);
     expect(history.body.items.map((x: { status: string }) => x.status)).toEqual(['afgesloten', 'aanmelding']);
   });
 
@@ -153,73 +129,43 @@ describe('trajectories', () => {
   it('gives a co-coach of another partner case scope while they co-coach, and takes it away after', async () => {
     const p = await createParticipant(t, a);
     const tr = await startTrajectory(t, a, p.id);
-    await t.http().get(`/trajectories/${tr.id}`).set('authorization', a.auth('coachIntro')).expect(404);
-    const added = await t
-      .http()
-      .post(`/trajectories/${tr.id}/co-coaches`)
-      .set('authorization', a.auth('coach'))
-      .send({ staffId: a.staff.coachIntro.id })
+    await as(t, a.auth('coachIntro')).get(`/trajectories/${tr.id}`).expect(404);
+    const added = await as(t, a.auth('coach'))
+      .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.coachIntro.id })
       .expect(201);
     expect(added.body.coCoaches).toEqual([
       expect.objectContaining({ staffId: a.staff.coachIntro.id, organisationId: a.orgs.intro.id }),
     ]);
-    const asCo = await t
-      .http()
-      .get(`/participants/${p.id}`)
-      .set('authorization', a.auth('coachIntro'))
-      .expect(200);
+    const asCo = await as(t, a.auth('coachIntro')).get(`/participants/${p.id}`).expect(200);
     expect(asCo.body.scope).toBe('case');
     expect(asCo.body).not.toHaveProperty('birthDate');
     expect(asCo.body).not.toHaveProperty('entryProfile');
     await move(tr.id, { to: 'intake', at: new Date().toISOString() }, 'coachIntro').expect(200);
-    await t
-      .http()
-      .patch(`/participants/${p.id}`)
-      .set('authorization', a.auth('coachIntro'))
-      .set('if-match', '"1"')
-      .send({ phone: '0470 99 99 99' })
+    await as(t, a.auth('coachIntro'))
+      .patch(`/participants/${p.id}`, { phone: '0470 99 99 99' }, { ifMatch: '"1"' })
       .expect(403);
-    await t
-      .http()
-      .post(`/trajectories/${tr.id}/co-coaches`)
-      .set('authorization', a.auth('coach'))
-      .send({ staffId: a.staff.coachIntro.id })
+    await as(t, a.auth('coach'))
+      .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.coachIntro.id })
       .expect(409);
-    await t
-      .http()
-      .post(`/trajectories/${tr.id}/co-coaches`)
-      .set('authorization', a.auth('coach'))
-      .send({ staffId: a.staff.spocVdab.id })
+    await as(t, a.auth('coach'))
+      .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.spocVdab.id })
       .expect(400);
-    await t
-      .http()
+    await as(t, a.auth('coach'))
       .delete(`/trajectories/${tr.id}/co-coaches/${a.staff.coachIntro.id}`)
-      .set('authorization', a.auth('coach'))
       .expect(200);
-    await t.http().get(`/participants/${p.id}`).set('authorization', a.auth('coachIntro')).expect(404);
+    await as(t, a.auth('coachIntro')).get(`/participants/${p.id}`).expect(404);
   });
 
   it('refuses other partnerships and roles without the right', async () => {
     const p = await createParticipant(t, a);
     const tr = await startTrajectory(t, a, p.id);
-    await t.http().get(`/trajectories/${tr.id}`).set('authorization', b.auth('coach')).expect(404);
-    await t
-      .http()
-      .post(`/trajectories/${tr.id}/transitions`)
-      .set('authorization', b.auth('coach'))
-      .send({ to: 'intake', at: new Date().toISOString() })
+    await as(t, b.auth('coach')).get(`/trajectories/${tr.id}`).expect(404);
+    await as(t, b.auth('coach'))
+      .post(`/trajectories/${tr.id}/transitions`, { to: 'intake', at: new Date().toISOString() })
       .expect(404);
-    await t
-      .http()
-      .post(`/participants/${p.id}/trajectories`)
-      .set('authorization', a.auth('spocVdab'))
-      .send({})
-      .expect(403);
-    await t
-      .http()
-      .post(`/trajectories/${tr.id}/transitions`)
-      .set('authorization', a.auth('coordinator'))
-      .send({ to: 'intake', at: new Date().toISOString() })
+    await as(t, a.auth('spocVdab')).post(`/participants/${p.id}/trajectories`, {}).expect(403);
+    await as(t, a.auth('coordinator'))
+      .post(`/trajectories/${tr.id}/transitions`, { to: 'intake', at: new Date().toISOString() })
       .expect(403);
   });
 });

@@ -1,7 +1,8 @@
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
-import { api, giveConsent } from './helpers';
+import { giveConsent } from './helpers';
+import { as } from '../support/api';
 
 const DAY = 86400_000;
 
@@ -9,13 +10,11 @@ describe('GET /me/agenda', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  let A: ReturnType<typeof api>;
 
   beforeAll(async () => {
     t = await createTestApp();
     a = await createPartnership(t, 'A');
     b = await createPartnership(t, 'B');
-    A = api(t, a);
   });
   afterEach(() => t.clock.reset());
   afterAll(() => t.close());
@@ -26,39 +25,47 @@ describe('GET /me/agenda', () => {
     await giveConsent(t, a, p.id, 'vdab_exchange');
     // A future meeting: the participant is discussed on their case_meeting consent, not on presence.
     await giveConsent(t, a, p.id, 'case_meeting');
-    const referral = await A.post('/referrals', 'coach', {
-      direction: 'outbound',
-      target: 'vdab',
-      kind: 'bit_evaluation',
-      participantId: p.id,
-      assignedSpocId: a.staff.spocVdab.id,
-      dueAt: new Date(Date.now() + DAY).toISOString(),
-    }).expect(201);
-    const meeting = await A.post('/case-meetings', 'coach', {
-      teamId: a.teams[0].id,
-      scheduledAt: new Date(Date.now() + 3 * DAY).toISOString(),
-      location: 'Rabot',
-      attendeeIds: [a.staff.spocVdab.id],
-    }).expect(201);
-    const item = await A.post(`/case-meetings/${meeting.body.id}/items`, 'coach', {
-      trajectoryId: tr.id,
-      actions: [
-        {
-          description: 'BIT inplannen',
-          ownerStaffId: a.staff.spocVdab.id,
-          dueAt: new Date(Date.now() + 5 * DAY).toISOString(),
-        },
-      ],
-    }).expect(201);
-    const session = await A.post('/group-sessions', 'expertise', {
-      theme: 'Werken in de haven',
-      tag: 'sector_info',
-      at: new Date(Date.now() + DAY).toISOString(),
-      durationMinutes: 90,
-      location: 'Muide',
-    }).expect(201);
+    const referral = await as(t, a.auth('coach'))
+      .post('/referrals', {
+        direction: 'outbound',
+        target: 'vdab',
+        kind: 'bit_evaluation',
+        participantId: p.id,
+        assignedSpocId: a.staff.spocVdab.id,
+        dueAt: new Date(Date.now() + DAY).toISOString(),
+      })
+      .expect(201);
+    const meeting = await as(t, a.auth('coach'))
+      .post('/case-meetings', {
+        teamId: a.teams[0].id,
+        scheduledAt: new Date(Date.now() + 3 * DAY).toISOString(),
+        location: 'Rabot',
+        attendeeIds: [a.staff.spocVdab.id],
+      })
+      .expect(201);
+    const item = await as(t, a.auth('coach'))
+      .post(`/case-meetings/${meeting.body.id}/items`, {
+        trajectoryId: tr.id,
+        actions: [
+          {
+            description: 'BIT inplannen',
+            ownerStaffId: a.staff.spocVdab.id,
+            dueAt: new Date(Date.now() + 5 * DAY).toISOString(),
+          },
+        ],
+      })
+      .expect(201);
+    const session = await as(t, a.auth('expertise'))
+      .post('/group-sessions', {
+        theme: 'Werken in de haven',
+        tag: 'sector_info',
+        at: new Date(Date.now() + DAY).toISOString(),
+        durationMinutes: 90,
+        location: 'Muide',
+      })
+      .expect(201);
 
-    const spoc = await A.get('/me/agenda', 'spocVdab').expect(200);
+    const spoc = await as(t, a.auth('spocVdab')).get('/me/agenda').expect(200);
     expect(spoc.body.referrals).toEqual([
       expect.objectContaining({
         id: referral.body.id,
@@ -76,7 +83,7 @@ describe('GET /me/agenda', () => {
     expect(spoc.body.groupSessions).toEqual([]);
     expect(spoc.body).not.toHaveProperty('empowermentReviews');
 
-    const expertise = await A.get('/me/agenda', 'expertise').expect(200);
+    const expertise = await as(t, a.auth('expertise')).get('/me/agenda').expect(200);
     expect(expertise.body.groupSessions).toEqual([
       expect.objectContaining({ id: session.body.id, theme: 'Werken in de haven' }),
     ]);
@@ -84,25 +91,26 @@ describe('GET /me/agenda', () => {
 
     // Two days on: the referral is overdue, the session has passed.
     t.clock.travel(2 * DAY);
-    const later = await A.get('/me/agenda', 'spocVdab').expect(200);
+    const later = await as(t, a.auth('spocVdab')).get('/me/agenda').expect(200);
     expect(later.body.referrals[0].overdue).toBe(true);
-    expect((await A.get('/me/agenda', 'expertise').expect(200)).body.groupSessions).toEqual([]);
+    expect((await as(t, a.auth('expertise')).get('/me/agenda').expect(200)).body.groupSessions).toEqual([]);
 
-    await A.post(`/referrals/${referral.body.id}/transitions`, 'spocVdab', {
-      to: 'rejected',
-      reason: 'Al gekend',
-    }).expect(200);
-    await A.post(
-      `/case-meetings/${meeting.body.id}/actions/${item.body.actions[0].id}/complete`,
-      'spocVdab',
-    ).expect(200);
-    const done = await A.get('/me/agenda', 'spocVdab').expect(200);
+    await as(t, a.auth('spocVdab'))
+      .post(`/referrals/${referral.body.id}/transitions`, {
+        to: 'rejected',
+        reason: 'Al gekend',
+      })
+      .expect(200);
+    await as(t, a.auth('spocVdab'))
+      .post(`/case-meetings/${meeting.body.id}/actions/${item.body.actions[0].id}/complete`, {})
+      .expect(200);
+    const done = await as(t, a.auth('spocVdab')).get('/me/agenda').expect(200);
     expect(done.body.referrals).toEqual([]);
     expect(done.body.caseMeetingActions).toEqual([]);
   });
 
   it('shows nothing of another partnership and needs a token', async () => {
-    const other = await t.http().get('/me/agenda').set('authorization', b.auth('spocVdab')).expect(200);
+    const other = await as(t, b.auth('spocVdab')).get('/me/agenda').expect(200);
     expect(other.body).toMatchObject({
       referrals: [],
       caseMeetingActions: [],
@@ -119,13 +127,13 @@ describe('GET /me/agenda', () => {
       startedAt: new Date(Date.now() - 60 * DAY).toISOString(),
     });
     const move = (to: string, days: number) =>
-      A.post(`/trajectories/${tr.id}/transitions`, 'coach', {
+      as(t, a.auth('coach')).post(`/trajectories/${tr.id}/transitions`, {
         to,
         at: new Date(Date.now() - days * DAY).toISOString(),
       });
     await move('intake', 55).expect(200);
     await move('begeleiding', 50).expect(200);
-    const late = await A.get('/me/agenda', 'coach').expect(200);
+    const late = await as(t, a.auth('coach')).get('/me/agenda').expect(200);
     const mine = late.body.overdueAssessments.filter(
       (o: { trajectoryId: string }) => o.trajectoryId === tr.id,
     );
@@ -138,7 +146,7 @@ describe('GET /me/agenda', () => {
       }),
     ]);
     // A colleague's agenda does not carry it.
-    const colleague = await A.get('/me/agenda', 'coach2').expect(200);
+    const colleague = await as(t, a.auth('coach2')).get('/me/agenda').expect(200);
     expect(
       colleague.body.overdueAssessments.some((o: { trajectoryId: string }) => o.trajectoryId === tr.id),
     ).toBe(false);

@@ -2,7 +2,8 @@ import { formatLocalDateTime } from '../../src/common/i18n/lang';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
-import { api, giveConsent } from './helpers';
+import { giveConsent } from './helpers';
+import { as } from '../support/api';
 
 const DAY = 86400_000;
 
@@ -10,13 +11,11 @@ describe('case meetings', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  let A: ReturnType<typeof api>;
 
   beforeAll(async () => {
     t = await createTestApp();
     a = await createPartnership(t, 'A');
     b = await createPartnership(t, 'B');
-    A = api(t, a);
   });
   afterEach(() => t.clock.reset());
   afterAll(() => t.close());
@@ -25,12 +24,14 @@ describe('case meetings', () => {
   // Presence is recorded at or after the meeting (issue 12 item 2): these meetings took place an hour ago.
   const anHourAgo = () => new Date(Date.now() - 3600_000).toISOString();
   const plan = async (attendees: Parameters<TestPartnership['auth']>[0][] = ['spocVdab', 'expertise']) => {
-    const res = await A.post('/case-meetings', 'coach', {
-      teamId: a.teams[0].id,
-      scheduledAt: anHourAgo(),
-      location: 'Rabot, zaal 2',
-      attendeeIds: attendees.map((k) => a.staff[k].id),
-    }).expect(201);
+    const res = await as(t, a.auth('coach'))
+      .post('/case-meetings', {
+        teamId: a.teams[0].id,
+        scheduledAt: anHourAgo(),
+        location: 'Rabot, zaal 2',
+        attendeeIds: attendees.map((k) => a.staff[k].id),
+      })
+      .expect(201);
     return res.body as { id: string; scheduledAt: string; attendeeIds: string[] };
   };
   const onTrajectory = async () => {
@@ -55,18 +56,24 @@ describe('case meetings', () => {
 
     it('rejects unknown teams and attendees, and bad input, with 400', async () => {
       const body = { teamId: a.teams[0].id, scheduledAt: inAnHour(), location: 'x', attendeeIds: [] };
-      const team = await A.post('/case-meetings', 'coach', { ...body, teamId: b.teams[0].id }).expect(400);
+      const team = await as(t, a.auth('coach'))
+        .post('/case-meetings', { ...body, teamId: b.teams[0].id })
+        .expect(400);
       expect(team.body.code).toBe('CASE_MEETING_TEAM_UNKNOWN');
-      const who = await A.post('/case-meetings', 'coach', {
-        ...body,
-        attendeeIds: [b.staff.spocVdab.id],
-      }).expect(400);
+      const who = await as(t, a.auth('coach'))
+        .post('/case-meetings', {
+          ...body,
+          attendeeIds: [b.staff.spocVdab.id],
+        })
+        .expect(400);
       expect(who.body.code).toBe('CASE_MEETING_STAFF_UNKNOWN');
-      const bad = await A.post('/case-meetings', 'coach', {
-        ...body,
-        location: '',
-        scheduledAt: 'morgen',
-      }).expect(400);
+      const bad = await as(t, a.auth('coach'))
+        .post('/case-meetings', {
+          ...body,
+          location: '',
+          scheduledAt: 'morgen',
+        })
+        .expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
         'location',
         'scheduledAt',
@@ -75,29 +82,31 @@ describe('case meetings', () => {
 
     it('answers 401 and 403', async () => {
       await t.http().post('/case-meetings').send({}).expect(401);
-      await A.post('/case-meetings', 'spocVdab', {
-        teamId: a.teams[0].id,
-        scheduledAt: inAnHour(),
-        location: 'x',
-        attendeeIds: [],
-      }).expect(403);
+      await as(t, a.auth('spocVdab'))
+        .post('/case-meetings', {
+          teamId: a.teams[0].id,
+          scheduledAt: inAnHour(),
+          location: 'x',
+          attendeeIds: [],
+        })
+        .expect(403);
     });
   });
 
   describe('GET /case-meetings', () => {
     it('shows a meeting to its organiser organisation and attendees only', async () => {
       const m = await plan();
-      await A.get(`/case-meetings/${m.id}`, 'spocVdab').expect(200);
-      await A.get(`/case-meetings/${m.id}`, 'coach2').expect(200);
-      await A.get(`/case-meetings/${m.id}`, 'coachCaw').expect(404);
-      await t.http().get(`/case-meetings/${m.id}`).set('authorization', b.auth('coach')).expect(404);
-      const mine = await A.get('/case-meetings', 'expertise').expect(200);
+      await as(t, a.auth('spocVdab')).get(`/case-meetings/${m.id}`).expect(200);
+      await as(t, a.auth('coach2')).get(`/case-meetings/${m.id}`).expect(200);
+      await as(t, a.auth('coachCaw')).get(`/case-meetings/${m.id}`).expect(404);
+      await as(t, b.auth('coach')).get(`/case-meetings/${m.id}`).expect(404);
+      const mine = await as(t, a.auth('expertise')).get('/case-meetings').expect(200);
       expect(mine.body.items.map((x: { id: string }) => x.id)).toContain(m.id);
-      const caw = await A.get('/case-meetings', 'coachCaw').expect(200);
+      const caw = await as(t, a.auth('coachCaw')).get('/case-meetings').expect(200);
       expect(caw.body.items.map((x: { id: string }) => x.id)).not.toContain(m.id);
-      await A.get('/case-meetings?teamId=nope', 'coach').expect(400);
+      await as(t, a.auth('coach')).get('/case-meetings?teamId=nope').expect(400);
       await t.http().get('/case-meetings').expect(401);
-      await A.get('/case-meetings', 'admin').expect(403);
+      await as(t, a.auth('admin')).get('/case-meetings').expect(403);
     });
   });
 
@@ -105,10 +114,12 @@ describe('case meetings', () => {
     it('refuses to discuss a participant without case_meeting consent or presence, and writes nothing', async () => {
       const m = await plan();
       const { p, tr } = await onTrajectory();
-      const res = await A.post(`/case-meetings/${m.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-        summary: 'x',
-      }).expect(409);
+      const res = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.id}/items`, {
+          trajectoryId: tr.id,
+          summary: 'x',
+        })
+        .expect(409);
       expect(res.body).toMatchObject({ code: 'CONSENT_REQUIRED', consentScope: 'case_meeting' });
       const rows = await t.sql(
         `select (select count(*)::int from contacts where participant_id = $1) as contacts,
@@ -116,26 +127,28 @@ describe('case meetings', () => {
         [p.id],
       );
       expect(rows[0]).toEqual({ contacts: 0, grants: 0 });
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(404);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(404);
     });
 
     it('accepts an item when the participant is present, records the contact moment, and opens case access to attendees until 14 days after', async () => {
       const m = await plan();
       const { p, tr } = await onTrajectory();
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(404);
-      const res = await A.post(`/case-meetings/${m.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-        participantPresent: true,
-        summary: 'Zoekt werk in de logistiek',
-        decisions: 'Heftruckattest bekijken',
-        actions: [
-          {
-            description: 'Aanbod heftruck opvragen',
-            ownerStaffId: a.staff.spocVdab.id,
-            dueAt: new Date(Date.now() + 7 * DAY).toISOString(),
-          },
-        ],
-      }).expect(201);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(404);
+      const res = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.id}/items`, {
+          trajectoryId: tr.id,
+          participantPresent: true,
+          summary: 'Zoekt werk in de logistiek',
+          decisions: 'Heftruckattest bekijken',
+          actions: [
+            {
+              description: 'Aanbod heftruck opvragen',
+              ownerStaffId: a.staff.spocVdab.id,
+              dueAt: new Date(Date.now() + 7 * DAY).toISOString(),
+            },
+          ],
+        })
+        .expect(201);
       expect(res.body).toMatchObject({
         participantId: p.id,
         trajectoryId: tr.id,
@@ -162,33 +175,34 @@ describe('case meetings', () => {
         },
       ]);
 
-      const seen = await A.get(`/participants/${p.id}`, 'spocVdab').expect(200);
+      const seen = await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(200);
       expect(seen.body.scope).toBe('case');
       expect(seen.body).not.toHaveProperty('birthDate');
-      await A.get(`/participants/${p.id}`, 'coachCaw').expect(404);
+      await as(t, a.auth('coachCaw')).get(`/participants/${p.id}`).expect(404);
 
       t.clock.travel(13 * DAY);
-      await A.get(`/participants/${p.id}`, 'expertise').expect(200);
+      await as(t, a.auth('expertise')).get(`/participants/${p.id}`).expect(200);
       t.clock.travel(2 * DAY);
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(404);
-      await A.get(`/participants/${p.id}`, 'expertise').expect(404);
-      const agenda = await A.get(`/case-meetings/${m.id}/agenda`, 'spocVdab').expect(200);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(404);
+      await as(t, a.auth('expertise')).get(`/participants/${p.id}`).expect(404);
+      const agenda = await as(t, a.auth('spocVdab')).get(`/case-meetings/${m.id}/agenda`).expect(200);
       expect(agenda.body.items).toEqual([]);
       // The owner still sees and can complete their own action.
-      const done = await A.post(
-        `/case-meetings/${m.id}/actions/${res.body.actions[0].id}/complete`,
-        'spocVdab',
-      ).expect(200);
+      const done = await as(t, a.auth('spocVdab'))
+        .post(`/case-meetings/${m.id}/actions/${res.body.actions[0].id}/complete`, {})
+        .expect(200);
       expect(done.body.completedBy).toBe(a.staff.spocVdab.id);
       // The owning coach keeps everything.
-      await A.get(`/participants/${p.id}`, 'coach').expect(200);
+      await as(t, a.auth('coach')).get(`/participants/${p.id}`).expect(200);
     });
 
     it('accepts an item with a case_meeting consent', async () => {
       const m = await plan();
       const { p, tr } = await onTrajectory();
       await giveConsent(t, a, p.id, 'case_meeting');
-      const res = await A.post(`/case-meetings/${m.id}/items`, 'coach', { trajectoryId: tr.id }).expect(201);
+      const res = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.id}/items`, { trajectoryId: tr.id })
+        .expect(201);
       expect(res.body).toMatchObject({ basis: 'consent', participantPresent: false });
     });
 
@@ -201,7 +215,7 @@ describe('case meetings', () => {
         decisions: 'Doorverwijzen naar VDAB-opleiding',
         createReferral: { target: 'vdab', kind: 'training', note: 'Uit casusoverleg' },
       };
-      const refused = await A.post(`/case-meetings/${m.id}/items`, 'coach', item).expect(409);
+      const refused = await as(t, a.auth('coach')).post(`/case-meetings/${m.id}/items`, item).expect(409);
       expect(refused.body).toMatchObject({ code: 'CONSENT_REQUIRED', consentScope: 'vdab_exchange' });
       const none = await t.sql(
         'select count(*)::int as n from case_meeting_items where participant_id = $1',
@@ -210,8 +224,8 @@ describe('case meetings', () => {
       expect(none[0].n).toBe(0);
 
       await giveConsent(t, a, p.id, 'vdab_exchange');
-      const res = await A.post(`/case-meetings/${m.id}/items`, 'coach', item).expect(201);
-      const referral = await A.get(`/referrals/${res.body.referralId}`, 'spocVdab').expect(200);
+      const res = await as(t, a.auth('coach')).post(`/case-meetings/${m.id}/items`, item).expect(201);
+      const referral = await as(t, a.auth('spocVdab')).get(`/referrals/${res.body.referralId}`).expect(200);
       expect(referral.body).toMatchObject({
         direction: 'outbound',
         target: 'vdab',
@@ -220,7 +234,7 @@ describe('case meetings', () => {
         participantId: p.id,
         note: 'Uit casusoverleg',
       });
-      const agenda = await A.get(`/case-meetings/${m.id}/agenda`, 'coach').expect(200);
+      const agenda = await as(t, a.auth('coach')).get(`/case-meetings/${m.id}/agenda`).expect(200);
       expect(agenda.body.items[0].referral).toMatchObject({ id: res.body.referralId, state: 'submitted' });
     });
 
@@ -228,29 +242,34 @@ describe('case meetings', () => {
       const m = await plan();
       const { tr } = await onTrajectory();
       const url = `/case-meetings/${m.id}/items`;
-      await A.post(url, 'coach', { trajectoryId: 'nope' }).expect(400);
-      const owner = await A.post(url, 'coach', {
-        trajectoryId: tr.id,
-        participantPresent: true,
-        actions: [{ description: 'x', ownerStaffId: b.staff.coach.id, dueAt: inAnHour() }],
-      }).expect(400);
+      await as(t, a.auth('coach')).post(url, { trajectoryId: 'nope' }).expect(400);
+      const owner = await as(t, a.auth('coach'))
+        .post(url, {
+          trajectoryId: tr.id,
+          participantPresent: true,
+          actions: [{ description: 'x', ownerStaffId: b.staff.coach.id, dueAt: inAnHour() }],
+        })
+        .expect(400);
       expect(owner.body.code).toBe('CASE_MEETING_STAFF_UNKNOWN');
-      await A.post(url, 'coach', {
-        trajectoryId: tr.id,
-        participantPresent: true,
-        actions: [{ description: '', ownerStaffId: a.staff.coach.id, dueAt: 'soon' }],
-      }).expect(400);
+      await as(t, a.auth('coach'))
+        .post(url, {
+          trajectoryId: tr.id,
+          participantPresent: true,
+          actions: [{ description: '', ownerStaffId: a.staff.coach.id, dueAt: 'soon' }],
+        })
+        .expect(400);
       await t.http().post(url).send({ trajectoryId: tr.id }).expect(401);
-      await A.post(url, 'spocVdab', { trajectoryId: tr.id, participantPresent: true }).expect(403);
+      await as(t, a.auth('spocVdab'))
+        .post(url, { trajectoryId: tr.id, participantPresent: true })
+        .expect(403);
       // An attendee without case access to the trajectory, or another organisation: not found.
-      await A.post(url, 'coachIntro', { trajectoryId: tr.id, participantPresent: true }).expect(404);
-      await A.post(url, 'coordinator', { trajectoryId: tr.id, participantPresent: true }).expect(404);
-      await t
-        .http()
-        .post(url)
-        .set('authorization', b.auth('coach'))
-        .send({ trajectoryId: tr.id, participantPresent: true })
+      await as(t, a.auth('coachIntro'))
+        .post(url, { trajectoryId: tr.id, participantPresent: true })
         .expect(404);
+      await as(t, a.auth('coordinator'))
+        .post(url, { trajectoryId: tr.id, participantPresent: true })
+        .expect(404);
+      await as(t, b.auth('coach')).post(url, { trajectoryId: tr.id, participantPresent: true }).expect(404);
       const items = await t.sql(
         'select count(*)::int as n from case_meeting_items where case_meeting_id = $1',
         [m.id],
@@ -263,21 +282,27 @@ describe('case meetings', () => {
     it('lets the owner complete an action once; others who cannot see it get 404', async () => {
       const m = await plan(['spocOcmw']);
       const { tr } = await onTrajectory();
-      const item = await A.post(`/case-meetings/${m.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-        participantPresent: true,
-        actions: [{ description: 'Leefloon bekijken', ownerStaffId: a.staff.spocOcmw.id, dueAt: inAnHour() }],
-      }).expect(201);
+      const item = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.id}/items`, {
+          trajectoryId: tr.id,
+          participantPresent: true,
+          actions: [
+            { description: 'Leefloon bekijken', ownerStaffId: a.staff.spocOcmw.id, dueAt: inAnHour() },
+          ],
+        })
+        .expect(201);
       const url = `/case-meetings/${m.id}/actions/${item.body.actions[0].id}/complete`;
       await t.http().post(url).expect(401);
-      await A.post(url, 'admin').expect(403);
-      await A.post(url, 'coachCaw').expect(404);
-      await t.http().post(url).set('authorization', b.auth('spocOcmw')).expect(404);
-      await A.post(`/case-meetings/${m.id}/actions/not-a-uuid/complete`, 'spocOcmw').expect(400);
-      const done = await A.post(url, 'spocOcmw').expect(200);
+      await as(t, a.auth('admin')).post(url, {}).expect(403);
+      await as(t, a.auth('coachCaw')).post(url, {}).expect(404);
+      await as(t, b.auth('spocOcmw')).post(url).expect(404);
+      await as(t, a.auth('spocOcmw'))
+        .post(`/case-meetings/${m.id}/actions/not-a-uuid/complete`, {})
+        .expect(400);
+      const done = await as(t, a.auth('spocOcmw')).post(url, {}).expect(200);
       expect(done.body).toMatchObject({ completedBy: a.staff.spocOcmw.id, description: 'Leefloon bekijken' });
       expect(done.body.completedAt).not.toBeNull();
-      const again = await A.post(url, 'spocOcmw').expect(409);
+      const again = await as(t, a.auth('spocOcmw')).post(url, {}).expect(409);
       expect(again.body.code).toBe('ACTION_ALREADY_COMPLETED');
     });
   });
@@ -286,15 +311,17 @@ describe('case meetings', () => {
     it('lists the items an attendee may see, as JSON or as Markdown', async () => {
       const m = await plan();
       const { p, tr } = await onTrajectory();
-      await A.post(`/case-meetings/${m.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-        participantPresent: true,
-        summary: 'Eerste bespreking',
-        actions: [
-          { description: 'Taalcursus zoeken', ownerStaffId: a.staff.expertise.id, dueAt: inAnHour() },
-        ],
-      }).expect(201);
-      const json = await A.get(`/case-meetings/${m.id}/agenda`, 'expertise').expect(200);
+      await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.id}/items`, {
+          trajectoryId: tr.id,
+          participantPresent: true,
+          summary: 'Eerste bespreking',
+          actions: [
+            { description: 'Taalcursus zoeken', ownerStaffId: a.staff.expertise.id, dueAt: inAnHour() },
+          ],
+        })
+        .expect(201);
+      const json = await as(t, a.auth('expertise')).get(`/case-meetings/${m.id}/agenda`).expect(200);
       expect(json.headers['content-type']).toMatch(/application\/json/);
       expect(json.body.meeting).toMatchObject({
         id: m.id,
@@ -318,7 +345,8 @@ describe('case meetings', () => {
         }),
       ]);
 
-      const md = await A.get(`/case-meetings/${m.id}/agenda`, 'spocVdab')
+      const md = await as(t, a.auth('spocVdab'))
+        .get(`/case-meetings/${m.id}/agenda`)
         .set('accept', 'text/markdown')
         .expect(200);
       expect(md.headers['content-type']).toMatch(/^text\/markdown/);
@@ -326,7 +354,8 @@ describe('case meetings', () => {
       // Dutch by default, and the time as people in Brussels read it, never the UTC instant.
       expect(md.text).toContain(`- Wanneer: ${formatLocalDateTime(m.scheduledAt, 'nl')}`);
       expect(md.text).not.toContain(m.scheduledAt);
-      const en = await A.get(`/case-meetings/${m.id}/agenda`, 'spocVdab')
+      const en = await as(t, a.auth('spocVdab'))
+        .get(`/case-meetings/${m.id}/agenda`)
         .set('accept', 'text/markdown')
         .set('accept-language', 'en')
         .expect(200);
@@ -334,11 +363,11 @@ describe('case meetings', () => {
       expect(md.text).toContain(`### 1. ${p.firstName} ${p.lastName}`);
       expect(md.text).toContain('- [ ] Taalcursus zoeken — Test expertise');
 
-      await A.get(`/case-meetings/${m.id}/agenda`, 'coachCaw').expect(404);
-      await t.http().get(`/case-meetings/${m.id}/agenda`).set('authorization', b.auth('coach')).expect(404);
+      await as(t, a.auth('coachCaw')).get(`/case-meetings/${m.id}/agenda`).expect(404);
+      await as(t, b.auth('coach')).get(`/case-meetings/${m.id}/agenda`).expect(404);
       await t.http().get(`/case-meetings/${m.id}/agenda`).expect(401);
-      await A.get(`/case-meetings/${m.id}/agenda`, 'admin').expect(403);
-      const full = await A.get(`/case-meetings/${m.id}`, 'expertise').expect(200);
+      await as(t, a.auth('admin')).get(`/case-meetings/${m.id}/agenda`).expect(403);
+      const full = await as(t, a.auth('expertise')).get(`/case-meetings/${m.id}`).expect(200);
       expect(full.body.items).toHaveLength(1);
       expect(full.body.items[0].actions).toHaveLength(1);
     });

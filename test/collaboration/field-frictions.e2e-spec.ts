@@ -7,7 +7,8 @@ import {
   TestPartnership,
 } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
-import { api, giveConsent } from './helpers';
+import { giveConsent } from './helpers';
+import { as } from '../support/api';
 
 const DAY = 86400_000;
 
@@ -16,19 +17,17 @@ describe('small frictions in referrals and case meetings', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  let A: ReturnType<typeof api>;
 
   beforeAll(async () => {
     t = await createTestApp();
     a = await createPartnership(t, 'A');
     b = await createPartnership(t, 'B');
-    A = api(t, a);
   });
   afterEach(() => t.clock.reset());
   afterAll(() => t.close());
 
-  const put = (url: string, as: StaffKey, body: Record<string, unknown>, p = a) =>
-    t.http().put(url).set('authorization', p.auth(as)).send(body);
+  const put = (url: string, who: StaffKey, body: Record<string, unknown>, p = a) =>
+    as(t, p.auth(who)).put(url, body);
   const withConsent = async (startedAt?: string) => {
     const p = await createParticipant(t, a);
     await giveConsent(t, a, p.id, 'vdab_exchange');
@@ -37,7 +36,7 @@ describe('small frictions in referrals and case meetings', () => {
     return { p, tr };
   };
   const outbound = (participantId: string, extra: Record<string, unknown> = {}) =>
-    A.post('/referrals', 'coach', {
+    as(t, a.auth('coach')).post('/referrals', {
       direction: 'outbound',
       target: 'vdab',
       kind: 'intake_check',
@@ -72,7 +71,9 @@ describe('small frictions in referrals and case meetings', () => {
         201,
       );
       expect(res.body.overdue).toBe(true);
-      const inbox = await A.get('/referrals?inbox=organisation&overdue=true', 'spocVdab').expect(200);
+      const inbox = await as(t, a.auth('spocVdab'))
+        .get('/referrals?inbox=organisation&overdue=true')
+        .expect(200);
       expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(res.body.id);
     });
 
@@ -82,7 +83,9 @@ describe('small frictions in referrals and case meetings', () => {
       const res = await outbound(p.id, {
         effectiveAt: new Date(t.clock.now().getTime() - 4 * DAY).toISOString(),
       }).expect(201);
-      await A.post(`/referrals/${res.body.id}/transitions`, 'spocVdab', { to: 'accepted' }).expect(200);
+      await as(t, a.auth('spocVdab'))
+        .post(`/referrals/${res.body.id}/transitions`, { to: 'accepted' })
+        .expect(200);
       const [row] = await t.sql<{ days: number }>(
         `select round(extract(epoch from x.at - r.submitted_at) / 86400)::int as days
            from referrals r join referral_transitions x on x.referral_id = r.id and x.to_state = 'accepted'
@@ -117,9 +120,9 @@ describe('small frictions in referrals and case meetings', () => {
         participantId: p.id,
         effectiveAt: new Date(Date.now() - DAY).toISOString(),
       };
-      await A.post('/referrals', 'coachCaw', body).expect(404);
-      await t.http().post('/referrals').set('authorization', b.auth('coach')).send(body).expect(404);
-      await A.post('/referrals', 'coordinator', body).expect(403);
+      await as(t, a.auth('coachCaw')).post('/referrals', body).expect(404);
+      await as(t, b.auth('coach')).post('/referrals', body).expect(404);
+      await as(t, a.auth('coordinator')).post('/referrals', body).expect(403);
       expect(await referralCount(p.id)).toBe(0);
     });
   });
@@ -128,17 +131,23 @@ describe('small frictions in referrals and case meetings', () => {
     it('lets the receiving SPOC complete an accepted referral without starting it, and not the sender', async () => {
       const { p } = await withConsent();
       const made = await outbound(p.id).expect(201);
-      const accepted = await A.post(`/referrals/${made.body.id}/transitions`, 'spocVdab', {
-        to: 'accepted',
-      }).expect(200);
+      const accepted = await as(t, a.auth('spocVdab'))
+        .post(`/referrals/${made.body.id}/transitions`, {
+          to: 'accepted',
+        })
+        .expect(200);
       expect(accepted.body.allowedTransitions).toEqual(['in_progress', 'completed']);
-      const bySender = await A.post(`/referrals/${made.body.id}/transitions`, 'coach', {
-        to: 'completed',
-      }).expect(403);
+      const bySender = await as(t, a.auth('coach'))
+        .post(`/referrals/${made.body.id}/transitions`, {
+          to: 'completed',
+        })
+        .expect(403);
       expect(bySender.body.code).toBe('REFERRAL_WRONG_SIDE');
-      const done = await A.post(`/referrals/${made.body.id}/transitions`, 'spocVdab', {
-        to: 'completed',
-      }).expect(200);
+      const done = await as(t, a.auth('spocVdab'))
+        .post(`/referrals/${made.body.id}/transitions`, {
+          to: 'completed',
+        })
+        .expect(200);
       expect(done.body).toMatchObject({ state: 'completed', allowedTransitions: [] });
       expect(done.body.closedAt).not.toBeNull();
       expect(done.body.transitions.map((x: { to: string }) => x.to)).toEqual([
@@ -171,16 +180,18 @@ describe('small frictions in referrals and case meetings', () => {
         actor_id: a.staff.spocVdab.id,
         details: { from: a.staff.spocVdab.id, to: secondSpoc.id },
       });
-      const inbox = await A.get(`/referrals?inbox=organisation&spocId=${secondSpoc.id}`, 'spocVdab').expect(
-        200,
-      );
+      const inbox = await as(t, a.auth('spocVdab'))
+        .get(`/referrals?inbox=organisation&spocId=${secondSpoc.id}`)
+        .expect(200);
       expect(inbox.body.items.map((r: { id: string }) => r.id)).toEqual([made.body.id]);
       expect(inbox.body.total).toBe(1);
       expect(inbox.body.counts.submitted).toBe(1);
-      const mine = await A.get(`/referrals?spocId=${a.staff.spocVdab.id}`, 'spocVdab').expect(200);
+      const mine = await as(t, a.auth('spocVdab'))
+        .get(`/referrals?spocId=${a.staff.spocVdab.id}`)
+        .expect(200);
       expect(mine.body.items.map((r: { id: string }) => r.id)).not.toContain(made.body.id);
       expect(mine.body.items.map((r: { id: string }) => r.id)).not.toContain(other.body.id);
-      await A.get('/referrals?spocId=niet-een-id', 'spocVdab').expect(400);
+      await as(t, a.auth('spocVdab')).get('/referrals?spocId=niet-een-id').expect(400);
     });
 
     it('refuses a target who is not an active SPOC of that organisation with 400, and changes nothing', async () => {
@@ -234,7 +245,9 @@ describe('small frictions in referrals and case meetings', () => {
     it('refuses to reassign a closed referral with 409', async () => {
       const { p } = await withConsent();
       const made = await outbound(p.id, { assignedSpocId: a.staff.spocVdab.id }).expect(201);
-      await A.post(`/referrals/${made.body.id}/transitions`, 'coach', { to: 'cancelled' }).expect(200);
+      await as(t, a.auth('coach'))
+        .post(`/referrals/${made.body.id}/transitions`, { to: 'cancelled' })
+        .expect(200);
       const res = await put(`/referrals/${made.body.id}/assignee`, 'spocVdab', {
         assignedSpocId: secondSpoc.id,
       }).expect(409);
@@ -245,32 +258,36 @@ describe('small frictions in referrals and case meetings', () => {
   describe('PATCH and DELETE /case-meetings/{id}/items/{itemId}', () => {
     const meeting = async (inMs = 3 * 3600_000) =>
       (
-        await A.post('/case-meetings', 'coach', {
-          teamId: a.teams[0].id,
-          scheduledAt: new Date(Date.now() + inMs).toISOString(),
-          location: 'Rabot, zaal 2',
-          attendeeIds: [a.staff.spocVdab.id, a.staff.coach2.id],
-        }).expect(201)
+        await as(t, a.auth('coach'))
+          .post('/case-meetings', {
+            teamId: a.teams[0].id,
+            scheduledAt: new Date(Date.now() + inMs).toISOString(),
+            location: 'Rabot, zaal 2',
+            attendeeIds: [a.staff.spocVdab.id, a.staff.coach2.id],
+          })
+          .expect(201)
       ).body as { id: string };
     const item = async (meetingId: string, trajectoryId: string) =>
       (
-        await A.post(`/case-meetings/${meetingId}/items`, 'coach', {
-          trajectoryId,
-          summary: 'Schulden en huisvesting',
-          decisions: 'Nog te bespreken',
-          actions: [
-            {
-              description: 'OCMW bellen',
-              ownerStaffId: a.staff.coach2.id,
-              dueAt: new Date(Date.now() + 5 * DAY).toISOString(),
-            },
-          ],
-        }).expect(201)
+        await as(t, a.auth('coach'))
+          .post(`/case-meetings/${meetingId}/items`, {
+            trajectoryId,
+            summary: 'Schulden en huisvesting',
+            decisions: 'Nog te bespreken',
+            actions: [
+              {
+                description: 'OCMW bellen',
+                ownerStaffId: a.staff.coach2.id,
+                dueAt: new Date(Date.now() + 5 * DAY).toISOString(),
+              },
+            ],
+          })
+          .expect(201)
       ).body as { id: string; contactId: string };
-    const patch = (m: string, i: string, as: StaffKey, body: Record<string, unknown>, p = a) =>
-      t.http().patch(`/case-meetings/${m}/items/${i}`).set('authorization', p.auth(as)).send(body);
-    const remove = (m: string, i: string, as: StaffKey, p = a) =>
-      t.http().delete(`/case-meetings/${m}/items/${i}`).set('authorization', p.auth(as));
+    const patch = (m: string, i: string, who: StaffKey, body: Record<string, unknown>, p = a) =>
+      as(t, p.auth(who)).patch(`/case-meetings/${m}/items/${i}`, body);
+    const remove = (m: string, i: string, who: StaffKey, p = a) =>
+      as(t, p.auth(who)).delete(`/case-meetings/${m}/items/${i}`);
 
     it('lets the author change the summary and decisions before the meeting (a meeting ahead has no contact moment yet)', async () => {
       const { tr } = await withConsent();
@@ -318,7 +335,7 @@ describe('small frictions in referrals and case meetings', () => {
       const { p, tr } = await withConsent();
       const m = await meeting();
       const i = await item(m.id, tr.id);
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(200);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(200);
       await remove(m.id, i.id, 'coach').expect(204);
       const left = await t.sql<{ n: number }>(
         `select (select count(*) from case_meeting_items where id = $1)
@@ -334,7 +351,7 @@ describe('small frictions in referrals and case meetings', () => {
       expect(grants.length).toBeGreaterThan(0);
       expect(grants.every((g) => g.ended)).toBe(true);
       // The SPOC attended only for this item: the participant is out of reach again.
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(404);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(404);
       const [audit] = await t.sql<{ action: string }>(
         `select action from audit_events where resource_id = $1 and resource_type = 'case_meeting.item' and action = 'delete'`,
         [i.id],

@@ -1,7 +1,8 @@
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
-import { api, giveConsent } from './helpers';
+import { giveConsent } from './helpers';
+import { as } from '../support/api';
 
 const DAY = 86400_000;
 
@@ -14,13 +15,11 @@ describe('grant rules', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  let A: ReturnType<typeof api>;
 
   beforeAll(async () => {
     t = await createTestApp();
     a = await createPartnership(t, 'A');
     b = await createPartnership(t, 'B');
-    A = api(t, a);
   });
   afterEach(() => t.clock.reset());
   afterAll(() => t.close());
@@ -32,8 +31,8 @@ describe('grant rules', () => {
     const tr = await startTrajectory(t, a, p.id);
     return { p, tr };
   };
-  const plan = (at: number, attendees: StaffKey[] = ['spocVdab'], as: StaffKey = 'coach') =>
-    A.post('/case-meetings', as, {
+  const plan = (at: number, attendees: StaffKey[] = ['spocVdab'], who: StaffKey = 'coach') =>
+    as(t, a.auth(who)).post('/case-meetings', {
       teamId: a.teams[0].id,
       scheduledAt: iso(at),
       location: 'Rabot, zaal 2',
@@ -85,24 +84,23 @@ describe('grant rules', () => {
     it('lets only the owning organisation put a participant on the agenda: a co-coach gets 403 and no grant', async () => {
       const { p, tr } = await onTrajectory();
       await giveConsent(t, a, p.id, 'case_meeting');
-      await A.post(`/trajectories/${tr.id}/co-coaches`, 'coach', { staffId: a.staff.coachCaw.id }).expect(
-        201,
-      );
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.coachCaw.id })
+        .expect(201);
       // The attack: the co-coach plans a meeting, lists the trajectory and invites a third organisation.
       const m = await plan(now() + 3600_000, ['coachIntro'], 'coachCaw').expect(201);
-      const res = await A.post(`/case-meetings/${m.body.id}/items`, 'coachCaw', {
-        trajectoryId: tr.id,
-        summary: 'Bespreking',
-      }).expect(403);
+      const res = await as(t, a.auth('coachCaw'))
+        .post(`/case-meetings/${m.body.id}/items`, {
+          trajectoryId: tr.id,
+          summary: 'Bespreking',
+        })
+        .expect(403);
       expect(res.body.code).toBe('CASE_MEETING_OWNER_ONLY');
       expect(await grantsOf(p.id, 'case_meeting')).toEqual([]);
-      await A.get(`/participants/${p.id}`, 'coachIntro').expect(404);
+      await as(t, a.auth('coachIntro')).get(`/participants/${p.id}`).expect(404);
       // Another partnership does not even find the trajectory.
-      const other = await t
-        .http()
-        .post(`/case-meetings/${m.body.id}/items`)
-        .set('authorization', b.auth('coach'))
-        .send({ trajectoryId: tr.id })
+      const other = await as(t, b.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, { trajectoryId: tr.id })
         .expect(404);
       expect(other.body.code).toBe('NOT_FOUND');
     });
@@ -110,15 +108,19 @@ describe('grant rules', () => {
     it('does not let participantPresent replace consent before the meeting, and makes no contact for a future meeting', async () => {
       const { p, tr } = await onTrajectory();
       const m = await plan(now() + 2 * DAY).expect(201);
-      const early = await A.post(`/case-meetings/${m.body.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-        participantPresent: true,
-      }).expect(400);
+      const early = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, {
+          trajectoryId: tr.id,
+          participantPresent: true,
+        })
+        .expect(400);
       expect(early.body).toMatchObject({ code: 'CASE_MEETING_PRESENCE_TOO_EARLY' });
       expect(early.body.errors).toEqual([expect.objectContaining({ field: 'participantPresent' })]);
-      const noConsent = await A.post(`/case-meetings/${m.body.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-      }).expect(409);
+      const noConsent = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, {
+          trajectoryId: tr.id,
+        })
+        .expect(409);
       expect(noConsent.body.code).toBe('CONSENT_REQUIRED');
       const rows = await t.sql<{ items: number; contacts: number; grants: number }>(
         `select (select count(*)::int from case_meeting_items where participant_id = $1) as items,
@@ -130,10 +132,12 @@ describe('grant rules', () => {
 
       // With consent the item is added, but a meeting two days ahead is no contact moment.
       await giveConsent(t, a, p.id, 'case_meeting');
-      const item = await A.post(`/case-meetings/${m.body.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-        summary: 'Voorbereiding',
-      }).expect(201);
+      const item = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, {
+          trajectoryId: tr.id,
+          summary: 'Voorbereiding',
+        })
+        .expect(201);
       expect(item.body).toMatchObject({ basis: 'consent', participantPresent: false, contactId: null });
       const contacts = await t.sql('select id from contacts where participant_id = $1', [p.id]);
       expect(contacts).toEqual([]);
@@ -144,10 +148,12 @@ describe('grant rules', () => {
       const at = now() + 2 * 3600_000;
       const m = await plan(at).expect(201);
       t.clock.travel(3 * 3600_000);
-      const item = await A.post(`/case-meetings/${m.body.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-        participantPresent: true,
-      }).expect(201);
+      const item = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, {
+          trajectoryId: tr.id,
+          participantPresent: true,
+        })
+        .expect(201);
       expect(item.body).toMatchObject({ basis: 'present', participantPresent: true });
       const contacts = await t.sql<{ id: string; at: Date; kind: string }>(
         'select id, at, kind from contacts where participant_id = $1',
@@ -159,9 +165,11 @@ describe('grant rules', () => {
       // An absent participant (consent basis) after the meeting: discussed, but no contact with them.
       const q = await onTrajectory();
       await giveConsent(t, a, q.p.id, 'case_meeting');
-      const absent = await A.post(`/case-meetings/${m.body.id}/items`, 'coach', {
-        trajectoryId: q.tr.id,
-      }).expect(201);
+      const absent = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, {
+          trajectoryId: q.tr.id,
+        })
+        .expect(201);
       expect(absent.body.contactId).toBeNull();
       expect(await t.sql('select id from contacts where participant_id = $1', [q.p.id])).toEqual([]);
     });
@@ -171,17 +179,19 @@ describe('grant rules', () => {
       await giveConsent(t, a, p.id, 'case_meeting');
       const at = now() + 30 * DAY;
       const m = await plan(at).expect(201);
-      await A.post(`/case-meetings/${m.body.id}/items`, 'coach', { trajectoryId: tr.id }).expect(201);
+      await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, { trajectoryId: tr.id })
+        .expect(201);
       const grants = await grantsOf(p.id, 'case_meeting');
       const spoc = grants.find((g) => g.staff_id === a.staff.spocVdab.id)!;
       expect(spoc.valid_from).toEqual(new Date(at - 7 * DAY));
       expect(spoc.valid_until).toEqual(new Date(at + 14 * DAY));
       // Not yet: 30 days before the meeting the attendee sees nothing.
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(404);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(404);
       t.clock.travel(24 * DAY);
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(200);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(200);
       t.clock.travel(21 * DAY);
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(404);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(404);
     });
 
     it('ends the derived grants at once when the case_meeting consent is withdrawn (and the agenda hides the person)', async () => {
@@ -192,15 +202,17 @@ describe('grant rules', () => {
         [p.id],
       );
       const m = await plan(now() + 2 * DAY).expect(201);
-      const item = await A.post(`/case-meetings/${m.body.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-        actions: [
-          { description: 'BIT inplannen', ownerStaffId: a.staff.spocVdab.id, dueAt: iso(now() + 5 * DAY) },
-        ],
-      }).expect(201);
+      const item = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, {
+          trajectoryId: tr.id,
+          actions: [
+            { description: 'BIT inplannen', ownerStaffId: a.staff.spocVdab.id, dueAt: iso(now() + 5 * DAY) },
+          ],
+        })
+        .expect(201);
       t.clock.travel(DAY);
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(200);
-      const before = await A.get('/me/agenda', 'spocVdab').expect(200);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(200);
+      const before = await as(t, a.auth('spocVdab')).get('/me/agenda').expect(200);
       expect(before.body.caseMeetingActions).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
@@ -211,32 +223,38 @@ describe('grant rules', () => {
         ]),
       );
 
-      await A.post(`/participants/${p.id}/consents/${consent.id}/withdraw`, 'coach').expect(200);
+      await as(t, a.auth('coach'))
+        .post(`/participants/${p.id}/consents/${consent.id}/withdraw`, {})
+        .expect(200);
       const grants = await grantsOf(p.id, 'case_meeting');
       expect(grants.length).toBeGreaterThan(0);
       expect(grants.every((g) => g.ended_at !== null)).toBe(true);
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(404);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(404);
       // Item 9: the action stays on the owner's agenda, without the participant's text or id.
-      const after = await A.get('/me/agenda', 'spocVdab').expect(200);
+      const after = await as(t, a.auth('spocVdab')).get('/me/agenda').expect(200);
       const action = after.body.caseMeetingActions.find(
         (x: { id: string }) => x.id === item.body.actions[0].id,
       );
       expect(action).toMatchObject({ description: null, participantId: null, itemId: null });
       expect(JSON.stringify(after.body)).not.toContain(p.id);
       // Item 5: participantPresent adds nothing without consent before the meeting.
-      const again = await A.post(`/case-meetings/${m.body.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-        participantPresent: true,
-      }).expect(400);
+      const again = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, {
+          trajectoryId: tr.id,
+          participantPresent: true,
+        })
+        .expect(400);
       expect(again.body.code).toBe('CASE_MEETING_PRESENCE_TOO_EARLY');
-      await A.post(`/case-meetings/${m.body.id}/items`, 'coach', { trajectoryId: tr.id }).expect(409);
+      await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, { trajectoryId: tr.id })
+        .expect(409);
     });
 
     it('ends grants of items a removed co-coach put on an agenda, in the same request', async () => {
       const { p, tr } = await onTrajectory();
-      await A.post(`/trajectories/${tr.id}/co-coaches`, 'coach', { staffId: a.staff.coachCaw.id }).expect(
-        201,
-      );
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.coachCaw.id })
+        .expect(201);
       const m = await plan(now() + 3600_000, ['coachIntro'], 'coachCaw').expect(201);
       // An item from before this rule, written by the co-coach's organisation, with its grant.
       const [item] = await t.sql<{ id: string }>(
@@ -250,13 +268,11 @@ describe('grant rules', () => {
          values ($1, $2, $3, 'case', 'case_meeting', $4, now() - interval '1 hour', now() + interval '10 days')`,
         [a.id, p.id, a.staff.coachIntro.id, item.id],
       );
-      await A.get(`/participants/${p.id}`, 'coachIntro').expect(200);
-      await t
-        .http()
+      await as(t, a.auth('coachIntro')).get(`/participants/${p.id}`).expect(200);
+      await as(t, a.auth('coach'))
         .delete(`/trajectories/${tr.id}/co-coaches/${a.staff.coachCaw.id}`)
-        .set('authorization', a.auth('coach'))
         .expect(200);
-      await A.get(`/participants/${p.id}`, 'coachIntro').expect(404);
+      await as(t, a.auth('coachIntro')).get(`/participants/${p.id}`).expect(404);
       expect((await grantsOf(p.id, 'case_meeting'))[0].ended_at).not.toBeNull();
     });
 
@@ -264,21 +280,25 @@ describe('grant rules', () => {
       const { p, tr } = await onTrajectory();
       await giveConsent(t, a, p.id, 'case_meeting');
       const m = await plan(now() + DAY, ['spocVdab', 'coachIntro']).expect(201);
-      const item = await A.post(`/case-meetings/${m.body.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-        actions: [
-          { description: 'Opvolgen', ownerStaffId: a.staff.spocVdab.id, dueAt: iso(now() + 2 * DAY) },
-        ],
-      }).expect(201);
+      const item = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, {
+          trajectoryId: tr.id,
+          actions: [
+            { description: 'Opvolgen', ownerStaffId: a.staff.spocVdab.id, dueAt: iso(now() + 2 * DAY) },
+          ],
+        })
+        .expect(201);
       const m2 = await plan(now() + DAY).expect(201);
-      const item2 = await A.post(`/case-meetings/${m2.body.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-      }).expect(201);
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(200);
+      const item2 = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m2.body.id}/items`, {
+          trajectoryId: tr.id,
+        })
+        .expect(201);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(200);
 
       // Taking the item off: only the organisation that put it there; others 403/404; bad ids 400.
-      const del = (meeting: string, itemId: string, as: StaffKey, auth = a) =>
-        t.http().delete(`/case-meetings/${meeting}/items/${itemId}`).set('authorization', auth.auth(as));
+      const del = (meeting: string, itemId: string, who: StaffKey, auth = a) =>
+        as(t, auth.auth(who)).delete(`/case-meetings/${meeting}/items/${itemId}`);
       expect((await del(m.body.id, item.body.id, 'coachIntro').expect(403)).body.code).toBe(
         'CASE_MEETING_ITEM_NOT_AUTHOR',
       );
@@ -300,18 +320,18 @@ describe('grant rules', () => {
         [item.body.id],
       );
       expect(gone[0]).toEqual({ items: 0, actions: 0, live: 0 });
-      await A.get(`/participants/${p.id}`, 'coachIntro').expect(404);
+      await as(t, a.auth('coachIntro')).get(`/participants/${p.id}`).expect(404);
       await del(m.body.id, item.body.id, 'coach').expect(404);
 
       // Cancelling: only the organiser's organisation; the remaining grants (meeting 2) end at once.
-      const cancel = (meeting: string, as: StaffKey, auth = a) =>
-        t.http().post(`/case-meetings/${meeting}/cancel`).set('authorization', auth.auth(as));
+      const cancel = (meeting: string, who: StaffKey, auth = a) =>
+        as(t, auth.auth(who)).post(`/case-meetings/${meeting}/cancel`);
       expect((await cancel(m2.body.id, 'spocVdab').expect(403)).body.code).toBe('FORBIDDEN');
       expect((await cancel(m.body.id, 'coachIntro').expect(403)).body.code).toBe(
         'CASE_MEETING_ORGANISER_ONLY',
       );
       await cancel(m2.body.id, 'coach', b).expect(404);
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(200);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(200);
       const done = await cancel(m2.body.id, 'coach').expect(200);
       expect(done.body).toMatchObject({ id: m2.body.id, cancelledAt: expect.any(String) });
       const live = await t.sql<{ n: number }>(
@@ -319,11 +339,13 @@ describe('grant rules', () => {
         [item2.body.id],
       );
       expect(live[0].n).toBe(0);
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(404);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(404);
       expect((await cancel(m2.body.id, 'coach').expect(409)).body.code).toBe('CASE_MEETING_CANCELLED');
-      const again = await A.post(`/case-meetings/${m2.body.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-      }).expect(409);
+      const again = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m2.body.id}/items`, {
+          trajectoryId: tr.id,
+        })
+        .expect(409);
       expect(again.body.code).toBe('CASE_MEETING_CANCELLED');
     });
 
@@ -332,9 +354,9 @@ describe('grant rules', () => {
       await giveConsent(t, a, p.id, 'case_meeting');
       const at = now() + 2 * DAY;
       const m = await plan(at).expect(201);
-      const item = await A.post(`/case-meetings/${m.body.id}/items`, 'coach', { trajectoryId: tr.id }).expect(
-        201,
-      );
+      const item = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, { trajectoryId: tr.id })
+        .expect(201);
       // Moved 20 days later: the grants follow the new date.
       const moved = at + 20 * DAY;
       await t.sql('update case_meetings set scheduled_at = $2 where id = $1', [m.body.id, iso(moved)]);
@@ -354,9 +376,11 @@ describe('grant rules', () => {
       expect(g.ended_at).not.toBeNull();
       // A removed item ends its grants too.
       const m2 = await plan(now() + DAY).expect(201);
-      const item2 = await A.post(`/case-meetings/${m2.body.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-      }).expect(201);
+      const item2 = await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m2.body.id}/items`, {
+          trajectoryId: tr.id,
+        })
+        .expect(201);
       await t.sql('delete from case_meeting_items where id = $1', [item2.body.id]);
       const ended = await t.sql<{ ended_at: Date | null }>(
         'select ended_at from access_grants where source_id = $1',
@@ -383,20 +407,23 @@ describe('grant rules', () => {
   describe('case-meeting contacts in the quarterly intensity (issue 13 item 6)', () => {
     it('counts a meeting as a contact only when the participant was there, dated at the meeting', async () => {
       const c = await createPartnership(t, 'C');
-      const C = api(t, c);
       const p = await createParticipant(t, c);
       const tr = await startTrajectory(t, c, p.id);
       const at = now() - 3600_000;
-      const m = await C.post('/case-meetings', 'coach', {
-        teamId: c.teams[0].id,
-        scheduledAt: iso(at),
-        location: 'Rabot',
-        attendeeIds: [],
-      }).expect(201);
-      await C.post(`/case-meetings/${m.body.id}/items`, 'coach', {
-        trajectoryId: tr.id,
-        participantPresent: true,
-      }).expect(201);
+      const m = await as(t, c.auth('coach'))
+        .post('/case-meetings', {
+          teamId: c.teams[0].id,
+          scheduledAt: iso(at),
+          location: 'Rabot',
+          attendeeIds: [],
+        })
+        .expect(201);
+      await as(t, c.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, {
+          trajectoryId: tr.id,
+          participantPresent: true,
+        })
+        .expect(201);
       // A contact written for an absent participant before this rule: it is not a contact with them.
       const [absent] = await t.sql<{ id: string }>(
         `insert into case_meeting_items (partnership_id, case_meeting_id, trajectory_id, participant_id, participant_present,
@@ -431,26 +458,34 @@ describe('grant rules', () => {
         durationMinutes: 90,
         location: 'Muide',
       };
-      const far = await A.post('/group-sessions', 'expertise', {
-        ...body,
-        at: '2099-01-01T10:00:00Z',
-      }).expect(400);
+      const far = await as(t, a.auth('expertise'))
+        .post('/group-sessions', {
+          ...body,
+          at: '2099-01-01T10:00:00Z',
+        })
+        .expect(400);
       expect(far.body).toMatchObject({ code: 'GROUP_SESSION_DATE_OUT_OF_RANGE' });
       expect(far.body.errors).toEqual([expect.objectContaining({ field: 'at' })]);
-      await A.post('/group-sessions', 'expertise', { ...body, at: iso(now() + 91 * DAY) }).expect(400);
+      await as(t, a.auth('expertise'))
+        .post('/group-sessions', { ...body, at: iso(now() + 91 * DAY) })
+        .expect(400);
       const at = now() + 30 * DAY;
-      const s = await A.post('/group-sessions', 'expertise', { ...body, at: iso(at) }).expect(201);
+      const s = await as(t, a.auth('expertise'))
+        .post('/group-sessions', { ...body, at: iso(at) })
+        .expect(201);
       const { p } = await onTrajectory();
-      await A.post(`/group-sessions/${s.body.id}/attendance`, 'coach', {
-        participantId: p.id,
-        attended: false,
-      }).expect(200);
+      await as(t, a.auth('coach'))
+        .post(`/group-sessions/${s.body.id}/attendance`, {
+          participantId: p.id,
+          attended: false,
+        })
+        .expect(200);
       const [g] = await grantsOf(p.id, 'group_session');
       expect(g.valid_from).toEqual(new Date(at - 7 * DAY));
       expect(g.valid_until).toEqual(new Date(at + 90 * 60_000 + 30 * DAY));
-      await A.get(`/participants/${p.id}`, 'expertise').expect(404);
+      await as(t, a.auth('expertise')).get(`/participants/${p.id}`).expect(404);
       t.clock.travel(24 * DAY);
-      await A.get(`/participants/${p.id}`, 'expertise').expect(200);
+      await as(t, a.auth('expertise')).get(`/participants/${p.id}`).expect(200);
     });
   });
 
@@ -480,7 +515,7 @@ describe('grant rules', () => {
       expect(
         await pgCode(asApp('coach', (q) => q('delete from access_grants where participant_id = $1', [p.id]))),
       ).toBe('42501');
-      await A.get(`/participants/${p.id}`, 'coachIntro').expect(404);
+      await as(t, a.auth('coachIntro')).get(`/participants/${p.id}`).expect(404);
     });
 
     it('refuses app_seed_grants outside a partnership created in the same transaction', async () => {
@@ -512,7 +547,7 @@ describe('grant rules', () => {
           }),
         ),
       ).toBe('42501');
-      await A.get(`/participants/${p.id}`, 'coachIntro').expect(404);
+      await as(t, a.auth('coachIntro')).get(`/participants/${p.id}`).expect(404);
       expect(await grantsOf(p.id, 'owner')).toHaveLength(1);
     });
 
@@ -581,7 +616,7 @@ describe('grant rules', () => {
         [p.id],
       );
       expect(live[0].n).toBe(1);
-      await A.get(`/participants/${p.id}`, 'coachIntro').expect(404);
+      await as(t, a.auth('coachIntro')).get(`/participants/${p.id}`).expect(404);
     });
 
     it('shows jobteam_app only its own grant rows, and the owner those on its participants', async () => {
@@ -646,7 +681,9 @@ describe('grant rules', () => {
       await work(one.p.id, one.tr.id);
       await giveConsent(t, a, one.p.id, 'case_meeting');
       const m = await plan(now() + DAY).expect(201);
-      await A.post(`/case-meetings/${m.body.id}/items`, 'coach', { trajectoryId: one.tr.id }).expect(201);
+      await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m.body.id}/items`, { trajectoryId: one.tr.id })
+        .expect(201);
       expect(await seen('spocVdab', one.p.id)).toEqual({ goals: 1, contacts: 1 });
       t.clock.travel(16 * DAY);
       expect(await seen('spocVdab', one.p.id)).toEqual({ goals: 0, contacts: 0 });
@@ -661,9 +698,13 @@ describe('grant rules', () => {
         [two.p.id],
       );
       const m2 = await plan(now() + DAY).expect(201);
-      await A.post(`/case-meetings/${m2.body.id}/items`, 'coach', { trajectoryId: two.tr.id }).expect(201);
+      await as(t, a.auth('coach'))
+        .post(`/case-meetings/${m2.body.id}/items`, { trajectoryId: two.tr.id })
+        .expect(201);
       expect(await seen('spocVdab', two.p.id)).toEqual({ goals: 1, contacts: 1 });
-      await A.post(`/participants/${two.p.id}/consents/${consent.id}/withdraw`, 'coach').expect(200);
+      await as(t, a.auth('coach'))
+        .post(`/participants/${two.p.id}/consents/${consent.id}/withdraw`, {})
+        .expect(200);
       expect(await seen('spocVdab', two.p.id)).toEqual({ goals: 0, contacts: 0 });
       // The owner still sees them: the zeros are the grant ending, not an empty table.
       expect(await seen('coach', two.p.id)).toEqual({ goals: 1, contacts: 1 });
@@ -675,13 +716,15 @@ describe('grant rules', () => {
       const p = await createParticipant(t, a);
       const tr = await startTrajectory(t, a, p.id, 'coach', { startedAt: iso(now() - 40 * DAY) });
       const move = (id: string, body: Record<string, unknown>) =>
-        A.post(`/trajectories/${id}/transitions`, 'coach', body).expect(200);
+        as(t, a.auth('coach')).post(`/trajectories/${id}/transitions`, body).expect(200);
       await move(tr.id, { to: 'intake', at: iso(now() - 30 * DAY) });
       await move(tr.id, { to: 'afgesloten', at: iso(now() - 10 * DAY), outcome: 'no_result' });
       // Compaan reopens at CAW: the new case manager's organisation becomes the owner.
-      const reopened = await A.post(`/participants/${p.id}/trajectories`, 'coach', {
-        caseManagerId: a.staff.coachCaw.id,
-      }).expect(201);
+      const reopened = await as(t, a.auth('coach'))
+        .post(`/participants/${p.id}/trajectories`, {
+          caseManagerId: a.staff.coachCaw.id,
+        })
+        .expect(201);
       expect(reopened.body.id).not.toBe(tr.id);
       const grants = await t.sql<{
         organisation_id: string;
@@ -696,14 +739,14 @@ describe('grant rules', () => {
       expect(grants).toEqual([
         { organisation_id: a.orgs.compaan.id, scope: 'case', source_id: tr.id, ended_at: null },
       ]);
-      const old = await A.get(`/trajectories/${tr.id}`, 'coach').expect(200);
+      const old = await as(t, a.auth('coach')).get(`/trajectories/${tr.id}`).expect(200);
       expect(old.body).toMatchObject({ id: tr.id, status: 'afgesloten' });
       // Case scope, not full: the INSZ and the address stay with the new owner.
-      const person = await A.get(`/participants/${p.id}`, 'coach').expect(200);
+      const person = await as(t, a.auth('coach')).get(`/participants/${p.id}`).expect(200);
       expect(person.body).not.toHaveProperty('insz');
-      await A.get(`/participants/${p.id}`, 'coachCaw').expect(200);
+      await as(t, a.auth('coachCaw')).get(`/participants/${p.id}`).expect(200);
       // A third organisation gained nothing.
-      await A.get(`/trajectories/${tr.id}`, 'coachIntro').expect(404);
+      await as(t, a.auth('coachIntro')).get(`/trajectories/${tr.id}`).expect(404);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { StaffKey, TestPartnership } from '../factories/partnership.factory';
+import { TestPartnership } from '../factories/partnership.factory';
 import { TestApp } from '../harness/test-app';
 
 export type ConsentScope =
@@ -16,12 +16,4 @@ export async function giveConsent(
      values ($1, $2, $3, 'consent', now() - interval '1 day', 'Getekend formulier', $4)`,
     [p.id, participantId, scope, p.staff.coach.id],
   );
-}
-
-export function api(t: TestApp, p: TestPartnership) {
-  return {
-    get: (url: string, as: StaffKey) => t.http().get(url).set('authorization', p.auth(as)),
-    post: (url: string, as: StaffKey, body: Record<string, unknown> = {}) =>
-      t.http().post(url).set('authorization', p.auth(as)).send(body),
-  };
 }

@@ -3,7 +3,8 @@ import { syntheticInsz } from '../factories/insz';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
-import { api, giveConsent } from './helpers';
+import { giveConsent } from './helpers';
+import { as } from '../support/api';
 
 const DAY = 86400_000;
 
@@ -11,27 +12,25 @@ describe('referrals', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  let A: ReturnType<typeof api>;
 
   beforeAll(async () => {
     t = await createTestApp();
     a = await createPartnership(t, 'A');
     b = await createPartnership(t, 'B');
-    A = api(t, a);
   });
   afterEach(() => t.clock.reset());
   afterAll(() => t.close());
 
   const outbound = (participantId: string, extra: Record<string, unknown> = {}) =>
-    A.post('/referrals', 'coach', {
+    as(t, a.auth('coach')).post('/referrals', {
       direction: 'outbound',
       target: 'vdab',
       kind: 'training',
       participantId,
       ...extra,
     });
-  const move = (id: string, as: Parameters<TestPartnership['auth']>[0], body: Record<string, unknown>) =>
-    A.post(`/referrals/${id}/transitions`, as, body);
+  const move = (id: string, who: Parameters<TestPartnership['auth']>[0], body: Record<string, unknown>) =>
+    as(t, a.auth(who)).post(`/referrals/${id}/transitions`, body);
 
   describe('POST /referrals (outbound)', () => {
     it('refuses an outbound referral without the vdab_exchange consent with 409 CONSENT_REQUIRED, and writes nothing', async () => {
@@ -50,7 +49,7 @@ describe('referrals', () => {
       const p = await createParticipant(t, a);
       const other = await createParticipant(t, a);
       await giveConsent(t, a, p.id, 'vdab_exchange');
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(404);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(404);
       const res = await outbound(p.id, { note: 'Interesse in heftruckopleiding' }).expect(201);
       expect(res.body).toMatchObject({
         direction: 'outbound',
@@ -71,7 +70,7 @@ describe('referrals', () => {
         expect.objectContaining({ from: null, to: 'submitted', actorId: a.staff.coach.id }),
       ]);
 
-      const seen = await A.get(`/participants/${p.id}`, 'spocVdab').expect(200);
+      const seen = await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(200);
       expect(seen.body).toMatchObject({
         scope: 'referral',
         labourStatus: 'unemployed',
@@ -81,14 +80,14 @@ describe('referrals', () => {
       expect(seen.body).not.toHaveProperty('birthDate');
       expect(seen.body).not.toHaveProperty('entryProfile');
       expect(seen.body).not.toHaveProperty('email');
-      await A.get(`/participants/${other.id}`, 'spocVdab').expect(404);
-      const list = await A.get('/participants', 'spocVdab').expect(200);
+      await as(t, a.auth('spocVdab')).get(`/participants/${other.id}`).expect(404);
+      const list = await as(t, a.auth('spocVdab')).get('/participants').expect(200);
       expect(list.body.items.map((x: { id: string }) => x.id)).toEqual([p.id]);
       // OCMW is not a side of this referral.
-      await A.get(`/participants/${p.id}`, 'spocOcmw').expect(404);
-      await A.get(`/referrals/${res.body.id}`, 'spocOcmw').expect(404);
+      await as(t, a.auth('spocOcmw')).get(`/participants/${p.id}`).expect(404);
+      await as(t, a.auth('spocOcmw')).get(`/referrals/${res.body.id}`).expect(404);
 
-      const fromSpoc = await A.get(`/referrals/${res.body.id}`, 'spocVdab').expect(200);
+      const fromSpoc = await as(t, a.auth('spocVdab')).get(`/referrals/${res.body.id}`).expect(200);
       expect(fromSpoc.body.allowedTransitions).toEqual(['accepted', 'rejected']);
     });
 
@@ -114,11 +113,13 @@ describe('referrals', () => {
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['direction', 'kind']);
       const mismatch = await outbound(p.id, { target: 'partnership' }).expect(400);
       expect(mismatch.body.code).toBe('REFERRAL_TARGET_INVALID');
-      const noSubject = await A.post('/referrals', 'coach', {
-        direction: 'outbound',
-        target: 'vdab',
-        kind: 'training',
-      }).expect(400);
+      const noSubject = await as(t, a.auth('coach'))
+        .post('/referrals', {
+          direction: 'outbound',
+          target: 'vdab',
+          kind: 'training',
+        })
+        .expect(400);
       expect(noSubject.body.code).toBe('REFERRAL_SUBJECT_INVALID');
       await outbound(p.id, { partnershipId: b.id }).expect(400);
       const rows = await t.sql('select count(*)::int as n from referrals where participant_id = $1', [p.id]);
@@ -133,23 +134,24 @@ describe('referrals', () => {
         .post('/referrals')
         .send({ direction: 'outbound', target: 'vdab', kind: 'training', participantId: p.id })
         .expect(401);
-      await A.post('/referrals', 'coordinator', {
-        direction: 'outbound',
-        target: 'vdab',
-        kind: 'training',
-        participantId: p.id,
-      }).expect(403);
-      await A.post('/referrals', 'coachIntro', {
-        direction: 'outbound',
-        target: 'vdab',
-        kind: 'training',
-        participantId: p.id,
-      }).expect(404);
-      await t
-        .http()
-        .post('/referrals')
-        .set('authorization', b.auth('coach'))
-        .send({ direction: 'outbound', target: 'vdab', kind: 'training', participantId: p.id })
+      await as(t, a.auth('coordinator'))
+        .post('/referrals', {
+          direction: 'outbound',
+          target: 'vdab',
+          kind: 'training',
+          participantId: p.id,
+        })
+        .expect(403);
+      await as(t, a.auth('coachIntro'))
+        .post('/referrals', {
+          direction: 'outbound',
+          target: 'vdab',
+          kind: 'training',
+          participantId: p.id,
+        })
+        .expect(404);
+      await as(t, b.auth('coach'))
+        .post('/referrals', { direction: 'outbound', target: 'vdab', kind: 'training', participantId: p.id })
         .expect(404);
     });
   });
@@ -196,11 +198,11 @@ describe('referrals', () => {
       expect(grant.valid_until.getTime()).toBe(new Date(done.body.closedAt).getTime() + 30 * DAY);
 
       t.clock.travel(29 * DAY);
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(200);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(200);
       t.clock.travel(2 * DAY);
-      await A.get(`/participants/${p.id}`, 'spocVdab').expect(404);
+      await as(t, a.auth('spocVdab')).get(`/participants/${p.id}`).expect(404);
       // The referral itself stays in VDAB's records, without the participant's name.
-      const later = await A.get(`/referrals/${r.id}`, 'spocVdab').expect(200);
+      const later = await as(t, a.auth('spocVdab')).get(`/referrals/${r.id}`).expect(200);
       expect(later.body.state).toBe('completed');
       expect(later.body).not.toHaveProperty('participant');
     });
@@ -236,12 +238,7 @@ describe('referrals', () => {
       await t.http().post(`/referrals/${r.id}/transitions`).send({ to: 'accepted' }).expect(401);
       await move(r.id, 'expertise', { to: 'accepted' }).expect(403);
       await move(r.id, 'coachIntro', { to: 'accepted' }).expect(404);
-      await t
-        .http()
-        .post(`/referrals/${r.id}/transitions`)
-        .set('authorization', b.auth('spocVdab'))
-        .send({ to: 'accepted' })
-        .expect(404);
+      await as(t, b.auth('spocVdab')).post(`/referrals/${r.id}/transitions`, { to: 'accepted' }).expect(404);
       await move('not-a-uuid', 'spocVdab', { to: 'accepted' }).expect(400);
     });
   });
@@ -252,11 +249,11 @@ describe('referrals', () => {
       const tr = await startTrajectory(t, a, p.id);
       await giveConsent(t, a, p.id, 'vdab_exchange');
       const r = (await outbound(p.id).expect(201)).body;
-      await A.get(`/referrals/${r.id}`, 'coachIntro').expect(404);
-      await A.post(`/trajectories/${tr.id}/co-coaches`, 'coach', { staffId: a.staff.coachIntro.id }).expect(
-        201,
-      );
-      const co = await A.get(`/referrals/${r.id}`, 'coachIntro').expect(200);
+      await as(t, a.auth('coachIntro')).get(`/referrals/${r.id}`).expect(404);
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.coachIntro.id })
+        .expect(201);
+      const co = await as(t, a.auth('coachIntro')).get(`/referrals/${r.id}`).expect(200);
       expect(co.body.allowedTransitions).toEqual([]);
       const wrong = await move(r.id, 'coachIntro', { to: 'cancelled' }).expect(403);
       expect(wrong.body.code).toBe('REFERRAL_WRONG_SIDE');
@@ -266,8 +263,8 @@ describe('referrals', () => {
          values ($1, $2, $3, 'summary', 'group_session', now() - interval '1 hour')`,
         [a.id, p.id, a.staff.coachCaw.id],
       );
-      await A.get(`/participants/${p.id}`, 'coachCaw').expect(200);
-      await A.get(`/referrals/${r.id}`, 'coachCaw').expect(404);
+      await as(t, a.auth('coachCaw')).get(`/participants/${p.id}`).expect(200);
+      await as(t, a.auth('coachCaw')).get(`/referrals/${r.id}`).expect(404);
       // Without a request context the table shows nothing at all.
       const none = await t.db.runWithoutTenant((m) => m.query('select count(*)::int as n from referrals'));
       expect(none[0].n).toBe(0);
@@ -276,13 +273,15 @@ describe('referrals', () => {
     it('lets VDAB send a known participant it may see to a partner, which then sees them at referral scope', async () => {
       const p = await createParticipant(t, a);
       await giveConsent(t, a, p.id, 'vdab_exchange');
-      await A.post('/referrals', 'spocVdab', {
-        direction: 'inbound',
-        target: 'partnership',
-        kind: 'other',
-        participantId: p.id,
-        targetOrganisationId: a.orgs.intro.id,
-      }).expect(404);
+      await as(t, a.auth('spocVdab'))
+        .post('/referrals', {
+          direction: 'inbound',
+          target: 'partnership',
+          kind: 'other',
+          participantId: p.id,
+          targetOrganisationId: a.orgs.intro.id,
+        })
+        .expect(404);
       await outbound(p.id).expect(201);
       // vdab_exchange covers VDAB and the owner (Compaan), not a third partner.
       const third = {
@@ -292,11 +291,11 @@ describe('referrals', () => {
         participantId: p.id,
         targetOrganisationId: a.orgs.intro.id,
       };
-      const refused = await A.post('/referrals', 'spocVdab', third).expect(409);
+      const refused = await as(t, a.auth('spocVdab')).post('/referrals', third).expect(409);
       expect(refused.body).toMatchObject({ code: 'CONSENT_REQUIRED', consentScope: 'partnership_sharing' });
       await giveConsent(t, a, p.id, 'partnership_sharing');
-      const r = await A.post('/referrals', 'spocVdab', third).expect(201);
-      const seen = await A.get(`/participants/${p.id}`, 'coachIntro').expect(200);
+      const r = await as(t, a.auth('spocVdab')).post('/referrals', third).expect(201);
+      const seen = await as(t, a.auth('coachIntro')).get(`/participants/${p.id}`).expect(200);
       expect(seen.body.scope).toBe('referral');
       const accepted = await move(r.body.id, 'coachIntro', { to: 'accepted' }).expect(200);
       expect(accepted.body).toMatchObject({ state: 'accepted', participantId: p.id, trajectoryId: null });
@@ -319,9 +318,9 @@ describe('referrals', () => {
     });
     const inbound = (
       body: Record<string, unknown>,
-      as: Parameters<TestPartnership['auth']>[0] = 'spocVdab',
+      who: Parameters<TestPartnership['auth']>[0] = 'spocVdab',
     ) =>
-      A.post('/referrals', as, {
+      as(t, a.auth(who)).post('/referrals', {
         direction: 'inbound',
         target: 'partnership',
         kind: 'intake_check',
@@ -349,12 +348,12 @@ describe('referrals', () => {
       expect(stored[0].person).not.toHaveProperty('insz');
       expect(stored[0].person_insz_encrypted).not.toContain(insz);
 
-      const target = await A.get(`/referrals/${id}`, 'coach2').expect(200);
+      const target = await as(t, a.auth('coach2')).get(`/referrals/${id}`).expect(200);
       expect(target.body.person).toMatchObject({ firstName: 'Inkomend', insz });
       expect(target.body.allowedTransitions).toEqual(['accepted', 'rejected']);
-      await A.get(`/referrals/${id}`, 'coachIntro').expect(404);
-      await A.get(`/referrals/${id}`, 'spocOcmw').expect(404);
-      const introList = await A.get('/referrals', 'coachIntro').expect(200);
+      await as(t, a.auth('coachIntro')).get(`/referrals/${id}`).expect(404);
+      await as(t, a.auth('spocOcmw')).get(`/referrals/${id}`).expect(404);
+      const introList = await as(t, a.auth('coachIntro')).get('/referrals').expect(200);
       expect(introList.body.items.map((x: { id: string }) => x.id)).not.toContain(id);
       // RLS, not only the service: a raw query as another organisation sees no row.
       const raw = await t.db.runAsStaff(
@@ -368,7 +367,7 @@ describe('referrals', () => {
       expect(accepted.body).not.toHaveProperty('person');
       const participantId = accepted.body.participantId as string;
       expect(participantId).toEqual(expect.any(String));
-      const participant = await A.get(`/participants/${participantId}`, 'coach').expect(200);
+      const participant = await as(t, a.auth('coach')).get(`/participants/${participantId}`).expect(200);
       expect(participant.body).toMatchObject({
         scope: 'full',
         firstName: 'Inkomend',
@@ -384,12 +383,12 @@ describe('referrals', () => {
       expect(after[0]).toEqual({ person: null, person_insz_encrypted: null });
 
       // The sending VDAB SPOC follows the person at referral scope, no more.
-      const fromVdab = await A.get(`/participants/${participantId}`, 'spocVdab').expect(200);
+      const fromVdab = await as(t, a.auth('spocVdab')).get(`/participants/${participantId}`).expect(200);
       expect(fromVdab.body.scope).toBe('referral');
       expect(fromVdab.body).not.toHaveProperty('birthDate');
       expect(fromVdab.body).not.toHaveProperty('entryProfile');
       expect(fromVdab.body.labourStatus).toBeNull();
-      await A.get(`/participants/${participantId}`, 'coachIntro').expect(404);
+      await as(t, a.auth('coachIntro')).get(`/participants/${participantId}`).expect(404);
     });
 
     it('applies the duplicate check on acceptance and leaves the referral untouched when it fails', async () => {
@@ -398,7 +397,7 @@ describe('referrals', () => {
       const r = await inbound({ person: person({ birthDate: '1987-01-20', insz }) }).expect(201);
       const dup = await move(r.body.id, 'coach', { to: 'accepted' }).expect(409);
       expect(dup.body).toMatchObject({ code: 'PARTICIPANT_DUPLICATE', contactOrganisation: 'Groep INTRO' });
-      const still = await A.get(`/referrals/${r.body.id}`, 'coach').expect(200);
+      const still = await as(t, a.auth('coach')).get(`/referrals/${r.body.id}`).expect(200);
       expect(still.body).toMatchObject({ state: 'submitted', participantId: null });
 
       const same = await createParticipant(t, a, 'coachIntro', {
@@ -443,11 +442,10 @@ describe('referrals', () => {
   describe('GET /referrals and the SPOC inbox', () => {
     it('lists open referrals first by due date, then closed ones, and counts per state and overdue over the whole inbox', async () => {
       const c = await createPartnership(t, 'C');
-      const C = api(t, c);
       const refer = async (dueInDays: number, assign = true) => {
         const p = await createParticipant(t, c);
         await giveConsent(t, c, p.id, 'vdab_exchange');
-        const res = await C.post('/referrals', 'coach', {
+        const res = await as(t, c.auth('coach')).post('/referrals', {
           direction: 'outbound',
           target: 'vdab',
           kind: 'indicering',
@@ -462,20 +460,24 @@ describe('referrals', () => {
       const soon = await refer(3);
       const later = await refer(20);
       const unassigned = await refer(2, false);
-      await C.post(`/referrals/${later}/transitions`, 'spocVdab', { to: 'accepted' }).expect(200);
+      await as(t, c.auth('spocVdab')).post(`/referrals/${later}/transitions`, { to: 'accepted' }).expect(200);
       const rejected = await refer(4);
-      await C.post(`/referrals/${rejected}/transitions`, 'spocVdab', {
-        to: 'rejected',
-        reason: 'Niet van toepassing',
-      }).expect(200);
+      await as(t, c.auth('spocVdab'))
+        .post(`/referrals/${rejected}/transitions`, {
+          to: 'rejected',
+          reason: 'Niet van toepassing',
+        })
+        .expect(200);
       const rejectedLater = await refer(10);
-      await C.post(`/referrals/${rejectedLater}/transitions`, 'spocVdab', {
-        to: 'rejected',
-        reason: 'Al in traject bij VDAB',
-      }).expect(200);
+      await as(t, c.auth('spocVdab'))
+        .post(`/referrals/${rejectedLater}/transitions`, {
+          to: 'rejected',
+          reason: 'Al in traject bij VDAB',
+        })
+        .expect(200);
 
       t.clock.travel(2 * DAY);
-      const mine = await C.get('/referrals?inbox=mine', 'spocVdab').expect(200);
+      const mine = await as(t, c.auth('spocVdab')).get('/referrals?inbox=mine').expect(200);
       expect(mine.body.items.map((x: { id: string }) => x.id)).toEqual([
         late,
         soon,
@@ -495,16 +497,18 @@ describe('referrals', () => {
       expect(mine.body.items[0].overdue).toBe(true);
       expect(mine.body.total).toBe(5);
 
-      const overdue = await C.get('/referrals?inbox=mine&overdue=true', 'spocVdab').expect(200);
+      const overdue = await as(t, c.auth('spocVdab')).get('/referrals?inbox=mine&overdue=true').expect(200);
       expect(overdue.body.items.map((x: { id: string }) => x.id)).toEqual([late]);
       expect(overdue.body.counts.submitted).toBe(2);
-      const submitted = await C.get('/referrals?inbox=mine&state=submitted', 'spocVdab').expect(200);
+      const submitted = await as(t, c.auth('spocVdab'))
+        .get('/referrals?inbox=mine&state=submitted')
+        .expect(200);
       expect(submitted.body.items.map((x: { id: string }) => x.id)).toEqual([late, soon]);
 
       // The team inbox holds what is assigned to the team; the organisation inbox also the unassigned one.
-      const team = await C.get('/referrals?inbox=team', 'spocVdab').expect(200);
+      const team = await as(t, c.auth('spocVdab')).get('/referrals?inbox=team').expect(200);
       expect(team.body.total).toBe(5);
-      const org = await C.get('/referrals?inbox=organisation', 'spocVdab').expect(200);
+      const org = await as(t, c.auth('spocVdab')).get('/referrals?inbox=organisation').expect(200);
       expect(org.body.items.map((x: { id: string }) => x.id)).toEqual([
         late,
         unassigned,
@@ -514,27 +518,29 @@ describe('referrals', () => {
         rejected,
       ]);
       expect(org.body.overdueCount).toBe(2);
-      const paged = await C.get('/referrals?inbox=organisation&limit=2&page=2', 'spocVdab').expect(200);
+      const paged = await as(t, c.auth('spocVdab'))
+        .get('/referrals?inbox=organisation&limit=2&page=2')
+        .expect(200);
       expect(paged.body.items.map((x: { id: string }) => x.id)).toEqual([soon, later]);
 
-      const ocmw = await C.get('/referrals?inbox=organisation', 'spocOcmw').expect(200);
+      const ocmw = await as(t, c.auth('spocOcmw')).get('/referrals?inbox=organisation').expect(200);
       expect(ocmw.body).toMatchObject({ total: 0, overdueCount: 0 });
-      const coachMine = await C.get('/referrals?inbox=mine', 'coach').expect(200);
+      const coachMine = await as(t, c.auth('coach')).get('/referrals?inbox=mine').expect(200);
       expect(coachMine.body.total).toBe(0);
     });
 
     it('rejects bad filters with 400 and answers 401/403, and other partnerships see nothing', async () => {
-      await A.get('/referrals?inbox=everyone', 'spocVdab').expect(400);
-      await A.get('/referrals?state=open', 'spocVdab').expect(400);
-      await A.get('/referrals?overdue=maybe', 'spocVdab').expect(400);
+      await as(t, a.auth('spocVdab')).get('/referrals?inbox=everyone').expect(400);
+      await as(t, a.auth('spocVdab')).get('/referrals?state=open').expect(400);
+      await as(t, a.auth('spocVdab')).get('/referrals?overdue=maybe').expect(400);
       await t.http().get('/referrals').expect(401);
-      await A.get('/referrals', 'admin').expect(403);
-      await A.get('/referrals', 'expertise').expect(403);
+      await as(t, a.auth('admin')).get('/referrals').expect(403);
+      await as(t, a.auth('expertise')).get('/referrals').expect(403);
       const p = await createParticipant(t, a);
       await giveConsent(t, a, p.id, 'vdab_exchange');
       const r = (await outbound(p.id).expect(201)).body;
-      await t.http().get(`/referrals/${r.id}`).set('authorization', b.auth('spocVdab')).expect(404);
-      const other = await t.http().get('/referrals').set('authorization', b.auth('spocVdab')).expect(200);
+      await as(t, b.auth('spocVdab')).get(`/referrals/${r.id}`).expect(404);
+      const other = await as(t, b.auth('spocVdab')).get('/referrals').expect(200);
       expect(other.body.total).toBe(0);
     });
   });
@@ -542,8 +548,8 @@ describe('referrals', () => {
   describe('POST /participants/{id}/vdab-trajectory-check', () => {
     it('lets a VDAB SPOC with referral access record the MLP check, which other viewers then see', async () => {
       const p = await createParticipant(t, a);
-      const check = (as: Parameters<TestPartnership['auth']>[0], body: Record<string, unknown>) =>
-        A.post(`/participants/${p.id}/vdab-trajectory-check`, as, body);
+      const check = (who: Parameters<TestPartnership['auth']>[0], body: Record<string, unknown>) =>
+        as(t, a.auth(who)).post(`/participants/${p.id}/vdab-trajectory-check`, body);
       const checkedAt = new Date(Date.now() - 3600_000).toISOString();
       await check('spocVdab', { status: 'active', checkedAt }).expect(404);
       await giveConsent(t, a, p.id, 'vdab_exchange');
@@ -554,7 +560,7 @@ describe('referrals', () => {
         participantId: p.id,
         vdabTrajectory: { status: 'active', checkedAt, checkedBy: a.staff.spocVdab.id },
       });
-      const byCoach = await A.get(`/participants/${p.id}`, 'coach').expect(200);
+      const byCoach = await as(t, a.auth('coach')).get(`/participants/${p.id}`).expect(200);
       expect(byCoach.body.vdabTrajectory).toEqual({ status: 'active', checkedAt });
       expect(byCoach.body.version).toBe(p.version);
       const audit = await t.sql(
@@ -577,11 +583,8 @@ describe('referrals', () => {
         .expect(401);
       await check('coach', { status: 'none', checkedAt }).expect(403);
       await check('spocOcmw', { status: 'none', checkedAt }).expect(403);
-      await t
-        .http()
-        .post(`/participants/${p.id}/vdab-trajectory-check`)
-        .set('authorization', b.auth('spocVdab'))
-        .send({ status: 'none', checkedAt })
+      await as(t, b.auth('spocVdab'))
+        .post(`/participants/${p.id}/vdab-trajectory-check`, { status: 'none', checkedAt })
         .expect(404);
     });
   });

@@ -2,6 +2,7 @@ import { assertRuntimeRoleIsSafe } from '../../src/database/runtime-role-check';
 import { InstrumentsService } from '../../src/empowerment/instruments.service';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 interface Instrument {
   id: string;
@@ -60,7 +61,7 @@ describe('instruments', () => {
     p: TestPartnership,
     query = 'limit=200',
   ): Promise<{ items: Instrument[]; total: number }> =>
-    (await t.http().get(`/instruments?${query}`).set('authorization', p.auth('admin')).expect(200)).body;
+    (await as(t, p.auth('admin')).get(`/instruments?${query}`).expect(200)).body;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -132,13 +133,13 @@ describe('instruments', () => {
 
     it('is open to every role with instrument.read: coach and coordinator too', async () => {
       for (const role of ['coach', 'coordinator'] as const) {
-        const res = await t.http().get('/instruments').set('authorization', a.auth(role)).expect(200);
+        const res = await as(t, a.auth(role)).get('/instruments').expect(200);
         expect(res.body.total).toBeGreaterThanOrEqual(3);
       }
     });
 
     it('answers 403 to a role without instrument.read (a VDAB SPOC) and 401 without a token', async () => {
-      await t.http().get('/instruments').set('authorization', a.auth('spocVdab')).expect(403);
+      await as(t, a.auth('spocVdab')).get('/instruments').expect(403);
       const res = await t.http().get('/instruments').expect(401);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.code).toBe('UNAUTHORIZED');
@@ -148,31 +149,18 @@ describe('instruments', () => {
   describe('GET /instruments/:id', () => {
     it('returns one version, and 404 for a guessed id, 400 for a malformed one', async () => {
       const empowerment = (await list(a, 'key=empowerment')).items[0];
-      const res = await t
-        .http()
-        .get(`/instruments/${empowerment.id}`)
-        .set('authorization', a.auth('coach'))
-        .expect(200);
+      const res = await as(t, a.auth('coach')).get(`/instruments/${empowerment.id}`).expect(200);
       expect(res.body).toMatchObject({ key: 'empowerment', version: 1, builtIn: true });
       expect(res.body).not.toHaveProperty('partnershipId');
       expect(res.body).not.toHaveProperty('createdBy');
-      await t
-        .http()
-        .get('/instruments/00000000-0000-4000-8000-000000000000')
-        .set('authorization', a.auth('coach'))
-        .expect(404);
-      await t.http().get('/instruments/nope').set('authorization', a.auth('coach')).expect(400);
+      await as(t, a.auth('coach')).get('/instruments/00000000-0000-4000-8000-000000000000').expect(404);
+      await as(t, a.auth('coach')).get('/instruments/nope').expect(400);
     });
   });
 
   describe('POST /instruments', () => {
     it("lets an admin add an instrument of the partnership's own, at version 1 with the defaults", async () => {
-      const res = await t
-        .http()
-        .post('/instruments')
-        .set('authorization', a.auth('admin'))
-        .send(werkfit())
-        .expect(201);
+      const res = await as(t, a.auth('admin')).post('/instruments', werkfit()).expect(201);
       expect(res.body).toMatchObject({
         key: 'werkfit',
         version: 1,
@@ -191,11 +179,7 @@ describe('instruments', () => {
         description: null,
       });
       expect(res.body.dimensions[2].description).toEqual({ nl: 'Wie ken je?', en: 'Who?' });
-      const got = await t
-        .http()
-        .get(`/instruments/${res.body.id}`)
-        .set('authorization', a.auth('coach'))
-        .expect(200);
+      const got = await as(t, a.auth('coach')).get(`/instruments/${res.body.id}`).expect(200);
       expect(got.body).toEqual(res.body);
     });
 
@@ -220,12 +204,7 @@ describe('instruments', () => {
         progressThreshold: 1.5,
         regressionThreshold: -0.5,
       };
-      const v2 = await t
-        .http()
-        .post('/instruments')
-        .set('authorization', a.auth('admin'))
-        .send(body)
-        .expect(201);
+      const v2 = await as(t, a.auth('admin')).post('/instruments', body).expect(201);
       expect(v2.body).toMatchObject({
         key: 'empowerment',
         version: 2,
@@ -239,12 +218,7 @@ describe('instruments', () => {
           { score: 10, label: { nl: 'Helemaal', en: 'Completely' }, dimension: 'impact' },
         ],
       });
-      const v3 = await t
-        .http()
-        .post('/instruments')
-        .set('authorization', a.auth('admin'))
-        .send(body)
-        .expect(201);
+      const v3 = await as(t, a.auth('admin')).post('/instruments', body).expect(201);
       expect(v3.body.version).toBe(3);
 
       const versions = (await list(a, 'key=empowerment')).items.map((i) => [i.version, i.builtIn]);
@@ -260,11 +234,8 @@ describe('instruments', () => {
     it('refuses a coach and a coordinator with 403, and writes nothing', async () => {
       const before = (await list(a)).total;
       for (const role of ['coach', 'coordinator'] as const) {
-        const res = await t
-          .http()
-          .post('/instruments')
-          .set('authorization', a.auth(role))
-          .send(werkfit({ key: 'coach_made' }))
+        const res = await as(t, a.auth(role))
+          .post('/instruments', werkfit({ key: 'coach_made' }))
           .expect(403);
         expect(res.body.code).toBe('FORBIDDEN');
       }
@@ -328,11 +299,8 @@ describe('instruments', () => {
       ],
     ])('answers 400 for %s, naming the field, and writes nothing', async (_, patch, code, field) => {
       const before = (await list(a)).total;
-      const res = await t
-        .http()
-        .post('/instruments')
-        .set('authorization', a.auth('admin'))
-        .send(werkfit({ key: 'broken', ...patch }))
+      const res = await as(t, a.auth('admin'))
+        .post('/instruments', werkfit({ key: 'broken', ...patch }))
         .expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.code).toBe(code);
@@ -368,34 +336,21 @@ describe('instruments', () => {
 
   describe('between partnerships', () => {
     it("never shows another partnership's instrument: absent from the list, 404 by id", async () => {
-      const theirs = await t
-        .http()
-        .post('/instruments')
-        .set('authorization', b.auth('admin'))
-        .send(werkfit({ key: 'b_only' }))
+      const theirs = await as(t, b.auth('admin'))
+        .post('/instruments', werkfit({ key: 'b_only' }))
         .expect(201);
       expect((await list(a)).items.map((i) => i.key)).not.toContain('b_only');
-      await t.http().get(`/instruments/${theirs.body.id}`).set('authorization', a.auth('admin')).expect(404);
-      await t.http().get(`/instruments/${theirs.body.id}`).set('authorization', b.auth('coach')).expect(200);
+      await as(t, a.auth('admin')).get(`/instruments/${theirs.body.id}`).expect(404);
+      await as(t, b.auth('coach')).get(`/instruments/${theirs.body.id}`).expect(200);
     });
 
     it("numbers versions per partnership: B's versions of a key do not move A's", async () => {
       const body = werkfit({ key: 'shared_key' });
       for (const expected of [1, 2]) {
-        const res = await t
-          .http()
-          .post('/instruments')
-          .set('authorization', b.auth('admin'))
-          .send(body)
-          .expect(201);
+        const res = await as(t, b.auth('admin')).post('/instruments', body).expect(201);
         expect(res.body.version).toBe(expected);
       }
-      const mine = await t
-        .http()
-        .post('/instruments')
-        .set('authorization', a.auth('admin'))
-        .send(body)
-        .expect(201);
+      const mine = await as(t, a.auth('admin')).post('/instruments', body).expect(201);
       expect(mine.body.version).toBe(1);
       // And B's own versions of empowerment start after the built-in, whatever A did.
       const builtIn = (await list(b, 'key=empowerment')).items;

@@ -1,5 +1,6 @@
 import { TestPartnership, StaffKey } from './partnership.factory';
 import { TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 let n = 0;
 
@@ -23,14 +24,10 @@ export function participantBody(overrides: Record<string, unknown> = {}): Record
 export async function createParticipant(
   t: TestApp,
   p: TestPartnership,
-  as: StaffKey = 'coach',
+  who: StaffKey = 'coach',
   overrides: Record<string, unknown> = {},
 ) {
-  const res = await t
-    .http()
-    .post('/participants')
-    .set('authorization', p.auth(as))
-    .send(participantBody(overrides));
+  const res = await as(t, p.auth(who)).post('/participants', participantBody(overrides));
   if (res.status !== 201)
     throw new Error(`participant create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; version: number } & Record<string, unknown>;
@@ -40,14 +37,10 @@ export async function startTrajectory(
   t: TestApp,
   p: TestPartnership,
   participantId: string,
-  as: StaffKey = 'coach',
+  who: StaffKey = 'coach',
   body: Record<string, unknown> = {},
 ) {
-  const res = await t
-    .http()
-    .post(`/participants/${participantId}/trajectories`)
-    .set('authorization', p.auth(as))
-    .send(body);
+  const res = await as(t, p.auth(who)).post(`/participants/${participantId}/trajectories`, body);
   if (res.status !== 201)
     throw new Error(`trajectory create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; version: number; status: string } & Record<string, unknown>;

@@ -49,8 +49,11 @@ export interface TestPartnership {
 
 let counter = 0;
 
+/** The harness pieces a factory writes with: an e2e TestApp or a medium-tier context. */
+type FactoryTarget = Pick<TestApp, 'db' | 'token'>;
+
 export async function createPartnership(
-  t: TestApp,
+  t: FactoryTarget,
   name = `Partnership ${++counter}`,
 ): Promise<TestPartnership> {
   const hash = await (passwordHash ??= hashPassword(TEST_PASSWORD));
@@ -104,7 +107,7 @@ export async function createPartnership(
  * activation tokens, never sets passwords): for tests that need one more colleague somewhere.
  */
 export async function createStaffMember(
-  t: TestApp,
+  t: FactoryTarget,
   p: { id: string },
   s: { organisationId: string; roles: Role[]; email?: string; name?: string; teamId?: string | null },
 ): Promise<StaffEntity & { bearer: string }> {

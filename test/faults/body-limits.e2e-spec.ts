@@ -1,6 +1,7 @@
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { participantBody } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 describe('hostile bodies', () => {
   let t: TestApp;
@@ -17,7 +18,7 @@ describe('hostile bodies', () => {
 
   it('refuses a body over 1 MB with 413 problem+json and writes nothing', async () => {
     const body = participantBody({ referrer: 'x'.repeat(1024 * 1024 + 10) });
-    const res = await t.http().post('/participants').set('authorization', p.auth('coach')).send(body);
+    const res = await as(t, p.auth('coach')).post('/participants', body);
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
@@ -31,23 +32,19 @@ describe('hostile bodies', () => {
       /}$/,
       `,"referrer":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`,
     );
-    const res = await t
-      .http()
-      .post('/participants')
-      .set('authorization', p.auth('coach'))
-      .set('content-type', 'application/json')
-      .send(body);
+    const res = await as(t, p.auth('coach')).post('/participants', body, {
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ status: 400, code: 'JSON_TOO_DEEP' });
     expect(await count()).toBe(0);
   });
 
   it('still accepts a normal body just under the limits', async () => {
-    const res = await t
-      .http()
-      .post('/participants')
-      .set('authorization', p.auth('coach'))
-      .send(participantBody({ referrer: 'Wijkwerking Rabot' }));
+    const res = await as(t, p.auth('coach')).post(
+      '/participants',
+      participantBody({ referrer: 'Wijkwerking Rabot' }),
+    );
     expect(res.status).toBe(201);
     expect(await count()).toBe(1);
   });

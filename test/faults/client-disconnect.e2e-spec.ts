@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, participantBody } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 /** Sends a whole request, then drops the socket after `afterMs`, whatever the server is doing. */
 function postAndHangUp(port: number, path: string, auth: string, body: unknown, afterMs: number) {
@@ -113,11 +114,7 @@ describe('a client that hangs up mid-request', () => {
     );
     expect(auditedWithoutRow).toEqual([]);
     // The server is still serving after the hang-ups.
-    const list = await t
-      .http()
-      .get('/participants?limit=100')
-      .set('authorization', p.auth('coach'))
-      .expect(200);
+    const list = await as(t, p.auth('coach')).get('/participants?limit=100').expect(200);
     expect(list.body.total).toBeGreaterThanOrEqual(12);
   });
 });

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 describe('DB_STATEMENT_TIMEOUT_MS', () => {
   let t: TestApp;
@@ -21,7 +22,7 @@ describe('DB_STATEMENT_TIMEOUT_MS', () => {
       await locker.query('begin');
       await locker.query('lock table audit_events in share mode');
       const started = Date.now();
-      const res = await t.http().get(`/participants/${pt.id}`).set('authorization', p.auth('coach'));
+      const res = await as(t, p.auth('coach')).get(`/participants/${pt.id}`);
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ status: 503, code: 'TIMEOUT' });
       expect(res.headers['retry-after']).toBe('1');
@@ -30,7 +31,7 @@ describe('DB_STATEMENT_TIMEOUT_MS', () => {
       await locker.query('rollback');
       await locker.end();
     }
-    const again = await t.http().get(`/participants/${pt.id}`).set('authorization', p.auth('coach'));
+    const again = await as(t, p.auth('coach')).get(`/participants/${pt.id}`);
     expect(again.status).toBe(200);
     // The timed-out read rolled back with its audit event: one read, one record.
     const audits = await t.sql(`select 1 from audit_events where participant_id = $1 and action = 'read'`, [

@@ -1,6 +1,7 @@
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 describe('participant feedback', () => {
   let t: TestApp;
@@ -15,10 +16,9 @@ describe('participant feedback', () => {
   afterAll(() => t.close());
 
   const url = (id: string) => `/trajectories/${id}/feedback`;
-  const post = (id: string, body: object, as: StaffKey = 'coach', p = a) =>
-    t.http().post(url(id)).set('authorization', p.auth(as)).send(body);
-  const list = (id: string, as: StaffKey = 'coach', p = a) =>
-    t.http().get(url(id)).set('authorization', p.auth(as));
+  const post = (id: string, body: object, who: StaffKey = 'coach', p = a) =>
+    as(t, p.auth(who)).post(url(id), body);
+  const list = (id: string, who: StaffKey = 'coach', p = a) => as(t, p.auth(who)).get(url(id));
   const rows = (trajectoryId: string) =>
     t.sql<{ satisfaction: number; comment: string | null }>(
       'select satisfaction, comment from participant_feedback where trajectory_id = $1 order by given_at',
@@ -72,11 +72,12 @@ describe('participant feedback', () => {
 
     it('takes feedback on a closed trajectory too (at closing, or after)', async () => {
       const { trajectoryId } = await person();
-      await t
-        .http()
-        .post(`/trajectories/${trajectoryId}/transitions`)
-        .set('authorization', a.auth('coach'))
-        .send({ to: 'afgesloten', at: new Date().toISOString(), outcome: 'no_result' })
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${trajectoryId}/transitions`, {
+          to: 'afgesloten',
+          at: new Date().toISOString(),
+          outcome: 'no_result',
+        })
         .expect(200);
       await post(trajectoryId, { satisfaction: 3, atClosing: true, comment: 'Goed afgerond' }).expect(201);
       expect(await rows(trajectoryId)).toEqual([{ satisfaction: 3, comment: 'Goed afgerond' }]);
@@ -124,11 +125,11 @@ describe('participant feedback', () => {
 
     it('answers 403 to roles without the right', async () => {
       const { trajectoryId } = await person();
-      for (const as of ['spocVdab', 'expertise', 'admin', 'dpo', 'coordinator'] as const) {
-        await post(trajectoryId, { satisfaction: 2 }, as).expect(403);
+      for (const who of ['spocVdab', 'expertise', 'admin', 'dpo', 'coordinator'] as const) {
+        await post(trajectoryId, { satisfaction: 2 }, who).expect(403);
       }
-      for (const as of ['spocVdab', 'expertise', 'admin', 'dpo'] as const) {
-        await list(trajectoryId, as).expect(403);
+      for (const who of ['spocVdab', 'expertise', 'admin', 'dpo'] as const) {
+        await list(trajectoryId, who).expect(403);
       }
       expect(await rows(trajectoryId)).toEqual([]);
     });
@@ -136,11 +137,7 @@ describe('participant feedback', () => {
 
   describe('GET /reports/quarterly: participantFeedback', () => {
     const quarterly = (p = a) =>
-      t
-        .http()
-        .get('/reports/quarterly?year=2026&quarter=1')
-        .set('authorization', p.auth('coordinator'))
-        .set('accept-language', 'en');
+      as(t, p.auth('coordinator')).get('/reports/quarterly?year=2026&quarter=1', { lang: 'en' });
 
     it('counts responses, mean and distribution, and lists no texts below 5 responses', async () => {
       const c = await createPartnership(t, 'C');
@@ -200,11 +197,7 @@ describe('participant feedback', () => {
     });
 
     it('is refused to a coach (403) and shows another partnership nothing', async () => {
-      await t
-        .http()
-        .get('/reports/quarterly?year=2026&quarter=1')
-        .set('authorization', a.auth('coach'))
-        .expect(403);
+      await as(t, a.auth('coach')).get('/reports/quarterly?year=2026&quarter=1').expect(403);
       const e = await createPartnership(t, 'E');
       const { participantFeedback: f } = (await quarterly(e).expect(200)).body;
       expect(f).toMatchObject({ responses: 0, meanSatisfaction: null, texts: null });
@@ -219,11 +212,7 @@ describe('participant feedback', () => {
         comment: 'Mijn buurvrouw Fatma hielp mij',
         givenAt: '2026-02-01T10:00:00Z',
       }).expect(201);
-      const exported = await t
-        .http()
-        .get(`/participants/${participantId}/export`)
-        .set('authorization', a.auth('coach'))
-        .expect(200);
+      const exported = await as(t, a.auth('coach')).get(`/participants/${participantId}/export`).expect(200);
       expect(exported.body.feedback).toEqual([
         {
           id: expect.any(String),
@@ -236,23 +225,16 @@ describe('participant feedback', () => {
           recordedAt: expect.any(String),
         },
       ]);
-      await t
-        .http()
-        .post(`/trajectories/${trajectoryId}/transitions`)
-        .set('authorization', a.auth('coach'))
-        .send({ to: 'afgesloten', at: new Date().toISOString(), outcome: 'no_result' })
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${trajectoryId}/transitions`, {
+          to: 'afgesloten',
+          at: new Date().toISOString(),
+          outcome: 'no_result',
+        })
         .expect(200);
-      await t
-        .http()
-        .post(`/participants/${participantId}/pseudonymise`)
-        .set('authorization', a.auth('dpo'))
-        .expect(200);
+      await as(t, a.auth('dpo')).post(`/participants/${participantId}/pseudonymise`).expect(200);
       expect(await rows(trajectoryId)).toEqual([{ satisfaction: 2, comment: null }]);
-      const after = await t
-        .http()
-        .get(`/participants/${participantId}/export`)
-        .set('authorization', a.auth('dpo'))
-        .expect(200);
+      const after = await as(t, a.auth('dpo')).get(`/participants/${participantId}/export`).expect(200);
       expect(after.body.feedback).toMatchObject([{ satisfaction: 2, comment: null }]);
       expect(JSON.stringify(after.body)).not.toContain('Fatma');
     });

@@ -1,5 +1,6 @@
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 /**
  * Organisations, teams and staff share one contract: an administrator writes (the partnership admin
@@ -102,74 +103,41 @@ describe.each(CASES)('$path', (c) => {
   afterAll(() => t.close());
 
   it('lets an admin create, read, list, update and deactivate', async () => {
-    const created = await t
-      .http()
-      .post(c.path)
-      .set('authorization', a.auth(c.writer))
-      .send(c.valid(a))
-      .expect(201);
+    const created = await as(t, a.auth(c.writer)).post(c.path, c.valid(a)).expect(201);
     c.expectAfterCreate(created.body);
     const id = created.body.id as string;
 
-    const got = await t.http().get(`${c.path}/${id}`).set('authorization', a.auth(c.writer)).expect(200);
+    const got = await as(t, a.auth(c.writer)).get(`${c.path}/${id}`).expect(200);
     expect(got.headers.etag).toBe('"1"');
     expect(got.body.id).toBe(id);
 
-    const list = await t
-      .http()
-      .get(`${c.path}?limit=100`)
-      .set('authorization', a.auth('coordinator'))
-      .expect(200);
+    const list = await as(t, a.auth('coordinator')).get(`${c.path}?limit=100`).expect(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(id);
     expect(list.body.total).toBe(list.body.items.length);
 
-    const updated = await t
-      .http()
-      .patch(`${c.path}/${id}`)
-      .set('authorization', a.auth(c.writer))
-      .set('if-match', '"1"')
-      .send(c.patch)
+    const updated = await as(t, a.auth(c.writer))
+      .patch(`${c.path}/${id}`, c.patch, { ifMatch: '"1"' })
       .expect(200);
     expect(updated.body).toMatchObject({ ...c.patch, version: 2 });
     expect(updated.headers.etag).toBe('"2"');
 
-    const deactivated = await t
-      .http()
-      .post(`${c.path}/${id}/deactivate`)
-      .set('authorization', a.auth(c.writer))
-      .expect(200);
+    const deactivated = await as(t, a.auth(c.writer)).post(`${c.path}/${id}/deactivate`).expect(200);
     expect(deactivated.body.active).toBe(false);
   });
 
   it('rejects invalid input with 400 problem+json naming the field, and writes nothing', async () => {
-    const before = await t
-      .http()
-      .get(`${c.path}?limit=200`)
-      .set('authorization', a.auth(c.writer))
-      .expect(200);
-    const res = await t
-      .http()
-      .post(c.path)
-      .set('authorization', a.auth(c.writer))
-      .send(c.invalid)
-      .expect(400);
+    const before = await as(t, a.auth(c.writer)).get(`${c.path}?limit=200`).expect(200);
+    const res = await as(t, a.auth(c.writer)).post(c.path, c.invalid).expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(c.invalidField);
-    const after = await t
-      .http()
-      .get(`${c.path}?limit=200`)
-      .set('authorization', a.auth(c.writer))
-      .expect(200);
+    const after = await as(t, a.auth(c.writer)).get(`${c.path}?limit=200`).expect(200);
     expect(after.body.total).toBe(before.body.total);
   });
 
   it('refuses mass assignment of partnershipId', async () => {
-    const res = await t
-      .http()
-      .post(c.path)
-      .set('authorization', a.auth(c.writer))
-      .send({ ...c.valid(a), partnershipId: b.id })
+    const res = await as(t, a.auth(c.writer))
+      .post(c.path, { ...c.valid(a), partnershipId: b.id })
       .expect(400);
     expect(res.body.errors[0].field).toBe('partnershipId');
   });
@@ -180,72 +148,40 @@ describe.each(CASES)('$path', (c) => {
   });
 
   it('answers 403 when a coordinator tries to write and when a coach would', async () => {
-    await t.http().post(c.path).set('authorization', a.auth('coordinator')).send(c.valid(a)).expect(403);
-    const res = await t
-      .http()
-      .post(c.path)
-      .set('authorization', a.auth('coach'))
-      .send(c.valid(a))
-      .expect(403);
+    await as(t, a.auth('coordinator')).post(c.path, c.valid(a)).expect(403);
+    const res = await as(t, a.auth('coach')).post(c.path, c.valid(a)).expect(403);
     expect(res.body.code).toBe('FORBIDDEN');
   });
 
   it('requires If-Match to update (428) and refuses a stale one (412)', async () => {
-    const id = (await t.http().get(`${c.path}?limit=1`).set('authorization', a.auth(c.writer)).expect(200))
-      .body.items[0].id;
-    await t.http().patch(`${c.path}/${id}`).set('authorization', a.auth(c.writer)).send(c.patch).expect(428);
-    const current = await t.http().get(`${c.path}/${id}`).set('authorization', a.auth(c.writer)).expect(200);
-    await t
-      .http()
-      .patch(`${c.path}/${id}`)
-      .set('authorization', a.auth(c.writer))
-      .set('if-match', current.headers.etag)
-      .send(c.patch)
+    const id = (await as(t, a.auth(c.writer)).get(`${c.path}?limit=1`).expect(200)).body.items[0].id;
+    await as(t, a.auth(c.writer)).patch(`${c.path}/${id}`, c.patch).expect(428);
+    const current = await as(t, a.auth(c.writer)).get(`${c.path}/${id}`).expect(200);
+    await as(t, a.auth(c.writer))
+      .patch(`${c.path}/${id}`, c.patch, { ifMatch: current.headers.etag })
       .expect(200);
-    const stale = await t
-      .http()
-      .patch(`${c.path}/${id}`)
-      .set('authorization', a.auth(c.writer))
-      .set('if-match', current.headers.etag)
-      .send(c.patch)
+    const stale = await as(t, a.auth(c.writer))
+      .patch(`${c.path}/${id}`, c.patch, { ifMatch: current.headers.etag })
       .expect(412);
     expect(stale.body.code).toBe('VERSION_CONFLICT');
   });
 
   it("never shows or changes another partnership's records: 404", async () => {
-    const theirs = (
-      await t.http().get(`${c.path}?limit=200`).set('authorization', b.auth(c.writer)).expect(200)
-    ).body.items;
-    const mine = (
-      await t.http().get(`${c.path}?limit=200`).set('authorization', a.auth(c.writer)).expect(200)
-    ).body.items;
+    const theirs = (await as(t, b.auth(c.writer)).get(`${c.path}?limit=200`).expect(200)).body.items;
+    const mine = (await as(t, a.auth(c.writer)).get(`${c.path}?limit=200`).expect(200)).body.items;
     const mineIds = new Set(mine.map((i: { id: string }) => i.id));
     expect(theirs.length).toBeGreaterThan(0);
     for (const item of theirs) expect(mineIds.has(item.id)).toBe(false);
     const target = theirs[0].id;
-    await t.http().get(`${c.path}/${target}`).set('authorization', a.auth(c.writer)).expect(404);
-    await t
-      .http()
-      .patch(`${c.path}/${target}`)
-      .set('authorization', a.auth(c.writer))
-      .set('if-match', '"1"')
-      .send(c.patch)
-      .expect(404);
-    await t.http().post(`${c.path}/${target}/deactivate`).set('authorization', a.auth(c.writer)).expect(404);
-    const still = await t
-      .http()
-      .get(`${c.path}/${target}`)
-      .set('authorization', b.auth(c.writer))
-      .expect(200);
+    await as(t, a.auth(c.writer)).get(`${c.path}/${target}`).expect(404);
+    await as(t, a.auth(c.writer)).patch(`${c.path}/${target}`, c.patch, { ifMatch: '"1"' }).expect(404);
+    await as(t, a.auth(c.writer)).post(`${c.path}/${target}/deactivate`).expect(404);
+    const still = await as(t, b.auth(c.writer)).get(`${c.path}/${target}`).expect(200);
     expect(still.body.active).toBe(true);
   });
 
   it('answers 404 for a guessed UUID and 400 for a malformed id', async () => {
-    await t
-      .http()
-      .get(`${c.path}/00000000-0000-4000-8000-000000000000`)
-      .set('authorization', a.auth(c.writer))
-      .expect(404);
-    await t.http().get(`${c.path}/not-a-uuid`).set('authorization', a.auth(c.writer)).expect(400);
+    await as(t, a.auth(c.writer)).get(`${c.path}/00000000-0000-4000-8000-000000000000`).expect(404);
+    await as(t, a.auth(c.writer)).get(`${c.path}/not-a-uuid`).expect(400);
   });
 });

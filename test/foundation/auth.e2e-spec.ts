@@ -6,6 +6,7 @@ import {
   TestPartnership,
 } from '../factories/partnership.factory';
 import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -82,11 +83,7 @@ describe('auth', () => {
       expect(Object.keys(payload).sort()).toEqual(['exp', 'iat', 'sub', 'tid', 'tv']);
       expect(payload.tv).toBe(0);
 
-      const me = await t
-        .http()
-        .get('/auth/me')
-        .set('authorization', `Bearer ${res.body.accessToken}`)
-        .expect(200);
+      const me = await as(t, `Bearer ${res.body.accessToken}`).get('/auth/me').expect(200);
       expect(me.body).toEqual({
         id: a.staff.coach.id,
         email: a.staff.coach.email,
@@ -134,7 +131,7 @@ describe('auth', () => {
     });
 
     it('returns the admin their own organisation and sorted permissions', async () => {
-      const me = await t.http().get('/auth/me').set('authorization', a.auth('admin')).expect(200);
+      const me = await as(t, a.auth('admin')).get('/auth/me').expect(200);
       expect(me.body.organisation).toMatchObject({ id: a.orgs.stad.id, name: 'Stad Gent', kind: 'promotor' });
       expect(me.body.teamId).toBeNull();
       expect(me.body.permissions).toEqual([
@@ -158,11 +155,7 @@ describe('auth', () => {
     });
 
     it('gives a wrong password, an unknown email and a deactivated account the same 401 body', async () => {
-      await t
-        .http()
-        .post(`/staff/${a.staff.coach2.id}/deactivate`)
-        .set('authorization', orgAdminCompaan)
-        .expect(200);
+      await as(t, orgAdminCompaan).post(`/staff/${a.staff.coach2.id}/deactivate`).expect(200);
       const wrongPassword = await login(a.staff.coordinator.email, 'not-the-password').expect(401);
       const unknownEmail = await login('nobody@test.jobteam.example', TEST_PASSWORD).expect(401);
       const deactivated = await login(a.staff.coach2.email, TEST_PASSWORD).expect(401);
@@ -188,16 +181,12 @@ describe('auth', () => {
     it("stops a deactivated member's existing token on the very next request", async () => {
       const token = (await login(a.staff.coachCaw.email, TEST_PASSWORD).expect(200)).body.accessToken;
       const bearer = `Bearer ${token}`;
-      await t.http().get('/auth/me').set('authorization', bearer).expect(200);
-      await t.http().get('/organisations').set('authorization', bearer).expect(200);
-      await t
-        .http()
-        .post(`/staff/${a.staff.coachCaw.id}/deactivate`)
-        .set('authorization', orgAdminCaw)
-        .expect(200);
-      const me = await t.http().get('/auth/me').set('authorization', bearer).expect(401);
+      await as(t, bearer).get('/auth/me').expect(200);
+      await as(t, bearer).get('/organisations').expect(200);
+      await as(t, orgAdminCaw).post(`/staff/${a.staff.coachCaw.id}/deactivate`).expect(200);
+      const me = await as(t, bearer).get('/auth/me').expect(401);
       expect(me.body.code).toBe('UNAUTHORIZED');
-      await t.http().get('/organisations').set('authorization', bearer).expect(401);
+      await as(t, bearer).get('/organisations').expect(401);
     });
   });
 
@@ -205,10 +194,8 @@ describe('auth', () => {
     const claims = () => ({ sub: a.staff.admin.id, tid: a.id, iat: nowSeconds(), exp: nowSeconds() + 600 });
 
     it('accepts the hand-forged control token, so the cases below fail for the reason they name', async () => {
-      await t
-        .http()
+      await as(t, `Bearer ${forgeToken(claims())}`)
         .get('/auth/me')
-        .set('authorization', `Bearer ${forgeToken(claims())}`)
         .expect(200);
     });
 
@@ -239,7 +226,7 @@ describe('auth', () => {
     ];
 
     it.each(cases)('answers 401 (never 5xx) to %s', async (_name, make) => {
-      const res = await t.http().get('/organisations').set('authorization', `Bearer ${make()}`);
+      const res = await as(t, `Bearer ${make()}`).get('/organisations');
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('UNAUTHORIZED');
     });
@@ -250,16 +237,12 @@ describe('auth', () => {
         `/organisations/${a.orgs.stad.id}`,
         `/teams/${a.teams[0].id}`,
       ]) {
-        const res = await t.http().get(path).set('authorization', b.auth('admin'));
+        const res = await as(t, b.auth('admin')).get(path);
         expect([path, res.status]).toEqual([path, 404]);
       }
-      const res = await t
-        .http()
-        .post(`/staff/${a.staff.admin.id}/deactivate`)
-        .set('authorization', b.auth('admin'))
-        .expect(404);
+      const res = await as(t, b.auth('admin')).post(`/staff/${a.staff.admin.id}/deactivate`).expect(404);
       expect(res.body.code).toBe('NOT_FOUND');
-      await t.http().get('/auth/me').set('authorization', a.auth('admin')).expect(200);
+      await as(t, a.auth('admin')).get('/auth/me').expect(200);
     });
   });
 
@@ -272,42 +255,29 @@ describe('auth', () => {
     });
 
     it('refuses an email taken in another partnership, whatever its case, with 409 STAFF_EMAIL_TAKEN', async () => {
-      const res = await t
-        .http()
-        .post('/staff')
-        .set('authorization', a.auth('orgAdmin'))
-        .send(newStaff(a, b.staff.coach.email.toUpperCase()))
+      const res = await as(t, a.auth('orgAdmin'))
+        .post('/staff', newStaff(a, b.staff.coach.email.toUpperCase()))
         .expect(409);
       expect(res.body).toMatchObject({ status: 409, code: 'STAFF_EMAIL_TAKEN' });
     });
 
     it('refuses an email taken in the same partnership with different case', async () => {
-      const res = await t
-        .http()
-        .post('/staff')
-        .set('authorization', a.auth('orgAdmin'))
-        .send(newStaff(a, a.staff.dpo.email.replace(/^dpo/, 'DPO')))
+      const res = await as(t, a.auth('orgAdmin'))
+        .post('/staff', newStaff(a, a.staff.dpo.email.replace(/^dpo/, 'DPO')))
         .expect(409);
       expect(res.body.code).toBe('STAFF_EMAIL_TAKEN');
     });
 
     it('refuses changing an email to one taken elsewhere', async () => {
-      const res = await t
-        .http()
-        .patch(`/staff/${a.staff.coordinator.id}`)
-        .set('authorization', a.auth('orgAdmin'))
-        .set('if-match', '"1"')
-        .send({ email: b.staff.expertise.email })
+      const res = await as(t, a.auth('orgAdmin'))
+        .patch(`/staff/${a.staff.coordinator.id}`, { email: b.staff.expertise.email }, { ifMatch: '"1"' })
         .expect(409);
       expect(res.body.code).toBe('STAFF_EMAIL_TAKEN');
     });
 
     it('refuses an organisationId of another partnership with 400 STAFF_ORGANISATION_UNKNOWN', async () => {
-      const res = await t
-        .http()
-        .post('/staff')
-        .set('authorization', a.auth('orgAdmin'))
-        .send(newStaff(a, 'cross.tenant@test.jobteam.example', b.orgs.intro.id))
+      const res = await as(t, a.auth('orgAdmin'))
+        .post('/staff', newStaff(a, 'cross.tenant@test.jobteam.example', b.orgs.intro.id))
         .expect(400);
       expect(res.body).toMatchObject({ status: 400, code: 'STAFF_ORGANISATION_UNKNOWN' });
       expect(res.body.errors).toEqual([{ field: 'organisationId', message: 'unknown organisation' }]);
@@ -317,11 +287,8 @@ describe('auth', () => {
     });
 
     it('lets a newly created staff member log in once they set a password with the activation token', async () => {
-      const created = await t
-        .http()
-        .post('/staff')
-        .set('authorization', a.auth('orgAdmin'))
-        .send(newStaff(a, 'Fresh.Coach@Test.jobteam.example'))
+      const created = await as(t, a.auth('orgAdmin'))
+        .post('/staff', newStaff(a, 'Fresh.Coach@Test.jobteam.example'))
         .expect(201);
       await t
         .http()
@@ -329,11 +296,7 @@ describe('auth', () => {
         .send({ token: created.body.activation.token, password: 'Wolk-Tram-Sleutel-Mosterd-42' })
         .expect(204);
       const res = await login('fresh.coach@test.jobteam.example', 'Wolk-Tram-Sleutel-Mosterd-42').expect(200);
-      const me = await t
-        .http()
-        .get('/auth/me')
-        .set('authorization', `Bearer ${res.body.accessToken}`)
-        .expect(200);
+      const me = await as(t, `Bearer ${res.body.accessToken}`).get('/auth/me').expect(200);
       expect(me.body).toMatchObject({ email: 'fresh.coach@test.jobteam.example', roles: ['coach'] });
       expect(me.body.organisation.id).toBe(a.orgs.stad.id);
     });

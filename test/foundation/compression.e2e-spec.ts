@@ -1,5 +1,6 @@
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 describe('response compression', () => {
   let t: TestApp;
@@ -12,11 +13,8 @@ describe('response compression', () => {
   afterAll(() => t.close());
 
   const raw = (url: string) =>
-    t
-      .http()
-      .get(url)
-      .set('authorization', a.auth('admin'))
-      .set('accept-encoding', 'gzip')
+    as(t, a.auth('admin'))
+      .get(url, { headers: { 'accept-encoding': 'gzip' } })
       .buffer(true)
       .parse((res, cb) => {
         const chunks: Buffer[] = [];

@@ -1,5 +1,6 @@
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 /** The HTTP platform every feature stands on: health, OpenAPI, correlation ids, body limits, headers. */
 describe('HTTP platform', () => {
@@ -107,12 +108,8 @@ describe('HTTP platform', () => {
 
     it('answers JSON nested 40 levels deep with 400 JSON_TOO_DEEP', async () => {
       const deep = '['.repeat(40) + ']'.repeat(40);
-      const res = await t
-        .http()
-        .post('/organisations')
-        .set('authorization', p.auth('admin'))
-        .set('content-type', 'application/json')
-        .send(`{"name":${deep}}`)
+      const res = await as(t, p.auth('admin'))
+        .post('/organisations', `{"name":${deep}}`, { headers: { 'content-type': 'application/json' } })
         .expect(400);
       expectProblem(res);
       expect(res.body).toMatchObject({ status: 400, code: 'JSON_TOO_DEEP' });

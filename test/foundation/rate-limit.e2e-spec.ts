@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { participantBody } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 const PER_USER = 3;
 const PER_ADDRESS = 5;
@@ -111,12 +112,7 @@ describe('rate limiting', () => {
   it('attack: a flood of writes past the limit writes nothing', async () => {
     const before = await t.sql<{ n: string }>('select count(*) as n from participants');
     for (let i = 0; i < PER_USER; i++) await me(a.auth('coach')).expect(200);
-    const res = await t
-      .http()
-      .post('/participants')
-      .set('authorization', a.auth('coach'))
-      .send(participantBody())
-      .expect(429);
+    const res = await as(t, a.auth('coach')).post('/participants', participantBody()).expect(429);
     expect(res.body.code).toBe('RATE_LIMITED');
     const after = await t.sql<{ n: string }>('select count(*) as n from participants');
     expect(after[0].n).toBe(before[0].n);
@@ -124,7 +120,7 @@ describe('rate limiting', () => {
 
   it('counts a role without the permission too: refused requests are no way around the limit', async () => {
     for (let i = 0; i < PER_USER; i++) {
-      const res = await t.http().get('/audit-events').set('authorization', a.auth('coach'));
+      const res = await as(t, a.auth('coach')).get('/audit-events');
       expect([403, 404]).toContain(res.status);
     }
     await me(a.auth('coach')).expect(429);

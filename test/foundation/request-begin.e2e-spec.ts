@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 /**
  * DatabaseContext sends BEGIN and the RLS context in one simple-protocol round trip, with the ids
@@ -27,7 +28,7 @@ describe('the request transaction begins in one round trip', () => {
 
   it('opens the transaction and sets the context in the first statement, and the actor is resolved', async () => {
     sent.length = 0;
-    const res = await t.http().get('/auth/me').set('authorization', p.auth('coach')).expect(200);
+    const res = await as(t, p.auth('coach')).get('/auth/me').expect(200);
     expect(res.body.id).toBe(p.staff.coach.id);
     expect(sent[0]).toMatch(/^start transaction; select .* from app_begin_request\('[0-9a-f-]{36}'::uuid/);
     expect(sent.at(-1)).toBe('COMMIT');
@@ -46,8 +47,7 @@ describe('the request transaction begins in one round trip', () => {
     );
     expect(Number(n)).toBe(1);
     // Every pooled connection came back without an open or aborted transaction.
-    for (let i = 0; i < 12; i++)
-      await t.http().get('/auth/me').set('authorization', p.auth('coach')).expect(200);
+    for (let i = 0; i < 12; i++) await as(t, p.auth('coach')).get('/auth/me').expect(200);
   });
 
   it('rolls back the transaction when the work fails, so nothing it wrote stays', async () => {

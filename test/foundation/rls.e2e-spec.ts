@@ -5,6 +5,7 @@ import { OWNER_ROLE } from '../../src/database/database-roles';
 import { assertRuntimeRoleIsSafe, UnsafeRuntimeRoleError } from '../../src/database/runtime-role-check';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 /** Runs SQL as the superuser/owner connection of this test file's database: RLS does not apply. */
 async function asAdmin<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
@@ -181,18 +182,16 @@ describe('row-level security (the database wall)', () => {
   it('keeps 50 overlapping HTTP requests of two partnerships apart', async () => {
     const ownIds = async (p: TestPartnership) =>
       new Set(
-        (
-          await t.http().get('/organisations?limit=200').set('authorization', p.auth('admin')).expect(200)
-        ).body.items.map((o: { id: string }) => o.id),
+        (await as(t, p.auth('admin')).get('/organisations?limit=200').expect(200)).body.items.map(
+          (o: { id: string }) => o.id,
+        ),
       );
     const idsOf = { [a.id]: await ownIds(a), [b.id]: await ownIds(b) };
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) => {
         const p = i % 2 ? b : a;
-        return t
-          .http()
+        return as(t, p.auth('admin'))
           .get('/organisations?limit=200')
-          .set('authorization', p.auth('admin'))
           .then((res) => ({ p, res }));
       }),
     );

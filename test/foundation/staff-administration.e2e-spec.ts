@@ -7,6 +7,7 @@ import {
   TestPartnership,
 } from '../factories/partnership.factory';
 import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 /**
  * Issue 12, item 1 and 11: nobody outside an organisation can act as a member of it. Each attack the
@@ -41,7 +42,7 @@ describe('staff administration', () => {
   const email = () => `collega.${Date.now().toString(36)}.${++serial}@test.jobteam.example`;
   const login = (mail: string, password: string) =>
     t.http().post('/auth/login').send({ email: mail, password });
-  const me = (bearer: string) => t.http().get('/auth/me').set('authorization', bearer);
+  const me = (bearer: string) => as(t, bearer).get('/auth/me');
   const staffRow = async (id: string) =>
     (
       await t.sql<{
@@ -64,10 +65,9 @@ describe('staff administration', () => {
     );
   const coachOf = (org: keyof TestPartnership['orgs']) =>
     createStaffMember(t, a, { organisationId: a.orgs[org].id, roles: ['coach'] });
-  const post = (url: string, bearer: string, body: object = {}) =>
-    t.http().post(url).set('authorization', bearer).send(body);
+  const post = (url: string, bearer: string, body: object = {}) => as(t, bearer).post(url, body);
   const patch = (id: string, bearer: string, body: object, version = 1) =>
-    t.http().patch(`/staff/${id}`).set('authorization', bearer).set('if-match', `"${version}"`).send(body);
+    as(t, bearer).patch(`/staff/${id}`, body, { ifMatch: `"${version}"` });
 
   describe('POST /staff', () => {
     it("lets an org_admin create its own organisation's staff, with a one-time activation token valid 72 hours", async () => {
@@ -476,7 +476,7 @@ describe('staff administration', () => {
   });
 
   it('shows an org_admin no participant data', async () => {
-    await t.http().get('/participants').set('authorization', orgAdminCaw.bearer).expect(403);
+    await as(t, orgAdminCaw.bearer).get('/participants').expect(403);
     const res = await me(orgAdminCaw.bearer).expect(200);
     expect(res.body.permissions).toEqual([
       'organisation.read',

@@ -1,5 +1,6 @@
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 /** GET /staff offers filters; each must narrow the list to exactly the matching members of the caller's partnership. */
 describe('GET /staff filters', () => {
@@ -15,7 +16,7 @@ describe('GET /staff filters', () => {
   afterAll(() => t.close());
 
   const emailsFor = async (query: string) => {
-    const res = await t.http().get(`/staff?${query}`).set('authorization', a.auth('coordinator')).expect(200);
+    const res = await as(t, a.auth('coordinator')).get(`/staff?${query}`).expect(200);
     expect(res.body.total).toBe(res.body.items.length);
     return (res.body.items as { email: string }[]).map((s) => s.email).sort();
   };
@@ -57,13 +58,9 @@ describe('GET /staff filters', () => {
   });
 
   it('pages through the list in name order', async () => {
-    const page = await t
-      .http()
-      .get('/staff?limit=3&page=2')
-      .set('authorization', a.auth('admin'))
-      .expect(200);
+    const page = await as(t, a.auth('admin')).get('/staff?limit=3&page=2').expect(200);
     expect(page.body).toMatchObject({ total: 11, page: 2, limit: 3 });
-    const all = await t.http().get('/staff?limit=200').set('authorization', a.auth('admin')).expect(200);
+    const all = await as(t, a.auth('admin')).get('/staff?limit=200').expect(200);
     expect(page.body.items.map((s: { id: string }) => s.id)).toEqual(
       all.body.items.slice(3, 6).map((s: { id: string }) => s.id),
     );
@@ -75,7 +72,7 @@ describe('GET /staff filters', () => {
     ['teamId=not-a-uuid', 'teamId'],
     ['limit=500', 'limit'],
   ])('rejects %s with 400 naming %s', async (query, field) => {
-    const res = await t.http().get(`/staff?${query}`).set('authorization', a.auth('admin')).expect(400);
+    const res = await as(t, a.auth('admin')).get(`/staff?${query}`).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });

@@ -3,6 +3,7 @@ import { giveConsent } from '../collaboration/helpers';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 /** Issue 16, items 10-12: personas, signals of structural barriers, and value questions. */
 describe('learning as a partnership', () => {
@@ -19,17 +20,16 @@ describe('learning as a partnership', () => {
   afterAll(() => t.close());
 
   const call = (of: TestPartnership | (() => TestPartnership)) => {
-    const p = { auth: (as: StaffKey) => (typeof of === 'function' ? of() : of).auth(as) };
+    const p = { auth: (who: StaffKey) => (typeof of === 'function' ? of() : of).auth(who) };
     return {
-      get: (url: string, as: StaffKey) => t.http().get(url).set('authorization', p.auth(as)),
-      post: (url: string, as: StaffKey, body: object = {}) =>
-        t.http().post(url).set('authorization', p.auth(as)).send(body),
-      put: (url: string, as: StaffKey, body: object = {}, version?: number) => {
-        const req = t.http().put(url).set('authorization', p.auth(as));
+      get: (url: string, who: StaffKey) => as(t, p.auth(who)).get(url),
+      post: (url: string, who: StaffKey, body: object = {}) => as(t, p.auth(who)).post(url, body),
+      put: (url: string, who: StaffKey, body: object = {}, version?: number) => {
+        const req = as(t, p.auth(who)).put(url);
         return (version === undefined ? req : req.set('if-match', `"${version}"`)).send(body);
       },
-      patch: (url: string, as: StaffKey, body: object, version: number) =>
-        t.http().patch(url).set('authorization', p.auth(as)).set('if-match', `"${version}"`).send(body),
+      patch: (url: string, who: StaffKey, body: object, version: number) =>
+        as(t, p.auth(who)).patch(url, body, { ifMatch: `"${version}"` }),
     };
   };
   const A = call(() => a);
@@ -316,8 +316,8 @@ describe('learning as a partnership', () => {
 
     it('answers 401 and 403 to callers without the right', async () => {
       await t.http().post('/signals').send({}).expect(401);
-      for (const as of ['coordinator', 'spocVdab', 'expertise', 'dpo'] as StaffKey[])
-        await A.post('/signals', as, {
+      for (const who of ['coordinator', 'spocVdab', 'expertise', 'dpo'] as StaffKey[])
+        await A.post('/signals', who, {
           category: 'debt',
           text: 'Schuldbemiddeling heeft een wachtlijst.',
         }).expect(403);

@@ -19,6 +19,7 @@ import { createParticipant, startTrajectory } from '../factories/participant.fac
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
 import { dropDatabase, testInfo } from '../harness/test-database';
+import { as } from '../support/api';
 
 const CLI = join(__dirname, '../../dist/src/privacy/cli/audit-verify.js');
 const KEY = auditSigningKey(TEST_SECRETS.auditSigningKey);
@@ -63,8 +64,8 @@ describe('the audit wall', () => {
   const asIntruder = (sql: string) => t.sql(`set session_replication_role = replica; ${sql}`);
   const reportOf = async (p: TestPartnership, options: VerifyOptions = { publicKey: KEY.publicKey }) =>
     (await verifyAuditChains(t.adminUrl, options)).find((r) => r.partnershipId === p.id) as ChainReport;
-  const read = (p: TestPartnership, id: string, as: StaffKey = 'coach') =>
-    t.http().get(`/participants/${id}`).set('authorization', p.auth(as)).expect(200);
+  const read = (p: TestPartnership, id: string, who: StaffKey = 'coach') =>
+    as(t, p.auth(who)).get(`/participants/${id}`).expect(200);
   /** A partnership of its own with `n` read events sealed and signed, for a test that tampers with it. */
   const sealedChain = async (name: string, reads: number) => {
     const p = await createPartnership(t, name);
@@ -438,22 +439,16 @@ describe('the audit wall', () => {
   describe('a request that fails leaves no audit row (issue 15)', () => {
     it('rolls the audit event back with the request', async () => {
       const p = await createParticipant(t, a, 'coach', { insz: syntheticInsz('1990-05-17', 123) });
-      await t
-        .http()
-        .get(`/participants/${p.id}`)
-        .set('authorization', a.auth('coach'))
-        .set('x-request-id', 'audit-ok-1')
+      await as(t, a.auth('coach'))
+        .get(`/participants/${p.id}`, { headers: { 'x-request-id': 'audit-ok-1' } })
         .expect(200);
       expect(await t.sql(`select action from audit_events where request_id = 'audit-ok-1'`)).toEqual([
         { action: 'read' },
       ]);
       // The full-scope view decrypts the INSZ after recording the read: a broken ciphertext fails it.
       await t.sql(`update participants set insz_encrypted = 'v1:' || repeat('A', 48) where id = $1`, [p.id]);
-      const failed = await t
-        .http()
-        .get(`/participants/${p.id}`)
-        .set('authorization', a.auth('coach'))
-        .set('x-request-id', 'audit-fail-1')
+      const failed = await as(t, a.auth('coach'))
+        .get(`/participants/${p.id}`, { headers: { 'x-request-id': 'audit-fail-1' } })
         .expect(500);
       expect(failed.body.requestId).toBe('audit-fail-1');
       expect(await t.sql(`select 1 from audit_events where request_id = 'audit-fail-1'`)).toEqual([]);
@@ -487,48 +482,43 @@ describe('the audit wall', () => {
         birthDate: '1988-03-09',
         address: { street: values.street, postalCode: '9000', city: 'Gent', wijk: 'Rabot-Blaisantvest' },
       });
-      const patched = await t
-        .http()
-        .patch(`/participants/${p.id}`)
-        .set('authorization', a.auth('coach'))
-        .set('if-match', `"${p.version}"`)
-        .send({
-          phone: values.newPhone,
-          email: values.newEmail,
-          address: { street: values.newStreet },
-          labourStatus: 'inactive',
-          correctionReason: values.correction,
-        })
+      const patched = await as(t, a.auth('coach'))
+        .patch(
+          `/participants/${p.id}`,
+          {
+            phone: values.newPhone,
+            email: values.newEmail,
+            address: { street: values.newStreet },
+            labourStatus: 'inactive',
+            correctionReason: values.correction,
+          },
+          { ifMatch: `"${p.version}"` },
+        )
         .expect(200);
       expect(patched.body.version).toBe(p.version + 1);
       const tr = await startTrajectory(t, a, p.id, 'coach', {
         startedAt: new Date(Date.now() - 90 * DAY).toISOString(),
       });
-      const goal = await t
-        .http()
-        .post(`/trajectories/${tr.id}/goals`)
-        .set('authorization', a.auth('coach'))
-        .send({ lifeDomain: 'work', title: values.goal, targetDate: '2026-12-31' })
+      const goal = await as(t, a.auth('coach'))
+        .post(`/trajectories/${tr.id}/goals`, {
+          lifeDomain: 'work',
+          title: values.goal,
+          targetDate: '2026-12-31',
+        })
         .expect(201);
-      await t
-        .http()
-        .patch(`/trajectories/${tr.id}/goals/${goal.body.id}`)
-        .set('authorization', a.auth('coach'))
-        .set('if-match', `"${goal.body.version}"`)
-        .send({ title: values.newGoal })
+      await as(t, a.auth('coach'))
+        .patch(
+          `/trajectories/${tr.id}/goals/${goal.body.id}`,
+          { title: values.newGoal },
+          { ifMatch: `"${goal.body.version}"` },
+        )
         .expect(200);
       await giveConsent(t, a, p.id, 'vdab_exchange');
-      const referral = await t
-        .http()
-        .post('/referrals')
-        .set('authorization', a.auth('coach'))
-        .send({ direction: 'outbound', target: 'vdab', kind: 'training', participantId: p.id })
+      const referral = await as(t, a.auth('coach'))
+        .post('/referrals', { direction: 'outbound', target: 'vdab', kind: 'training', participantId: p.id })
         .expect(201);
-      await t
-        .http()
-        .post(`/referrals/${referral.body.id}/transitions`)
-        .set('authorization', a.auth('spocVdab'))
-        .send({ to: 'rejected', reason: values.rejection })
+      await as(t, a.auth('spocVdab'))
+        .post(`/referrals/${referral.body.id}/transitions`, { to: 'rejected', reason: values.rejection })
         .expect(200);
 
       const dump = async () =>
@@ -582,18 +572,14 @@ describe('the audit wall', () => {
         .expect(200);
       expect(JSON.stringify(accessLog.body)).not.toContain('sealed:');
 
-      await t
-        .http()
-        .post(`/trajectories/${tr.id}/transitions`)
-        .set('authorization', a.auth('coach'))
-        .send({ to: 'afgesloten', at: new Date(Date.now() - DAY).toISOString(), outcome: 'work' })
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${tr.id}/transitions`, {
+          to: 'afgesloten',
+          at: new Date(Date.now() - DAY).toISOString(),
+          outcome: 'work',
+        })
         .expect(200);
-      await t
-        .http()
-        .post(`/participants/${p.id}/pseudonymise`)
-        .set('authorization', a.auth('dpo'))
-        .send({})
-        .expect(200);
+      await as(t, a.auth('dpo')).post(`/participants/${p.id}/pseudonymise`, {}).expect(200);
 
       const after = await dump();
       const reopened = (
@@ -628,20 +614,13 @@ describe('the audit wall', () => {
 
     it('shreds as well when the retention job pseudonymises', async () => {
       const p = await createParticipant(t, a, 'coach', { phone: '+32 473 55 44 33' });
-      await t
-        .http()
-        .patch(`/participants/${p.id}`)
-        .set('authorization', a.auth('coach'))
-        .set('if-match', `"${p.version}"`)
-        .send({ phone: '+32 474 66 77 88' })
+      await as(t, a.auth('coach'))
+        .patch(`/participants/${p.id}`, { phone: '+32 474 66 77 88' }, { ifMatch: `"${p.version}"` })
         .expect(200);
       const monthsAgo = (n: number) => new Date(Date.now() - n * 30.5 * DAY).toISOString();
       const tr = await startTrajectory(t, a, p.id, 'coach', { startedAt: monthsAgo(40) });
-      await t
-        .http()
-        .post(`/trajectories/${tr.id}/transitions`)
-        .set('authorization', a.auth('coach'))
-        .send({ to: 'afgesloten', at: monthsAgo(30), outcome: 'work' })
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${tr.id}/transitions`, { to: 'afgesloten', at: monthsAgo(30), outcome: 'work' })
         .expect(200);
       const opened = async () =>
         (

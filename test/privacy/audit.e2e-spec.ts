@@ -8,6 +8,7 @@ import { createPartnership, StaffKey, TestPartnership } from '../factories/partn
 import { createParticipant } from '../factories/participant.factory';
 import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
 import { testInfo } from '../harness/test-database';
+import { as } from '../support/api';
 
 const CLI = join(__dirname, '../../dist/src/privacy/cli/audit-verify.js');
 
@@ -23,13 +24,13 @@ describe('the audit log', () => {
   });
   afterAll(() => t.close());
 
-  const events = (as: StaffKey, query: Record<string, string | number> = {}, p = a) =>
-    t.http().get('/audit-events').query(query).set('authorization', p.auth(as));
+  const events = (who: StaffKey, query: Record<string, string | number> = {}, p = a) =>
+    t.http().get('/audit-events').query(query).set('authorization', p.auth(who));
 
   describe('GET /audit-events', () => {
     it('shows the DPO sealed events with actor, organisation, action, resource, scope and hash, newest first', async () => {
       const p = await createParticipant(t, a);
-      await t.http().get(`/participants/${p.id}`).set('authorization', a.auth('coach2')).expect(200);
+      await as(t, a.auth('coach2')).get(`/participants/${p.id}`).expect(200);
       const res = await events('dpo', { participantId: p.id }).expect(200);
       expect(res.body.total).toBe(2);
       const [read, created] = res.body.items;
@@ -126,7 +127,7 @@ describe('the audit log', () => {
 
     it('reports the first broken link when a sealed row is changed behind the trigger', async () => {
       const p = await createParticipant(t, a);
-      await t.http().get(`/participants/${p.id}`).set('authorization', a.auth('coach')).expect(200);
+      await as(t, a.auth('coach')).get(`/participants/${p.id}`).expect(200);
       const before = await verifyAuditChains(t.adminUrl);
       expect(before.find((r) => r.partnershipId === a.id)).toMatchObject({ firstBroken: null });
       expect(before.find((r) => r.partnershipId === b.id)).toMatchObject({ firstBroken: null });

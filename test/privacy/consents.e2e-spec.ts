@@ -1,6 +1,7 @@
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 const SUMMARY_FIELDS = [
   'birthYear',
@@ -36,12 +37,11 @@ describe('consents', () => {
     evidence: 'Toestemmingsformulier 2025/017, getekend',
     ...overrides,
   });
-  const post = (id: string, as: StaffKey, body: Record<string, unknown>, p = a) =>
-    t.http().post(`/participants/${id}/consents`).set('authorization', p.auth(as)).send(body);
-  const withdraw = (id: string, cid: string, as: StaffKey = 'coach') =>
-    t.http().post(`/participants/${id}/consents/${cid}/withdraw`).set('authorization', a.auth(as));
-  const read = (id: string, as: StaffKey) =>
-    t.http().get(`/participants/${id}`).set('authorization', a.auth(as));
+  const post = (id: string, who: StaffKey, body: Record<string, unknown>, p = a) =>
+    as(t, p.auth(who)).post(`/participants/${id}/consents`, body);
+  const withdraw = (id: string, cid: string, who: StaffKey = 'coach') =>
+    as(t, a.auth(who)).post(`/participants/${id}/consents/${cid}/withdraw`);
+  const read = (id: string, who: StaffKey) => as(t, a.auth(who)).get(`/participants/${id}`);
 
   describe('POST /participants/{id}/consents with partnership_sharing', () => {
     it("shows the participant to another organisation's coach at summary scope only, and hides it again right after withdrawal", async () => {
@@ -82,13 +82,9 @@ describe('consents', () => {
         [p.id, 'summary'],
       ]);
       // Summary scope does not reach the consents themselves (case scope, also in RLS).
-      await t
-        .http()
-        .get(`/participants/${p.id}/consents`)
-        .set('authorization', a.auth('coachCaw'))
-        .expect(403);
+      await as(t, a.auth('coachCaw')).get(`/participants/${p.id}/consents`).expect(403);
       // Another partnership is not part of "the partnership".
-      await t.http().get(`/participants/${p.id}`).set('authorization', b.auth('coach')).expect(404);
+      await as(t, b.auth('coach')).get(`/participants/${p.id}`).expect(404);
 
       const withdrawn = await withdraw(p.id, given.body.id).expect(200);
       expect(withdrawn.body).toMatchObject({ active: false, withdrawnBy: a.staff.coach.id });
@@ -102,11 +98,7 @@ describe('consents', () => {
       expect(live[0].n).toBe(0);
       // The owner keeps the file; the history keeps the consent.
       await read(p.id, 'coach').expect(200);
-      const history = await t
-        .http()
-        .get(`/participants/${p.id}/consents`)
-        .set('authorization', a.auth('coach2'))
-        .expect(200);
+      const history = await as(t, a.auth('coach2')).get(`/participants/${p.id}/consents`).expect(200);
       expect(history.body.total).toBe(1);
       expect(history.body.items[0]).toMatchObject({ id: given.body.id, active: false });
       const audit = await t.sql<{ action: string; reason: string }>(

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, participantBody, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
@@ -32,7 +33,7 @@ describe('hostile input', () => {
     return res;
   };
   const getWith = async (authorization: string, path = `/participants/${mine.id}`) =>
-    track(await t.http().get(path).set('authorization', authorization));
+    track(await as(t, authorization).get(path));
 
   describe('tokens', () => {
     const coach = () => a.staff.coach;
@@ -154,13 +155,7 @@ describe('hostile input', () => {
         { id: randomUUID() },
         { pseudonymisedAt: null },
       ]) {
-        const res = track(
-          await t
-            .http()
-            .post('/participants')
-            .set('authorization', a.auth('coach'))
-            .send({ ...body, ...extra }),
-        );
+        const res = track(await as(t, a.auth('coach')).post('/participants', { ...body, ...extra }));
         expect(res.status).toBe(400);
         expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(Object.keys(extra));
       }
@@ -175,12 +170,11 @@ describe('hostile input', () => {
         { version: 99 },
       ]) {
         const res = track(
-          await t
-            .http()
-            .patch(`/participants/${mine.id}`)
-            .set('authorization', a.auth('coach'))
-            .set('if-match', `"${mine.version}"`)
-            .send({ phone: '0470 12 12 12', ...extra }),
+          await as(t, a.auth('coach')).patch(
+            `/participants/${mine.id}`,
+            { phone: '0470 12 12 12', ...extra },
+            { ifMatch: `"${mine.version}"` },
+          ),
         );
         expect(res.status).toBe(400);
       }
@@ -216,7 +210,7 @@ describe('hostile input', () => {
           { to: 'intake', at: new Date().toISOString(), participantId: theirs.id },
         ],
       ] as const) {
-        const res = track(await t.http().post(path).set('authorization', a.auth('coach')).send(body));
+        const res = track(await as(t, a.auth('coach')).post(path, body));
         expect({ path, status: res.status }).toEqual({ path, status: 400 });
       }
       const consents = await t.sql('select 1 from consents where participant_id = any($1)', [
@@ -228,12 +222,9 @@ describe('hostile input', () => {
     it('answers 400 to JSON that is not an object and to wrong types, never 500', async () => {
       for (const body of ['[]', '"x"', '{"scope": {"$ne": null}}', '{"givenAt": 1}', '{']) {
         const res = track(
-          await t
-            .http()
-            .post(`/participants/${mine.id}/consents`)
-            .set('authorization', a.auth('coach'))
-            .set('content-type', 'application/json')
-            .send(body),
+          await as(t, a.auth('coach')).post(`/participants/${mine.id}/consents`, body, {
+            headers: { 'content-type': 'application/json' },
+          }),
         );
         expect(res.status).toBe(400);
       }

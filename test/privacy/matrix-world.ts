@@ -1,6 +1,7 @@
 import { StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 export type Org = keyof TestPartnership['orgs'];
 export type ReferralTarget = 'vdab' | 'ocmw';
@@ -36,10 +37,8 @@ const letters = () =>
   Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 
 export function worldApi(t: TestApp, p: TestPartnership) {
-  return async (method: 'post' | 'put', url: string, as: StaffKey, body: object, ifMatch?: number) => {
-    const req = t.http()[method](url).set('authorization', p.auth(as));
-    if (ifMatch !== undefined) req.set('if-match', `"${ifMatch}"`);
-    const res = await req.send(body);
+  return async (method: 'post' | 'put', url: string, who: StaffKey, body: object, ifMatch?: number) => {
+    const res = await as(t, p.auth(who))[method](url, body, { ifMatch });
     if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as Record<string, unknown> & { id: string };
   };
@@ -69,13 +68,13 @@ export async function consent(t: TestApp, p: TestPartnership, participantId: str
 }
 
 /** A participant with names no other fixture shares, so a leak check can look for them in any body. */
-export async function person(t: TestApp, p: TestPartnership, as: StaffKey, withTrajectory = true) {
+export async function person(t: TestApp, p: TestPartnership, who: StaffKey, withTrajectory = true) {
   const tag = letters();
-  const created = await createParticipant(t, p, as, {
+  const created = await createParticipant(t, p, who, {
     firstName: `Vn${tag}`,
     lastName: `An${tag}`,
   });
-  const trajectory = withTrajectory ? (await startTrajectory(t, p, created.id, as)).id : '';
+  const trajectory = withTrajectory ? (await startTrajectory(t, p, created.id, who)).id : '';
   for (const scope of ['case_meeting', 'vdab_exchange', 'ocmw_exchange'])
     await consent(t, p, created.id, scope);
   return {
@@ -96,17 +95,17 @@ export async function buildWorld(
   opts: { creator: StaffKey; attendees: StaffKey[]; referralTargets: ReferralTarget[] },
 ): Promise<World> {
   const call = worldApi(t, p);
-  const as = opts.creator;
-  const main = await person(t, p, as);
+  const who = opts.creator;
+  const main = await person(t, p, who);
   const tr = main.trajectory;
   // At intake: an ESF participant (issue 13, rule 2), so the ESF exports name the main participant.
-  await call('post', `/trajectories/${tr}/transitions`, as, { to: 'intake', at: new Date().toISOString() });
-  const goal = await call('post', `/trajectories/${tr}/goals`, as, {
+  await call('post', `/trajectories/${tr}/transitions`, who, { to: 'intake', at: new Date().toISOString() });
+  const goal = await call('post', `/trajectories/${tr}/goals`, who, {
     lifeDomain: 'work',
     title: 'Rijbewijs B',
     targetDate: '2030-06-30',
   });
-  const contact = await call('post', `/trajectories/${tr}/contacts`, as, {
+  const contact = await call('post', `/trajectories/${tr}/contacts`, who, {
     at: new Date(Date.now() - DAY).toISOString(),
     kind: 'office',
     durationMinutes: 30,
@@ -119,51 +118,51 @@ export async function buildWorld(
   await call(
     'put',
     `/trajectories/${tr}/life-domains`,
-    as,
+    who,
     { domains: [{ domain: 'housing', severity: 3 }] },
     v,
   );
-  const meeting = await call('post', '/case-meetings', as, {
+  const meeting = await call('post', '/case-meetings', who, {
     teamId: p.teams[0].id,
     // Presence is recorded at or after the meeting: it took place an hour ago.
     scheduledAt: new Date(Date.now() - 3600_000).toISOString(),
     location: 'Rabot',
     attendeeIds: opts.attendees.map((k) => p.staff[k].id),
   });
-  const item = await call('post', `/case-meetings/${meeting.id}/items`, as, {
+  const item = await call('post', `/case-meetings/${meeting.id}/items`, who, {
     trajectoryId: tr,
     participantPresent: true,
     summary: 'Stand van zaken',
     actions: [
       {
         description: 'Bellen',
-        ownerStaffId: p.staff[as].id,
+        ownerStaffId: p.staff[who].id,
         dueAt: new Date(Date.now() + 2 * DAY).toISOString(),
       },
     ],
   });
-  const session = await call('post', '/group-sessions', as, {
+  const session = await call('post', '/group-sessions', who, {
     theme: 'Solliciteren',
     tag: 'sector_info',
     at: new Date(Date.now() + DAY).toISOString(),
     durationMinutes: 60,
     location: 'Muide',
   });
-  await call('post', `/group-sessions/${session.id}/attendance`, as, {
+  await call('post', `/group-sessions/${session.id}/attendance`, who, {
     participantId: main.person.id,
     attended: false,
   });
   const referrals: World['referrals'] = {};
   for (const target of opts.referralTargets) {
-    const subject = await person(t, p, as);
-    const r = await call('post', '/referrals', as, {
+    const subject = await person(t, p, who);
+    const r = await call('post', '/referrals', who, {
       direction: 'outbound',
       target,
       kind: 'bit_evaluation',
       participantId: subject.person.id,
     });
     referrals[target] = { id: r.id, participant: subject.person };
-    if (p.staff[as].organisationId !== p.orgs[org].id) await transfer(t, p, subject.person.id, org);
+    if (p.staff[who].organisationId !== p.orgs[org].id) await transfer(t, p, subject.person.id, org);
   }
   const [cons] = await t.sql<{ id: string }>(
     `select id from consents where participant_id = $1 and scope = 'vdab_exchange'`,
@@ -171,7 +170,7 @@ export async function buildWorld(
   );
   // A baseline and a review, so the progress and star routes have something to draw.
   const empowerment = (kind: string, takenAt: string, v: number) =>
-    call('post', `/trajectories/${tr}/assessments`, as, {
+    call('post', `/trajectories/${tr}/assessments`, who, {
       instrument: 'empowerment',
       kind,
       takenAt,
@@ -190,13 +189,13 @@ export async function buildWorld(
   await empowerment('baseline', new Date().toISOString(), 4);
   await empowerment('review', new Date(Date.now() + 5000).toISOString(), 6);
   // A release-scale reading for the release chart, and the participant's feedback.
-  await call('post', `/trajectories/${tr}/assessments`, as, {
+  await call('post', `/trajectories/${tr}/assessments`, who, {
     instrument: 'release_scale',
     kind: 'baseline',
     takenAt: new Date().toISOString(),
     scores: { release: 4 },
   });
-  const feedback = await call('post', `/trajectories/${tr}/feedback`, as, {
+  const feedback = await call('post', `/trajectories/${tr}/feedback`, who, {
     satisfaction: 4,
     comment: 'Goed geholpen',
   });
@@ -207,11 +206,11 @@ export async function buildWorld(
     scaleMin: 1,
     scaleMax: 10,
   });
-  if (p.staff[as].organisationId !== p.orgs[org].id) await transfer(t, p, main.person.id, org);
+  if (p.staff[who].organisationId !== p.orgs[org].id) await transfer(t, p, main.person.id, org);
   return {
     p,
     org,
-    creator: as,
+    creator: who,
     participant: main.person,
     trajectory: tr,
     goal: goal.id,

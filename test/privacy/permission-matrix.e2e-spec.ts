@@ -5,6 +5,7 @@ import { localDate } from '../../src/common/validation/dates';
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 /**
  * Every participant endpoint × every role × every relation between the caller's organisation
@@ -85,7 +86,7 @@ const ENDPOINTS: Endpoint[] = [
       coCoach: '200 case',
       otherPartnership: '404',
     },
-    call: (t, auth, ids) => t.http().get(`/participants/${ids.participant}`).set('authorization', auth),
+    call: (t, auth, ids) => as(t, auth).get(`/participants/${ids.participant}`),
     shape: participantShape,
   },
   {
@@ -96,12 +97,11 @@ const ENDPOINTS: Endpoint[] = [
       const [row] = await t.sql<{ version: number }>('select version from participants where id = $1', [
         ids.participant,
       ]);
-      return t
-        .http()
-        .patch(`/participants/${ids.participant}`)
-        .set('authorization', auth)
-        .set('if-match', `"${row.version}"`)
-        .send({ phone: '0470 99 99 99' });
+      return as(t, auth).patch(
+        `/participants/${ids.participant}`,
+        { phone: '0470 99 99 99' },
+        { ifMatch: `"${row.version}"` },
+      );
     },
     shape: participantShape,
   },
@@ -132,8 +132,7 @@ const ENDPOINTS: Endpoint[] = [
       coCoach: '200 case',
       otherPartnership: '404',
     },
-    call: (t, auth, ids) =>
-      t.http().get(`/participants/${ids.participant}/trajectories`).set('authorization', auth),
+    call: (t, auth, ids) => as(t, auth).get(`/participants/${ids.participant}/trajectories`),
     shape: (b) => (b.items as Body[]).map(trajectoryShape).join(','),
   },
   {
@@ -146,15 +145,14 @@ const ENDPOINTS: Endpoint[] = [
       coCoach: '200 case',
       otherPartnership: '404',
     },
-    call: (t, auth, ids) => t.http().get(`/trajectories/${ids.trajectory}`).set('authorization', auth),
+    call: (t, auth, ids) => as(t, auth).get(`/trajectories/${ids.trajectory}`),
     shape: trajectoryShape,
   },
   {
     name: 'GET /trajectories/{id}/placements',
     permission: P.ParticipantRead,
     expect: { own: '200 list', none: '404', consent: '403', coCoach: '200 list', otherPartnership: '404' },
-    call: (t, auth, ids) =>
-      t.http().get(`/trajectories/${ids.trajectory}/placements`).set('authorization', auth),
+    call: (t, auth, ids) => as(t, auth).get(`/trajectories/${ids.trajectory}/placements`),
     shape: (b) => (Array.isArray(b.items) ? 'list' : 'unexpected'),
   },
   {
@@ -168,11 +166,12 @@ const ENDPOINTS: Endpoint[] = [
       otherPartnership: '404',
     },
     call: (t, auth, ids) =>
-      t
-        .http()
-        .post(`/trajectories/${ids.trajectory}/placements`)
-        .set('authorization', auth)
-        .send({ kind: 'training', startDate: localDate(new Date()), hoursPerWeek: 8, contractType: 'none' }),
+      as(t, auth).post(`/trajectories/${ids.trajectory}/placements`, {
+        kind: 'training',
+        startDate: localDate(new Date()),
+        hoursPerWeek: 8,
+        contractType: 'none',
+      }),
     shape: (b, ids) =>
       b.trajectoryId === ids.trajectory && b.kind === 'training' ? 'placement' : 'unexpected',
   },
@@ -185,12 +184,11 @@ const ENDPOINTS: Endpoint[] = [
       const [row] = await t.sql<{ version: number }>('select version from trajectories where id = $1', [
         ids.trajectory,
       ]);
-      return t
-        .http()
-        .put(`/trajectories/${ids.trajectory}/persona`)
-        .set('authorization', auth)
-        .set('if-match', `"${row.version}"`)
-        .send({ personaId: null });
+      return as(t, auth).put(
+        `/trajectories/${ids.trajectory}/persona`,
+        { personaId: null },
+        { ifMatch: `"${row.version}"` },
+      );
     },
     shape: (b, ids) => (b.trajectoryId === ids.trajectory && b.personaId === null ? 'set' : 'unexpected'),
   },
@@ -204,8 +202,7 @@ const ENDPOINTS: Endpoint[] = [
       coCoach: '200 history',
       otherPartnership: '404',
     },
-    call: (t, auth, ids) =>
-      t.http().get(`/participants/${ids.participant}/consents`).set('authorization', auth),
+    call: (t, auth, ids) => as(t, auth).get(`/participants/${ids.participant}/consents`),
     shape: (b) => (Array.isArray(b.items) && b.items.length > 0 ? 'history' : 'empty'),
   },
   {
@@ -213,7 +210,7 @@ const ENDPOINTS: Endpoint[] = [
     permission: P.ConsentWrite,
     expect: { own: '201 recorded', none: '404', consent: '403', coCoach: '403', otherPartnership: '404' },
     call: (t, auth, ids) =>
-      t.http().post(`/participants/${ids.participant}/consents`).set('authorization', auth).send({
+      as(t, auth).post(`/participants/${ids.participant}/consents`, {
         scope: 'vdab_exchange',
         basis: 'consent',
         givenAt: new Date().toISOString(),
@@ -225,8 +222,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'GET /trajectories/{id}/feedback',
     permission: P.FeedbackRead,
     expect: { own: '200 list', none: '404', consent: '403', coCoach: '200 list', otherPartnership: '404' },
-    call: (t, auth, ids) =>
-      t.http().get(`/trajectories/${ids.trajectory}/feedback`).set('authorization', auth),
+    call: (t, auth, ids) => as(t, auth).get(`/trajectories/${ids.trajectory}/feedback`),
     shape: (b) => (Array.isArray(b.items) ? 'list' : 'unexpected'),
   },
   {
@@ -239,12 +235,7 @@ const ENDPOINTS: Endpoint[] = [
       coCoach: '201 recorded',
       otherPartnership: '404',
     },
-    call: (t, auth, ids) =>
-      t
-        .http()
-        .post(`/trajectories/${ids.trajectory}/feedback`)
-        .set('authorization', auth)
-        .send({ satisfaction: 4 }),
+    call: (t, auth, ids) => as(t, auth).post(`/trajectories/${ids.trajectory}/feedback`, { satisfaction: 4 }),
     shape: (b) => (b.satisfaction === 4 && b.comment === null ? 'recorded' : 'unexpected'),
   },
   {
@@ -252,8 +243,7 @@ const ENDPOINTS: Endpoint[] = [
     permission: P.ParticipantRead,
     expect: { own: '200 log', none: '404', consent: '403', coCoach: '403', otherPartnership: '404' },
     dpo: { own: '200 log', none: '200 log', consent: '200 log', coCoach: '200 log', otherPartnership: '404' },
-    call: (t, auth, ids) =>
-      t.http().get(`/participants/${ids.participant}/access-log`).set('authorization', auth),
+    call: (t, auth, ids) => as(t, auth).get(`/participants/${ids.participant}/access-log`),
     shape: (b) =>
       (b.items as Body[]).length > 0 && !/Test |@test\./.test(JSON.stringify(b)) ? 'log' : 'unexpected',
   },
@@ -268,8 +258,7 @@ const ENDPOINTS: Endpoint[] = [
       coCoach: '200 file',
       otherPartnership: '404',
     },
-    call: (t, auth, ids) =>
-      t.http().get(`/participants/${ids.participant}/export`).set('authorization', auth),
+    call: (t, auth, ids) => as(t, auth).get(`/participants/${ids.participant}/export`),
     shape: (b, ids) =>
       b.participantId === ids.participant && (b.identity as Body).lastName === ids.lastName
         ? 'file'
@@ -296,10 +285,10 @@ describe('permission matrix: endpoint × role × relation', () => {
   let a: TestPartnership;
   const fixtures = {} as Record<Exclude<Relation, 'own'>, Ids> & { own: Record<Org, Ids> };
 
-  /** A participant with one trajectory, created by `as`, optionally handed to another organisation. */
-  async function participant(p: TestPartnership, as: StaffKey, ownerOrg?: Org): Promise<Ids> {
-    const created = await createParticipant(t, p, as);
-    const tr = await startTrajectory(t, p, created.id, as);
+  /** A participant with one trajectory, created by `who`, optionally handed to another organisation. */
+  async function participant(p: TestPartnership, who: StaffKey, ownerOrg?: Org): Promise<Ids> {
+    const created = await createParticipant(t, p, who);
+    const tr = await startTrajectory(t, p, created.id, who);
     if (ownerOrg) {
       const org = p.orgs[ownerOrg].id;
       await t.sql('update participants set owner_organisation_id = $2 where id = $1', [created.id, org]);
@@ -316,7 +305,7 @@ describe('permission matrix: endpoint × role × relation', () => {
     await t.sql(
       `insert into consents (partnership_id, participant_id, scope, basis, given_at, evidence, recorded_by)
        values ($1, $2, 'case_meeting', 'consent', now() - interval '1 day', 'Formulier CM-1', $3)`,
-      [p.id, created.id, p.staff[as].id],
+      [p.id, created.id, p.staff[who].id],
     );
     return { participant: created.id, trajectory: tr.id, lastName: String(created.lastName) };
   }
@@ -330,11 +319,8 @@ describe('permission matrix: endpoint × role × relation', () => {
       fixtures.own[org] = await participant(a, 'coach', org === 'compaan' ? undefined : org);
     fixtures.none = await participant(a, 'coachCaw');
     fixtures.consent = await participant(a, 'coachCaw');
-    await t
-      .http()
-      .post(`/participants/${fixtures.consent.participant}/consents`)
-      .set('authorization', a.auth('coachCaw'))
-      .send({
+    await as(t, a.auth('coachCaw'))
+      .post(`/participants/${fixtures.consent.participant}/consents`, {
         scope: 'partnership_sharing',
         basis: 'consent',
         givenAt: new Date().toISOString(),
@@ -343,11 +329,8 @@ describe('permission matrix: endpoint × role × relation', () => {
       .expect(201);
     fixtures.coCoach = await participant(a, 'coachCaw');
     for (const key of ['coach', 'coachIntro'] as StaffKey[])
-      await t
-        .http()
-        .post(`/trajectories/${fixtures.coCoach.trajectory}/co-coaches`)
-        .set('authorization', a.auth('coachCaw'))
-        .send({ staffId: a.staff[key].id })
+      await as(t, a.auth('coachCaw'))
+        .post(`/trajectories/${fixtures.coCoach.trajectory}/co-coaches`, { staffId: a.staff[key].id })
         .expect(201);
     // Stad, VDAB and OCMW have no coach to add as co-coach: their co_coach grant is written directly.
     for (const org of ['stad', 'vdab', 'ocmw'] as Org[])

@@ -1,6 +1,7 @@
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 describe('pseudonymisation and case meetings', () => {
   let t: TestApp;
@@ -14,7 +15,7 @@ describe('pseudonymisation and case meetings', () => {
 
   it("blanks what a case meeting said about the person, and leaves another participant's item alone", async () => {
     const post = (url: string, body: Record<string, unknown>, code = 201) =>
-      t.http().post(url).set('authorization', a.auth('coach')).send(body).expect(code);
+      as(t, a.auth('coach')).post(url, body).expect(code);
     const soon = new Date(Date.now() + 3600_000).toISOString();
     // Presence is recorded at or after the meeting: it took place an hour ago.
     const meeting = await post('/case-meetings', {
@@ -41,11 +42,7 @@ describe('pseudonymisation and case meetings', () => {
       );
       ids.push(p.id);
     }
-    await t
-      .http()
-      .post(`/participants/${ids[0]}/pseudonymise`)
-      .set('authorization', a.auth('dpo'))
-      .expect(200);
+    await as(t, a.auth('dpo')).post(`/participants/${ids[0]}/pseudonymise`).expect(200);
     const items = await t.sql<{
       participant_id: string;
       summary: string | null;

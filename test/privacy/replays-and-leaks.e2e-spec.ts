@@ -5,6 +5,7 @@ import { createPartnership, StaffKey, TestPartnership } from '../factories/partn
 import { createParticipant, participantBody, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { transfer } from './matrix-world';
+import { as } from '../support/api';
 
 const DAY = 86400_000;
 
@@ -27,24 +28,21 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
     await t.close();
   });
 
-  const as = (key: StaffKey, p = a) => ({
-    get: (url: string) => t.http().get(url).set('authorization', p.auth(key)),
-    post: (url: string, body: Record<string, unknown> = {}, idem?: string) => {
-      const req = t.http().post(url).set('authorization', p.auth(key));
-      if (idem) req.set('idempotency-key', idem);
-      return req.send(body);
-    },
+  const by = (key: StaffKey, p = a) => ({
+    get: (url: string) => as(t, p.auth(key)).get(url),
+    post: (url: string, body: Record<string, unknown> = {}, idem?: string) =>
+      as(t, p.auth(key)).post(url, body, { idempotencyKey: idem || undefined }),
   });
   const count = async (sql: string, params: unknown[] = []) =>
     (await t.sql<{ n: number }>(`select count(*)::int as n from ${sql}`, params))[0].n;
   const handOver = async (trajectoryId: string, from: StaffKey, to: StaffKey) => {
-    const current = await as(from).get(`/trajectories/${trajectoryId}`).expect(200);
-    await t
-      .http()
-      .put(`/trajectories/${trajectoryId}/case-manager`)
-      .set('authorization', a.auth(from))
-      .set('if-match', current.headers.etag)
-      .send({ staffId: a.staff[to].id, note: 'Warme overdracht' })
+    const current = await by(from).get(`/trajectories/${trajectoryId}`).expect(200);
+    await as(t, a.auth(from))
+      .put(
+        `/trajectories/${trajectoryId}/case-manager`,
+        { staffId: a.staff[to].id, note: 'Warme overdracht' },
+        { ifMatch: current.headers.etag },
+      )
       .expect(200);
   };
 
@@ -58,11 +56,11 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
         address: { street: 'Replaystraat 12', postalCode: '9000', city: 'Gent', wijk: 'Rabot-Blaisantvest' },
       });
       const key = 'replay-after-hand-over-1';
-      const first = await as('coach').post('/participants', body, key).expect(201);
+      const first = await by('coach').post('/participants', body, key).expect(201);
       expect(first.body).toMatchObject({ insz, email: 'replay.persoon@example.org' });
 
       // A replay before anything changed: same status and id, the record as a fresh read shows it.
-      const again = await as('coach').post('/participants', body, key).expect(201);
+      const again = await by('coach').post('/participants', body, key).expect(201);
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(again.body).toMatchObject({ id: first.body.id, insz, email: 'replay.persoon@example.org' });
       expect(await count('participants where last_name = $1', [body.lastName])).toBe(1);
@@ -83,7 +81,7 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
       // The attack: hand the case over to CAW, then replay the original POST as the old owner.
       const tr = await startTrajectory(t, a, first.body.id);
       await handOver(tr.id, 'coach', 'coachCaw');
-      const replay = await as('coach').post('/participants', body, key);
+      const replay = await by('coach').post('/participants', body, key);
       expect(replay.status).toBe(404);
       const text = JSON.stringify(replay.body);
       for (const value of [insz, 'replay.persoon', 'Replaystraat', String(body.firstName)])
@@ -101,15 +99,15 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
         durationMinutes: 30,
         summary: 'Gesprek',
       };
-      const first = await as('coach').post(`/trajectories/${tr.id}/contacts`, contact, 'contact-replay-1');
+      const first = await by('coach').post(`/trajectories/${tr.id}/contacts`, contact, 'contact-replay-1');
       expect(first.status).toBe(201);
-      const again = await as('coach').post(`/trajectories/${tr.id}/contacts`, contact, 'contact-replay-1');
+      const again = await by('coach').post(`/trajectories/${tr.id}/contacts`, contact, 'contact-replay-1');
       expect(again.status).toBe(201);
       expect(again.body.id).toBe(first.body.id);
       expect(await count('contacts where trajectory_id = $1', [tr.id])).toBe(1);
-      await as('coach', b).post(`/trajectories/${tr.id}/contacts`, contact, 'contact-replay-1').expect(404);
+      await by('coach', b).post(`/trajectories/${tr.id}/contacts`, contact, 'contact-replay-1').expect(404);
       // A role without the permission is refused before any key is stored.
-      await as('coordinator')
+      await by('coordinator')
         .post(`/trajectories/${tr.id}/contacts`, contact, 'contact-replay-2')
         .expect(403);
       expect(await count('idempotency_keys where key = $1', ['contact-replay-2'])).toBe(0);
@@ -119,11 +117,11 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
       const p = await createParticipant(t, a);
       const tr = await startTrajectory(t, a, p.id);
       const goal = { lifeDomain: 'work', title: 'Heftruckattest', targetDate: '2030-01-01' };
-      const first = await as('coach').post(`/trajectories/${tr.id}/goals`, goal, 'goal-replay-1').expect(201);
-      const again = await as('coach').post(`/trajectories/${tr.id}/goals`, goal, 'goal-replay-1').expect(201);
+      const first = await by('coach').post(`/trajectories/${tr.id}/goals`, goal, 'goal-replay-1').expect(201);
+      const again = await by('coach').post(`/trajectories/${tr.id}/goals`, goal, 'goal-replay-1').expect(201);
       expect(again.body).toMatchObject({ id: first.body.id, title: 'Heftruckattest' });
       await handOver(tr.id, 'coach', 'coachCaw');
-      const after = await as('coach').post(`/trajectories/${tr.id}/goals`, goal, 'goal-replay-1');
+      const after = await by('coach').post(`/trajectories/${tr.id}/goals`, goal, 'goal-replay-1');
       expect(after.status).toBe(404);
       expect(JSON.stringify(after.body)).not.toContain('Heftruckattest');
       expect(await count('goals where trajectory_id = $1', [tr.id])).toBe(1);
@@ -132,21 +130,21 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
     it('keeps keys per user: another user with the same key creates its own record, never gets the first body', async () => {
       const key = 'shared-key-per-user';
       const mine = participantBody();
-      const first = await as('coach').post('/participants', mine, key).expect(201);
+      const first = await by('coach').post('/participants', mine, key).expect(201);
       const theirs = participantBody();
-      const second = await as('coach2').post('/participants', theirs, key).expect(201);
+      const second = await by('coach2').post('/participants', theirs, key).expect(201);
       expect(second.body.id).not.toBe(first.body.id);
       expect(second.body.lastName).toBe(theirs.lastName);
       expect(second.headers['idempotent-replayed']).toBeUndefined();
       // The same body under the same key by another user is not a replay either (here: a duplicate).
-      const same = await as('coach2').post('/participants', mine, 'shared-key-per-user-2');
+      const same = await by('coach2').post('/participants', mine, 'shared-key-per-user-2');
       expect(same.status).toBe(409);
       expect(same.body.id).toBeUndefined();
     });
 
     it('refuses an invalid key with 400 and writes nothing', async () => {
       const body = participantBody();
-      const res = await as('coach').post('/participants', body, 'short');
+      const res = await by('coach').post('/participants', body, 'short');
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('IDEMPOTENCY_KEY_INVALID');
       expect(await count('participants where last_name = $1', [body.lastName])).toBe(0);
@@ -160,7 +158,7 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
       key: StaffKey = 'spocVdab',
       p = a,
     ) =>
-      as(key, p).post('/referrals', {
+      by(key, p).post('/referrals', {
         direction: 'inbound',
         target: 'partnership',
         kind: 'other',
@@ -171,31 +169,31 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
     it('refuses the VDAB SPOC who holds only a stale referral scope from a rejected referral (404), and the third partner sees nothing', async () => {
       const p = await createParticipant(t, a);
       await giveConsent(t, a, p.id, 'vdab_exchange');
-      const out = await as('coach')
+      const out = await by('coach')
         .post('/referrals', { direction: 'outbound', target: 'vdab', kind: 'training', participantId: p.id })
         .expect(201);
-      await as('spocVdab')
+      await by('spocVdab')
         .post(`/referrals/${out.body.id}/transitions`, { to: 'rejected', reason: 'Geen aanbod' })
         .expect(200);
       // VDAB still sees the participant for the follow-up, at referral scope...
-      await as('spocVdab').get(`/participants/${p.id}`).expect(200);
+      await by('spocVdab').get(`/participants/${p.id}`).expect(200);
       // ...but that is no basis to pass them on to a third partner.
       const res = await inbound(p.id, a.orgs.intro.id);
       expect(res.status).toBe(404);
       expect(JSON.stringify(res.body)).not.toContain(String(p.firstName));
-      await as('coachIntro').get(`/participants/${p.id}`).expect(404);
+      await by('coachIntro').get(`/participants/${p.id}`).expect(404);
       expect(await count(`referrals where participant_id = $1 and direction = 'inbound'`, [p.id])).toBe(0);
     });
 
     it('needs partnership_sharing for a third partner (409 CONSENT_REQUIRED); vdab_exchange covers the owner', async () => {
       const p = await createParticipant(t, a);
       await giveConsent(t, a, p.id, 'vdab_exchange');
-      await as('coach')
+      await by('coach')
         .post('/referrals', { direction: 'outbound', target: 'vdab', kind: 'training', participantId: p.id })
         .expect(201);
       const third = await inbound(p.id, a.orgs.intro.id).expect(409);
       expect(third.body).toMatchObject({ code: 'CONSENT_REQUIRED', consentScope: 'partnership_sharing' });
-      await as('coachIntro').get(`/participants/${p.id}`).expect(404);
+      await by('coachIntro').get(`/participants/${p.id}`).expect(404);
       expect(await count(`referrals where participant_id = $1 and direction = 'inbound'`, [p.id])).toBe(0);
       // Back to the owner, on the exchange consent alone.
       await inbound(p.id, a.orgs.compaan.id).expect(201);
@@ -214,7 +212,7 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
       await giveConsent(t, a, p.id, 'vdab_exchange');
       const res = await inbound(p.id, a.orgs.intro.id).expect(201);
       expect(res.body).toMatchObject({ participantId: p.id, state: 'submitted' });
-      await as('coachIntro').get(`/participants/${p.id}`).expect(200);
+      await by('coachIntro').get(`/participants/${p.id}`).expect(200);
     });
 
     it('answers 400 to a malformed id, 404 in another partnership and 403 to a role without the right', async () => {
@@ -229,8 +227,8 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
     it('does not name CAW to a coach without a grant, but says how to arrange a warm hand-over', async () => {
       const insz = syntheticInsz('1979-08-30', 301);
       const body = participantBody({ birthDate: '1979-08-30', insz });
-      await as('coachCaw').post('/participants', body).expect(201);
-      const res = await as('coach')
+      await by('coachCaw').post('/participants', body).expect(201);
+      const res = await by('coach')
         .post('/participants', { ...body, lastName: 'Anders' })
         .expect(409);
       expect(res.body).toMatchObject({ code: 'PARTICIPANT_DUPLICATE', knownInPartnership: true });
@@ -239,7 +237,7 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
       expect(res.body.handOver).toMatch(/warm hand-over/);
       expect(JSON.stringify(res.body)).not.toMatch(/CAW/i);
 
-      const byName = await as('coach')
+      const byName = await by('coach')
         .post('/participants', {
           ...participantBody(),
           firstName: body.firstName,
@@ -256,8 +254,8 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
     it('names an organisation without professional secrecy', async () => {
       const insz = syntheticInsz('1981-01-21', 302);
       const body = participantBody({ birthDate: '1981-01-21', insz });
-      await as('coach').post('/participants', body).expect(201);
-      const res = await as('coachCaw').post('/participants', body).expect(409);
+      await by('coach').post('/participants', body).expect(201);
+      const res = await by('coachCaw').post('/participants', body).expect(409);
       expect(res.body).toMatchObject({ code: 'PARTICIPANT_DUPLICATE', contactOrganisation: 'Compaan' });
       expect(res.body.handOver).toBeUndefined();
     });
@@ -274,10 +272,10 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
     };
 
     it('answers 400 naming the field for a query parameter, a path parameter, body fields at any depth, and a public route', async () => {
-      nulError(await as('coach').get('/participants').query({ q: 'Jan\u0000ssens' }), 'q');
-      nulError(await as('coach').get('/participants/%00'), 'id');
+      nulError(await by('coach').get('/participants').query({ q: 'Jan\u0000ssens' }), 'q');
+      nulError(await by('coach').get('/participants/%00'), 'id');
       const body = participantBody({ firstName: 'An\u0000na' });
-      nulError(await as('coach').post('/participants', body), 'firstName');
+      nulError(await by('coach').post('/participants', body), 'firstName');
       const nested = participantBody({
         address: {
           street: 'Kerk\u0000straat 1',
@@ -286,7 +284,7 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
           wijk: 'Rabot-Blaisantvest',
         },
       });
-      nulError(await as('coach').post('/participants', nested), 'address.street');
+      nulError(await by('coach').post('/participants', nested), 'address.street');
       expect(await count('participants where last_name = any($1)', [[body.lastName, nested.lastName]])).toBe(
         0,
       );
@@ -298,26 +296,25 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
 
     it('answers 400 on a PATCH and on a goal step, and changes nothing', async () => {
       const p = await createParticipant(t, a);
-      const patch = await t
-        .http()
-        .patch(`/participants/${p.id}`)
-        .set('authorization', a.auth('coach'))
-        .set('if-match', `"${p.version}"`)
-        .send({ phone: '0470\u0000' });
+      const patch = await as(t, a.auth('coach')).patch(
+        `/participants/${p.id}`,
+        { phone: '0470\u0000' },
+        { ifMatch: `"${p.version}"` },
+      );
       nulError(patch, 'phone');
       const [row] = await t.sql<{ version: number }>('select version from participants where id = $1', [
         p.id,
       ]);
       expect(row.version).toBe(p.version);
       const tr = await startTrajectory(t, a, p.id);
-      const goal = await as('coach').post(`/trajectories/${tr.id}/goals`, {
+      const goal = await by('coach').post(`/trajectories/${tr.id}/goals`, {
         lifeDomain: 'work',
         title: 'Werk',
         targetDate: '2030-01-01',
         steps: [{ title: 'ok' }, { title: 'st\u0000ap' }],
       });
       nulError(goal, 'steps[1].title');
-      const referral = await as('spocVdab').post('/referrals', {
+      const referral = await by('spocVdab').post('/referrals', {
         direction: 'inbound',
         target: 'partnership',
         kind: 'other',
@@ -355,28 +352,27 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
         rejection: 'Wisweigering reden',
         referralPhone: '+32 473 12 34 56',
       };
-      const created = await as('coach')
+      const created = await by('coach')
         .post('/participants', participantBody(person), 'erase-me-participant')
         .expect(201);
       const id = created.body.id as string;
-      const patched = await t
-        .http()
-        .patch(`/participants/${id}`)
-        .set('authorization', a.auth('coach'))
-        .set('if-match', `"${created.body.version}"`)
-        .send({ phone: values.newPhone, email: values.newEmail });
+      const patched = await as(t, a.auth('coach')).patch(
+        `/participants/${id}`,
+        { phone: values.newPhone, email: values.newEmail },
+        { ifMatch: `"${created.body.version}"` },
+      );
       expect(patched.status).toBe(200);
       const tr = await startTrajectory(t, a, id, 'coach', {
         startedAt: new Date(Date.now() - 40 * DAY).toISOString(),
       });
-      await as('coach')
+      await by('coach')
         .post(
           `/trajectories/${tr.id}/goals`,
           { lifeDomain: 'work', title: values.goal, targetDate: '2030-01-01' },
           'erase-me-goal',
         )
         .expect(201);
-      await as('coach')
+      await by('coach')
         .post(
           `/trajectories/${tr.id}/contacts`,
           {
@@ -388,7 +384,7 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
           'erase-me-contact',
         )
         .expect(201);
-      await as('coach')
+      await by('coach')
         .post(`/trajectories/${tr.id}/transitions`, {
           to: 'afgesloten',
           at: new Date(Date.now() - DAY).toISOString(),
@@ -397,7 +393,7 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
         })
         .expect(200);
       // The same person, sent in by VDAB and rejected: never linked to the participant.
-      const referral = await as('spocVdab')
+      const referral = await by('spocVdab')
         .post('/referrals', {
           direction: 'inbound',
           target: 'partnership',
@@ -414,11 +410,11 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
           note: values.referralNote,
         })
         .expect(201);
-      await as('coachIntro')
+      await by('coachIntro')
         .post(`/referrals/${referral.body.id}/transitions`, { to: 'rejected', reason: values.rejection })
         .expect(200);
 
-      await t.http().post(`/participants/${id}/pseudonymise`).set('authorization', a.auth('dpo')).expect(200);
+      await as(t, a.auth('dpo')).post(`/participants/${id}/pseudonymise`).expect(200);
       // Not yet due: the rejected referral keeps its data until its retention ends...
       expect(await runReferralRetention(t.adminUrl, 24, { dryRun: true })).toEqual([]);
       // ...and 25 months after it closed it is erased.
@@ -470,7 +466,7 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
     it('counts referral working days in Brussels calendar days: Friday 23:30 in Brussels, across summer time', async () => {
       // Fri 19 March 2027 23:30 CET. Ten working days (Easter Monday 29 March off) → Mon 5 April 23:30 CEST.
       t.clock.travel(Date.parse('2027-03-19T22:30:00Z') - t.clock.now().getTime());
-      const res = await as('spocVdab')
+      const res = await by('spocVdab')
         .post('/referrals', {
           direction: 'inbound',
           target: 'partnership',
@@ -485,12 +481,12 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
 
     it('does not honour an idempotency key after 24 hours, and purges expired keys of everyone', async () => {
       const key = 'expires-after-a-day';
-      const first = await as('coach').post('/participants', participantBody(), key).expect(201);
-      await as('coach2').post('/participants', participantBody(), 'coach2-old-key').expect(201);
+      const first = await by('coach').post('/participants', participantBody(), key).expect(201);
+      await by('coach2').post('/participants', participantBody(), 'coach2-old-key').expect(201);
       t.clock.travel(24 * 3600_000 + 60_000);
       try {
         const other = participantBody();
-        const fresh = await as('coach').post('/participants', other, key).expect(201);
+        const fresh = await by('coach').post('/participants', other, key).expect(201);
         expect(fresh.body.id).not.toBe(first.body.id);
         expect(fresh.body.lastName).toBe(other.lastName);
         expect(fresh.headers['idempotent-replayed']).toBeUndefined();
@@ -513,7 +509,7 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
     });
 
     it('purges expired keys in the retention run too, for a partnership where nobody wrote since', async () => {
-      await as('coach', b).post('/participants', participantBody(), 'quiet-partnership-key').expect(201);
+      await by('coach', b).post('/participants', participantBody(), 'quiet-partnership-key').expect(201);
       const left = () => count('idempotency_keys where key = $1', ['quiet-partnership-key']);
       expect(await purgeExpiredIdempotencyKeys(t.adminUrl)).toBe(0);
       expect(await left()).toBe(1);

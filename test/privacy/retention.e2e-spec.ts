@@ -2,6 +2,7 @@ import { formatRetentionAction, runRetention } from '../../src/privacy/retention
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 const monthsAgo = (n: number) => new Date(Date.now() - n * 30.5 * 86400_000).toISOString();
 
@@ -11,11 +12,8 @@ describe('retention:run', () => {
   const ids: Record<'expired' | 'recent' | 'open' | 'reopened' | 'neverStarted', string> = {} as never;
 
   const closeAt = (trajectoryId: string, at: string) =>
-    t
-      .http()
-      .post(`/trajectories/${trajectoryId}/transitions`)
-      .set('authorization', a.auth('coach'))
-      .send({ to: 'afgesloten', at, outcome: 'no_result' })
+    as(t, a.auth('coach'))
+      .post(`/trajectories/${trajectoryId}/transitions`, { to: 'afgesloten', at, outcome: 'no_result' })
       .expect(200);
 
   beforeAll(async () => {

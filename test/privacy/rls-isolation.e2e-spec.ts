@@ -3,6 +3,7 @@ import { createPartnership, TestPartnership } from '../factories/partnership.fac
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { addCaseWork } from './case-fixtures';
+import { as } from '../support/api';
 
 /**
  * Grant rows used to be readable tenant-wide; jobteam_app now reads only its own organisation's or
@@ -14,7 +15,7 @@ const TENANT_READABLE: string[] = [];
 /** Rows in the collaboration tables: an outbound referral, a case-meeting item with an action, a session registration. */
 async function collaborate(t: TestApp, a: TestPartnership, participantId: string, trajectoryId: string) {
   const post = (url: string, body: Record<string, unknown>) =>
-    t.http().post(url).set('authorization', a.auth('coach')).send(body).expect(201);
+    as(t, a.auth('coach')).post(url, body).expect(201);
   const soon = new Date(Date.now() + 3600_000).toISOString();
   // Presence is recorded at or after a meeting: this one took place an hour ago.
   const past = new Date(Date.now() - 3600_000).toISOString();
@@ -39,11 +40,8 @@ async function collaborate(t: TestApp, a: TestPartnership, participantId: string
     location: 'Dampoort',
     facilitatorId: a.staff.coach2.id,
   });
-  await t
-    .http()
-    .post(`/group-sessions/${session.body.id}/attendance`)
-    .set('authorization', a.auth('coach'))
-    .send({ participantId, attended: false })
+  await as(t, a.auth('coach'))
+    .post(`/group-sessions/${session.body.id}/attendance`, { participantId, attended: false })
     .expect(200);
   await post(`/trajectories/${trajectoryId}/assessments`, {
     instrument: 'release_scale',
@@ -67,23 +65,18 @@ describe('the database wall, table by table', () => {
     b = await createPartnership(t, 'B');
     const p = await createParticipant(t, a, 'coach');
     const tr = await startTrajectory(t, a, p.id, 'coach');
-    await t
-      .http()
-      .post(`/trajectories/${tr.id}/co-coaches`)
-      .set('authorization', a.auth('coach'))
-      .send({ staffId: a.staff.coach2.id })
+    await as(t, a.auth('coach'))
+      .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.coach2.id })
       .expect(201);
-    await t
-      .http()
-      .post(`/trajectories/${tr.id}/transitions`)
-      .set('authorization', a.auth('coach'))
-      .send({ to: 'intake', at: new Date().toISOString(), note: 'Intake gedaan' })
+    await as(t, a.auth('coach'))
+      .post(`/trajectories/${tr.id}/transitions`, {
+        to: 'intake',
+        at: new Date().toISOString(),
+        note: 'Intake gedaan',
+      })
       .expect(200);
-    await t
-      .http()
-      .post(`/participants/${p.id}/consents`)
-      .set('authorization', a.auth('coach'))
-      .send({
+    await as(t, a.auth('coach'))
+      .post(`/participants/${p.id}/consents`, {
         scope: 'vdab_exchange',
         basis: 'consent',
         givenAt: new Date().toISOString(),
@@ -103,11 +96,13 @@ describe('the database wall, table by table', () => {
       },
     );
     await collaborate(t, a, p.id, tr.id);
-    await t
-      .http()
-      .post(`/trajectories/${tr.id}/placements`)
-      .set('authorization', a.auth('coach'))
-      .send({ kind: 'training', startDate: localDate(new Date()), hoursPerWeek: 8, contractType: 'none' })
+    await as(t, a.auth('coach'))
+      .post(`/trajectories/${tr.id}/placements`, {
+        kind: 'training',
+        startDate: localDate(new Date()),
+        hoursPerWeek: 8,
+        contractType: 'none',
+      })
       .expect(201);
     await t.sql(
       `insert into case_meeting_value_questions (partnership_id, case_meeting_id, item_id, trajectory_id, participant_id,

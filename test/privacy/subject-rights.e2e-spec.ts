@@ -4,6 +4,7 @@ import { createPartnership, StaffKey, TestPartnership } from '../factories/partn
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { addCaseWork } from './case-fixtures';
+import { as } from '../support/api';
 
 const monthsAgo = (n: number) => new Date(Date.now() - n * 30.5 * 86400_000).toISOString();
 const TEXT = {
@@ -26,22 +27,26 @@ describe('data-subject rights', () => {
   });
   afterAll(() => t.close());
 
-  const get = (path: string, as: StaffKey, p = a) => t.http().get(path).set('authorization', p.auth(as));
-  const pseudonymise = (id: string, as: StaffKey = 'dpo', p = a) =>
-    t.http().post(`/participants/${id}/pseudonymise`).set('authorization', p.auth(as));
+  const get = (path: string, who: StaffKey, p = a) => as(t, p.auth(who)).get(path);
+  const pseudonymise = (id: string, who: StaffKey = 'dpo', p = a) =>
+    as(t, p.auth(who)).post(`/participants/${id}/pseudonymise`);
   const close = (trajectoryId: string, at: string) =>
-    t
-      .http()
-      .post(`/trajectories/${trajectoryId}/transitions`)
-      .set('authorization', a.auth('coach'))
-      .send({ to: 'afgesloten', at, outcome: 'work', note: 'Vast contract bij bakkerij Van Damme' })
+    as(t, a.auth('coach'))
+      .post(`/trajectories/${trajectoryId}/transitions`, {
+        to: 'afgesloten',
+        at,
+        outcome: 'work',
+        note: 'Vast contract bij bakkerij Van Damme',
+      })
       .expect(200);
   const share = (id: string, scope = 'partnership_sharing') =>
-    t
-      .http()
-      .post(`/participants/${id}/consents`)
-      .set('authorization', a.auth('coach'))
-      .send({ scope, basis: 'consent', givenAt: new Date().toISOString(), evidence: 'Formulier TS-2025-044' })
+    as(t, a.auth('coach'))
+      .post(`/participants/${id}/consents`, {
+        scope,
+        basis: 'consent',
+        givenAt: new Date().toISOString(),
+        evidence: 'Formulier TS-2025-044',
+      })
       .expect(201);
 
   describe('GET /participants/{id}/access-log', () => {
@@ -111,11 +116,8 @@ describe('data-subject rights', () => {
       // Stored before the basis rule (issue 13, rule 7): the API now refuses 'yes' without a basis.
       await t.sql(`update participants set disability = 'yes' where id = $1`, [participant.id]);
       const tr = await startTrajectory(t, a, participant.id);
-      await t
-        .http()
-        .post(`/trajectories/${tr.id}/co-coaches`)
-        .set('authorization', a.auth('coach'))
-        .send({ staffId: a.staff.coachCaw.id })
+      await as(t, a.auth('coach'))
+        .post(`/trajectories/${tr.id}/co-coaches`, { staffId: a.staff.coachCaw.id })
         .expect(201);
       await addCaseWork(t, a, { participantId: participant.id, trajectoryId: tr.id }, TEXT);
       await share(participant.id, 'vdab_exchange');
@@ -180,33 +182,34 @@ describe('data-subject rights', () => {
       await share(other.id, 'vdab_exchange');
       const tr = await startTrajectory(t, a, p.id, 'coach', { startedAt: monthsAgo(3) });
       const refer = (participantId: string, note: string) =>
-        t
-          .http()
-          .post('/referrals')
-          .set('authorization', a.auth('coach'))
-          .send({ direction: 'outbound', target: 'vdab', kind: 'training', participantId, note })
+        as(t, a.auth('coach'))
+          .post('/referrals', {
+            direction: 'outbound',
+            target: 'vdab',
+            kind: 'training',
+            participantId,
+            note,
+          })
           .expect(201);
       const mine = (await refer(p.id, 'Interesse in heftruckopleiding')).body;
       const theirs = (await refer(other.id, 'Andere deelnemer: taalcursus')).body;
-      const accepted = await t
-        .http()
-        .post(`/referrals/${mine.id}/transitions`)
-        .set('authorization', a.auth('spocVdab'))
-        .send({ to: 'accepted', note: 'Start in september' })
+      const accepted = await as(t, a.auth('spocVdab'))
+        .post(`/referrals/${mine.id}/transitions`, { to: 'accepted', note: 'Start in september' })
         .expect(200);
       await close(tr.id, monthsAgo(1));
       const today = new Date().toISOString().slice(0, 10);
-      const followUp = await t
-        .http()
-        .post(`/trajectories/${tr.id}/follow-ups`)
-        .set('authorization', a.auth('coach'))
-        .send({ at: today, situation: 'employed', note: 'Werkt als heftruckchauffeur' })
+      const followUp = await as(t, a.auth('coach'))
+        .post(`/trajectories/${tr.id}/follow-ups`, {
+          at: today,
+          situation: 'employed',
+          note: 'Werkt als heftruckchauffeur',
+        })
         .expect(201);
 
-      for (const as of ['coach', 'dpo'] as const) {
-        const body = (await get(`/participants/${p.id}/export`, as).expect(200)).body;
-        expect({ as, referrals: body.referrals }).toEqual({
-          as,
+      for (const who of ['coach', 'dpo'] as const) {
+        const body = (await get(`/participants/${p.id}/export`, who).expect(200)).body;
+        expect({ as: who, referrals: body.referrals }).toEqual({
+          as: who,
           referrals: [
             {
               id: mine.id,
@@ -241,8 +244,8 @@ describe('data-subject rights', () => {
             },
           ],
         });
-        expect({ as, followUps: body.followUps }).toEqual({
-          as,
+        expect({ as: who, followUps: body.followUps }).toEqual({
+          as: who,
           followUps: [
             {
               id: followUp.body.id,
@@ -285,12 +288,7 @@ describe('data-subject rights', () => {
       const tr = await startTrajectory(t, a, p.id, 'coach', { startedAt: monthsAgo(6) });
       const theirs = await startTrajectory(t, a, other.id, 'coach', { startedAt: monthsAgo(6) });
       const assess = (trajectoryId: string, body: Record<string, unknown>) =>
-        t
-          .http()
-          .post(`/trajectories/${trajectoryId}/assessments`)
-          .set('authorization', a.auth('coach'))
-          .send(body)
-          .expect(201);
+        as(t, a.auth('coach')).post(`/trajectories/${trajectoryId}/assessments`, body).expect(201);
       const baseline = await assess(tr.id, {
         instrument: 'empowerment',
         kind: 'baseline',
@@ -320,10 +318,10 @@ describe('data-subject rights', () => {
         note: 'Andere deelnemer: taalcursus',
       });
 
-      for (const as of ['coach2', 'dpo'] as const) {
-        const body = (await get(`/participants/${p.id}/export`, as).expect(200)).body;
-        expect({ as, assessments: body.assessments }).toEqual({
-          as,
+      for (const who of ['coach2', 'dpo'] as const) {
+        const body = (await get(`/participants/${p.id}/export`, who).expect(200)).body;
+        expect({ as: who, assessments: body.assessments }).toEqual({
+          as: who,
           assessments: [
             {
               id: baseline.body.id,

@@ -3,6 +3,7 @@ import { codeOf } from '../../src/reports/esf-indicators';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { insertParticipant, insertTrajectory } from './report-fixtures';
+import { as } from '../support/api';
 
 describe('follow-ups after leaving', () => {
   let t: TestApp;
@@ -58,11 +59,11 @@ describe('follow-ups after leaving', () => {
   const post = (
     trajectoryId: string,
     body: Record<string, unknown>,
-    as: Parameters<TestPartnership['auth']>[0] = 'coach',
+    who: Parameters<TestPartnership['auth']>[0] = 'coach',
     p = a,
-  ) => t.http().post(`/trajectories/${trajectoryId}/follow-ups`).set('authorization', p.auth(as)).send(body);
-  const due = (as: Parameters<TestPartnership['auth']>[0] = 'coordinator', p = a) =>
-    t.http().get('/reports/follow-ups-due').set('authorization', p.auth(as));
+  ) => as(t, p.auth(who)).post(`/trajectories/${trajectoryId}/follow-ups`, body);
+  const due = (who: Parameters<TestPartnership['auth']>[0] = 'coordinator', p = a) =>
+    as(t, p.auth(who)).get('/reports/follow-ups-due');
 
   it('lists who to contact and when: the open four-week and six-month windows', async () => {
     const res = await due().expect(200);

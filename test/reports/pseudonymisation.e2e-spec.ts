@@ -10,6 +10,7 @@ import {
   insertReferral,
   insertTrajectory,
 } from './report-fixtures';
+import { as } from '../support/api';
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const TEXT = {
@@ -111,11 +112,7 @@ describe('pseudonymisation and the reports', () => {
     });
 
     for (const who of ['worker', 'searcher'])
-      await t
-        .http()
-        .post(`/participants/${id[who]}/pseudonymise`)
-        .set('authorization', a.auth('dpo'))
-        .expect(200);
+      await as(t, a.auth('dpo')).post(`/participants/${id[who]}/pseudonymise`).expect(200);
 
     const followUps = await t.sql<{ participant_id: string; situation: string; note: string | null }>(
       `select participant_id, situation, note from follow_ups where partnership_id = $1 order by at`,
@@ -217,11 +214,7 @@ describe('pseudonymisation and the reports', () => {
       closed_at: day('2025-02-15'),
       outcome: 'no_result',
     });
-    await t
-      .http()
-      .post(`/participants/${third}/pseudonymise`)
-      .set('authorization', a.auth('dpo'))
-      .expect(200);
+    await as(t, a.auth('dpo')).post(`/participants/${third}/pseudonymise`).expect(200);
     const [row] = await t.sql<{ fu: string; r: string; x: string; a: string }>(
       `select (select note from follow_ups where participant_id = $1) as fu,
               (select note from assessments where participant_id = $1) as a,

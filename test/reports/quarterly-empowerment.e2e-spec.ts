@@ -5,6 +5,7 @@ import { createPartnership, TestPartnership } from '../factories/partnership.fac
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, insertAssessment, insertParticipant, insertTrajectory, reasonCodes } from './report-fixtures';
 import { empowermentFromSheets, LoadedBook, sheetRows, loadExcelForTest } from './xlsx-sheets';
+import { as } from '../support/api';
 
 const WEEK = 7 * 86400_000;
 
@@ -230,12 +231,7 @@ describe('empowerment in the quarterly report and the data-quality list', () => 
     });
 
     it('lists trajectories in guidance or aftercare for more than 6 weeks without an empowerment baseline', async () => {
-      const res = await t
-        .http()
-        .get('/reports/data-quality')
-        .set('authorization', e.auth('coordinator'))
-        .set('accept-language', 'en')
-        .expect(200);
+      const res = await as(t, e.auth('coordinator')).get('/reports/data-quality', { lang: 'en' }).expect(200);
       const reasons = reasonCodes(res.body);
       // Not listed: 10 minutes inside the window, a baseline taken, closed, still in intake.
       expect(reasons).toEqual({
@@ -246,20 +242,12 @@ describe('empowerment in the quarterly report and the data-quality list', () => 
       const item = res.body.items.find((i: { participantId: string }) => i.participantId === dq.outside);
       expect(item.reasons[0].message).toMatch(/baseline empowerment assessment.*6 weeks/);
       // Dutch is the default for the people who read it (issue 13, "Language and time").
-      const nl = await t
-        .http()
-        .get('/reports/data-quality')
-        .set('authorization', e.auth('coordinator'))
-        .expect(200);
+      const nl = await as(t, e.auth('coordinator')).get('/reports/data-quality').expect(200);
       const nlItem = nl.body.items.find((i: { participantId: string }) => i.participantId === dq.outside);
       expect(nlItem.reasons[0].message).toMatch(/^In begeleiding of nazorg zonder nulmeting empowerment/);
       expect(nl.body.definition).not.toEqual(res.body.definition);
       // Another partnership does not see these.
-      const other = await t
-        .http()
-        .get('/reports/data-quality')
-        .set('authorization', b.auth('coordinator'))
-        .expect(200);
+      const other = await as(t, b.auth('coordinator')).get('/reports/data-quality').expect(200);
       expect(other.body.items.map((i: { participantId: string }) => i.participantId)).not.toContain(
         dq.outside,
       );

@@ -17,6 +17,7 @@ import {
   sheetRows,
   loadExcelForTest,
 } from './xlsx-sheets';
+import { as } from '../support/api';
 
 describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
@@ -97,7 +98,7 @@ describe('quarterly follow-up and data quality', () => {
 
   const quarterly = (
     query: Record<string, string | number>,
-    as: Parameters<TestPartnership['auth']>[0] = 'coordinator',
+    who: Parameters<TestPartnership['auth']>[0] = 'coordinator',
     p = a,
   ) =>
     // The assertions read the English definitions; Dutch is the default (test/reports/language.e2e-spec.ts).
@@ -105,7 +106,7 @@ describe('quarterly follow-up and data quality', () => {
       .http()
       .get('/reports/quarterly')
       .query(query)
-      .set('authorization', p.auth(as))
+      .set('authorization', p.auth(who))
       .set('accept-language', 'en');
 
   describe('GET /reports/quarterly', () => {
@@ -382,12 +383,12 @@ describe('quarterly follow-up and data quality', () => {
   });
 
   describe('GET /reports/quarterly.xlsx', () => {
-    const download = (as: Parameters<TestPartnership['auth']>[0] = 'coordinator', p = a) =>
+    const download = (who: Parameters<TestPartnership['auth']>[0] = 'coordinator', p = a) =>
       t
         .http()
         .get('/reports/quarterly.xlsx')
         .query({ year: 2025, quarter: 1 })
-        .set('authorization', p.auth(as))
+        .set('authorization', p.auth(who))
         .set('accept-language', 'en')
         .buffer(true)
         .parse((res, done) => {
@@ -663,14 +664,14 @@ describe('quarterly follow-up and data quality', () => {
     });
 
     const list = (
-      as: Parameters<TestPartnership['auth']>[0] = 'coordinator',
+      who: Parameters<TestPartnership['auth']>[0] = 'coordinator',
       query: Record<string, string> = {},
     ) =>
       t
         .http()
         .get('/reports/data-quality')
         .query(query)
-        .set('authorization', d.auth(as))
+        .set('authorization', d.auth(who))
         // The messages are checked in English here; Dutch is the default (test/reports/quarterly-empowerment).
         .set('accept-language', 'en');
 
@@ -708,11 +709,7 @@ describe('quarterly follow-up and data quality', () => {
     it('refuses a coach with 403 and no token with 401, and shows another partnership nothing of this one', async () => {
       await list('coach').expect(403);
       await t.http().get('/reports/data-quality').expect(401);
-      const other = await t
-        .http()
-        .get('/reports/data-quality')
-        .set('authorization', b.auth('coordinator'))
-        .expect(200);
+      const other = await as(t, b.auth('coordinator')).get('/reports/data-quality').expect(200);
       expect(other.body.items.map((i: { participantId: string }) => i.participantId)).not.toEqual(
         expect.arrayContaining([dq.noLabour]),
       );

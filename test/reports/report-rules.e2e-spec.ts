@@ -5,6 +5,7 @@ import { createParticipant, startTrajectory } from '../factories/participant.fac
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, insertAssessment, insertParticipant, insertTrajectory, TrajectoryRow } from './report-fixtures';
+import { as } from '../support/api';
 
 /**
  * Issue 13, "Wrong or missing rules" 1, 2, 3, 4, 5, 7 and 8: each rule with a small cohort whose
@@ -31,13 +32,13 @@ describe('reporting rules (issue 13)', () => {
     p: TestPartnership,
     path: string,
     query: Record<string, string | number>,
-    as = 'coordinator',
+    who = 'coordinator',
   ) =>
     t
       .http()
       .get(path)
       .query(query)
-      .set('authorization', p.auth(as as Parameters<TestPartnership['auth']>[0]))
+      .set('authorization', p.auth(who as Parameters<TestPartnership['auth']>[0]))
       // The rules' texts are asserted in English, the source language (Dutch is the default).
       .set('accept-language', 'en');
   const esf = (p: TestPartnership, from: string, to: string) => getAs(p, '/reports/esf', { from, to });
@@ -292,12 +293,7 @@ describe('reporting rules (issue 13)', () => {
       participantId = p.id;
       first = (await startTrajectory(t, a, p.id, 'coach', { startedAt: day('2025-01-10') })).id;
       const step = (id: string, body: Record<string, unknown>) =>
-        t
-          .http()
-          .post(`/trajectories/${id}/transitions`)
-          .set('authorization', a.auth('coach'))
-          .send(body)
-          .expect(200);
+        as(t, a.auth('coach')).post(`/trajectories/${id}/transitions`, body).expect(200);
       await step(first, { to: 'intake', at: day('2025-01-15') });
       await step(first, { to: 'begeleiding', at: day('2025-01-20') });
       // Compaan's measurements: +2 on every component.
@@ -412,14 +408,8 @@ describe('reporting rules (issue 13)', () => {
       id: string,
       version: number,
       body: Record<string, unknown>,
-      as: Parameters<TestPartnership['auth']>[0] = 'coach',
-    ) =>
-      t
-        .http()
-        .patch(`/participants/${id}`)
-        .set('authorization', s.auth(as))
-        .set('if-match', `"${version}"`)
-        .send(body);
+      who: Parameters<TestPartnership['auth']>[0] = 'coach',
+    ) => as(t, s.auth(who)).patch(`/participants/${id}`, body, { ifMatch: `"${version}"` });
     const stored = async (id: string) =>
       (
         await t.sql<{ disability: string | null; minority: string | null; version: number }>(
@@ -429,11 +419,8 @@ describe('reporting rules (issue 13)', () => {
       )[0];
 
     it('refuses to create a participant with a disability answer without a basis: 409, nothing stored', async () => {
-      const res = await t
-        .http()
-        .post('/participants')
-        .set('authorization', s.auth('coach'))
-        .send({
+      const res = await as(t, s.auth('coach'))
+        .post('/participants', {
           firstName: 'Zonder',
           lastName: 'Grondslag',
           birthDate: '1990-01-01',
@@ -477,11 +464,8 @@ describe('reporting rules (issue 13)', () => {
       expect([403, 404]).toContain(spoc.status);
       expect(await stored(p.id)).toEqual({ disability: 'declined', minority: null, version: p.version + 1 });
 
-      await t
-        .http()
-        .post(`/participants/${p.id}/consents`)
-        .set('authorization', s.auth('coach'))
-        .send({
+      await as(t, s.auth('coach'))
+        .post(`/participants/${p.id}/consents`, {
           scope: 'special_categories',
           basis: 'consent',
           givenAt: new Date(Date.now() - 3600_000).toISOString(),

@@ -6,6 +6,7 @@ import { createPartnership, TestPartnership } from '../factories/partnership.fac
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, grant, insertParticipant, insertTrajectory } from './report-fixtures';
 import { LoadedBook, loadExcelForTest } from './xlsx-sheets';
+import { as } from '../support/api';
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 type Who = Parameters<TestPartnership['auth']>[0];
@@ -45,10 +46,10 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
   const id: Record<string, string> = {};
   let esfSubmission: Record<string, unknown> & { id: string; figures: Record<string, unknown> };
 
-  const as = (who: Who = 'coordinator', p = () => a) => ({
+  const caller = (who: Who = 'coordinator', p = () => a) => ({
     get: (url: string, query: object = {}) =>
       t.http().get(url).query(query).set('authorization', p().auth(who)),
-    post: (url: string, body: object) => t.http().post(url).send(body).set('authorization', p().auth(who)),
+    post: (url: string, body: object) => as(t, p().auth(who)).post(url, body),
   });
   const count = async () =>
     (
@@ -98,8 +99,8 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
 
   describe('POST /reports/esf/submissions', () => {
     it('freezes the report: 201 with the figures of GET /reports/esf and a hash over the stored facts', async () => {
-      const live = await as().get('/reports/esf', YEAR).expect(200);
-      const res = await as().post('/reports/esf/submissions', {
+      const live = await caller().get('/reports/esf', YEAR).expect(200);
+      const res = await caller().post('/reports/esf/submissions', {
         ...YEAR,
         note: 'Jaarrapport 2025 aan Europa WSE',
       });
@@ -157,53 +158,53 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
         [{ ...YEAR, figures: { forged: 1 } }, 'VALIDATION_FAILED'],
       ];
       for (const [body] of bad) {
-        const res = await as().post('/reports/esf/submissions', body);
+        const res = await caller().post('/reports/esf/submissions', body);
         expect({ body, status: res.status }).toEqual({ body, status: 400 });
       }
-      const first = await as().post('/reports/esf/submissions', bad[0][0]).expect(400);
+      const first = await caller().post('/reports/esf/submissions', bad[0][0]).expect(400);
       expect(first.body.code).toBe('REPORT_PERIOD_INVALID');
       expect(await count()).toBe(before);
     });
 
     it('refuses a coach, a DPO and an anonymous caller', async () => {
       const before = await count();
-      await as('coach').post('/reports/esf/submissions', YEAR).expect(403);
-      await as('dpo').post('/reports/esf/submissions', YEAR).expect(403);
+      await caller('coach').post('/reports/esf/submissions', YEAR).expect(403);
+      await caller('dpo').post('/reports/esf/submissions', YEAR).expect(403);
       await t.http().post('/reports/esf/submissions').send(YEAR).expect(401);
-      await as('coach').get('/reports/esf/submissions').expect(403);
-      await as('coach').get(`/reports/esf/submissions/${esfSubmission.id}`).expect(403);
-      await as('coach').get(`/reports/esf/submissions/${esfSubmission.id}/restatement`).expect(403);
-      await as('coach').get(`/reports/esf/submissions/${esfSubmission.id}.csv`).expect(403);
+      await caller('coach').get('/reports/esf/submissions').expect(403);
+      await caller('coach').get(`/reports/esf/submissions/${esfSubmission.id}`).expect(403);
+      await caller('coach').get(`/reports/esf/submissions/${esfSubmission.id}/restatement`).expect(403);
+      await caller('coach').get(`/reports/esf/submissions/${esfSubmission.id}.csv`).expect(403);
       expect(await count()).toBe(before);
     });
   });
 
   describe('GET /reports/esf/submissions and /{id}', () => {
     it('lists the submissions of the own partnership only', async () => {
-      const res = await as().get('/reports/esf/submissions').expect(200);
+      const res = await caller().get('/reports/esf/submissions').expect(200);
       expect(res.body.total).toBe(1);
       expect(res.body.items[0]).toMatchObject({ id: esfSubmission.id, factsHash: esfSubmission.factsHash });
       expect(res.body.items[0].figures).toBeUndefined();
-      const other = await as('coordinator', () => b)
+      const other = await caller('coordinator', () => b)
         .get('/reports/esf/submissions')
         .expect(200);
       expect(other.body).toMatchObject({ total: 0, items: [] });
     });
 
     it("answers 404 for another partnership's submission, an unknown id, and a quarterly id on the ESF route", async () => {
-      const res = await as('coordinator', () => b)
+      const res = await caller('coordinator', () => b)
         .get(`/reports/esf/submissions/${esfSubmission.id}`)
         .expect(404);
       expect(res.body.code).toBe('REPORT_SUBMISSION_NOT_FOUND');
-      await as('coordinator', () => b)
+      await caller('coordinator', () => b)
         .get(`/reports/esf/submissions/${esfSubmission.id}/restatement`)
         .expect(404);
-      await as('coordinator', () => b)
+      await caller('coordinator', () => b)
         .get(`/reports/esf/submissions/${esfSubmission.id}.csv`)
         .expect(404);
-      await as().get('/reports/esf/submissions/00000000-0000-4000-8000-000000000000').expect(404);
-      await as().get('/reports/esf/submissions/not-a-uuid').expect(400);
-      await as().get(`/reports/quarterly/submissions/${esfSubmission.id}`).expect(404);
+      await caller().get('/reports/esf/submissions/00000000-0000-4000-8000-000000000000').expect(404);
+      await caller().get('/reports/esf/submissions/not-a-uuid').expect(400);
+      await caller().get(`/reports/quarterly/submissions/${esfSubmission.id}`).expect(404);
     });
 
     it('offers no way to change or delete a submission through the API', async () => {
@@ -252,17 +253,17 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
         closed_at: day('2025-10-01'),
         outcome: 'work',
       });
-      const live = await as().get('/reports/esf', YEAR).expect(200);
+      const live = await caller().get('/reports/esf', YEAR).expect(200);
       const eecr04 = (live.body.results as { code: string; value: object }[]).find(
         (i) => i.code === codeOf('employed_upon_leaving'),
       );
       expect(eecr04!.value).toEqual({ female: 1, male: 1, nonbinary: 0, total: 2 });
 
-      const frozen = await as().get(`/reports/esf/submissions/${esfSubmission.id}`).expect(200);
+      const frozen = await caller().get(`/reports/esf/submissions/${esfSubmission.id}`).expect(200);
       expect(frozen.body).toEqual(esfSubmission);
       expect(frozen.text).toBe(JSON.stringify(esfSubmission));
 
-      const res = await as().get(`/reports/esf/submissions/${esfSubmission.id}/restatement`).expect(200);
+      const res = await caller().get(`/reports/esf/submissions/${esfSubmission.id}/restatement`).expect(200);
       expect(res.body).toMatchObject({
         submissionId: esfSubmission.id,
         kind: 'esf',
@@ -289,7 +290,7 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
 
     it('names the participant who moved only where the caller holds a grant', async () => {
       await grant(t, a, id.p1, a.orgs.stad.id, 'summary');
-      const res = await as().get(`/reports/esf/submissions/${esfSubmission.id}/restatement`).expect(200);
+      const res = await caller().get(`/reports/esf/submissions/${esfSubmission.id}/restatement`).expect(200);
       expect(res.body.participants).toEqual([
         { participantId: id.p1, firstName: 'Amira', lastName: 'Eerste' },
       ]);
@@ -302,13 +303,11 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
     });
 
     it('keeps the submission unchanged when the participants are pseudonymised', async () => {
-      const dpo = await t
-        .http()
-        .post(`/participants/${id.p2}/pseudonymise`)
-        .send({ note: 'Verzoek AV-7' })
-        .set('authorization', a.auth('dpo'));
+      const dpo = await as(t, a.auth('dpo')).post(`/participants/${id.p2}/pseudonymise`, {
+        note: 'Verzoek AV-7',
+      });
       expect(dpo.status).toBe(200);
-      const frozen = await as().get(`/reports/esf/submissions/${esfSubmission.id}`).expect(200);
+      const frozen = await caller().get(`/reports/esf/submissions/${esfSubmission.id}`).expect(200);
       expect(frozen.text).toBe(JSON.stringify(esfSubmission));
       expect(await count()).toBe(1);
     });
@@ -316,7 +315,7 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
 
   describe('GET /reports/esf/submissions/{id}.csv and .xlsx', () => {
     it('gives the participant rows as they were sent, with Dutch headers and no names', async () => {
-      const res = await asText(as().get(`/reports/esf/submissions/${esfSubmission.id}.csv`)).expect(200);
+      const res = await asText(caller().get(`/reports/esf/submissions/${esfSubmission.id}.csv`)).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       const [header, ...rows] = parseCsv((res.body as string).replace(/^\uFEFF/, ''));
       expect(header.slice(0, 4)).toEqual(['deelnemer_id', 'gepseudonimiseerd', 'gender', 'instapdatum']);
@@ -328,7 +327,7 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
       expect(p1[header.indexOf(codeOf('employed_upon_leaving'))]).toBe('0');
       expect(res.body).not.toContain('Amira');
       const en = await asText(
-        as().get(`/reports/esf/submissions/${esfSubmission.id}.csv`).set('accept-language', 'en'),
+        caller().get(`/reports/esf/submissions/${esfSubmission.id}.csv`).set('accept-language', 'en'),
       ).expect(200);
       expect((en.body as string).replace(/^\uFEFF/, '').split('\n')[0]).toMatch(
         /^participant_id,pseudonymised,gender,entry_date/,
@@ -337,7 +336,7 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
 
     it('gives the workbook with Dutch sheet names and the submitted figures (503 without exceljs)', async () => {
       const excel = await loadExcelForTest<{ Workbook: new () => LoadedBook }>();
-      const req = () => asBinary(as().get(`/reports/esf/submissions/${esfSubmission.id}.xlsx`));
+      const req = () => asBinary(caller().get(`/reports/esf/submissions/${esfSubmission.id}.xlsx`));
       if (!excel) {
         await req().expect(503);
         return;
@@ -358,8 +357,8 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
     let q2: Record<string, unknown> & { id: string };
 
     it('freezes the quarterly report with the same figures as GET /reports/quarterly', async () => {
-      const live = await as().get('/reports/quarterly', { year: 2025, quarter: 2 }).expect(200);
-      const res = await as().post('/reports/quarterly/submissions', {
+      const live = await caller().get('/reports/quarterly', { year: 2025, quarter: 2 }).expect(200);
+      const res = await caller().post('/reports/quarterly/submissions', {
         year: 2025,
         quarter: 2,
         note: 'Stuurgroep juli',
@@ -383,7 +382,7 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
     it('restates the figures that moved and who moved them', async () => {
       id.p4 = await insertParticipant(t, a, { entry_date: '2025-05-10' });
       await insertTrajectory(t, a, id.p4, { started_at: day('2025-05-10'), intake_at: day('2025-05-10') });
-      const res = await as().get(`/reports/quarterly/submissions/${q2.id}/restatement`).expect(200);
+      const res = await caller().get(`/reports/quarterly/submissions/${q2.id}/restatement`).expect(200);
       const lines = (res.body.indicators as Indicator[]).flatMap((i) => i.lines).filter((l) => l.delta);
       expect(lines).toEqual(
         expect.arrayContaining([
@@ -392,20 +391,20 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
         ]),
       );
       expect(res.body.participants).toEqual([{ participantId: id.p4 }]);
-      const frozen = await as().get(`/reports/quarterly/submissions/${q2.id}`).expect(200);
+      const frozen = await caller().get(`/reports/quarterly/submissions/${q2.id}`).expect(200);
       expect(frozen.text).toBe(JSON.stringify(q2));
     });
 
     it('rejects a bad quarter with 400, a coach with 403, and hides it from another partnership', async () => {
       const before = await count();
-      await as().post('/reports/quarterly/submissions', { year: 2025, quarter: 5 }).expect(400);
-      await as().post('/reports/quarterly/submissions', { year: '2025', quarter: 1 }).expect(400);
-      await as('coach').post('/reports/quarterly/submissions', { year: 2025, quarter: 1 }).expect(403);
+      await caller().post('/reports/quarterly/submissions', { year: 2025, quarter: 5 }).expect(400);
+      await caller().post('/reports/quarterly/submissions', { year: '2025', quarter: 1 }).expect(400);
+      await caller('coach').post('/reports/quarterly/submissions', { year: 2025, quarter: 1 }).expect(403);
       expect(await count()).toBe(before);
-      await as('coordinator', () => b)
+      await caller('coordinator', () => b)
         .get(`/reports/quarterly/submissions/${q2.id}`)
         .expect(404);
-      const list = await as().get('/reports/quarterly/submissions').expect(200);
+      const list = await caller().get('/reports/quarterly/submissions').expect(200);
       expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([q2.id]);
     });
   });

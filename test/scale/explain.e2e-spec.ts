@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { seedScale } from '../../src/seed/scale/scale-seed';
 import { createTestApp, TestApp, TEST_SECRETS } from '../harness/test-app';
+import { as } from '../support/api';
 
 /**
  * Seeds a moderately sized data set, captures the SELECT statements the app really sends for the
@@ -74,7 +75,7 @@ describe('query plans at scale (20,000 participants)', () => {
     }
     [staff] = await t.sql(`select id, partnership_id from staff where email like 'coach1.p01@%'`);
     [spoc] = await t.sql(`select id, partnership_id from staff where email like 'spocvdab1.p01@%'`);
-    const list = await t.http().get('/participants?limit=5').set('authorization', auth(staff)).expect(200);
+    const list = await as(t, auth(staff)).get('/participants?limit=5').expect(200);
     participantId = list.body.items[0].id;
     [{ trajectory_id: trajectoryId }] = await t.sql<{ trajectory_id: string }>(
       `select a.trajectory_id from assessments a join trajectories tr on tr.id = a.trajectory_id
@@ -116,7 +117,7 @@ describe('query plans at scale (20,000 participants)', () => {
     const caller = who === 'spoc' ? spoc : staff;
     captured.length = 0;
     capturing = true;
-    const res = await t.http().get(path()).set('authorization', auth(caller)).expect(200);
+    const res = await as(t, auth(caller)).get(path()).expect(200);
     capturing = false;
     // The reads must return seeded rows, or the plans say nothing about a filled table.
     expect(res.body.items?.length ?? 1).toBeGreaterThan(0);

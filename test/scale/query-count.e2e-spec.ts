@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 /**
  * Counts the statements the app role sends per request, by wrapping pg's Client#query (the one
@@ -31,7 +32,7 @@ describe('no N+1 on list endpoints', () => {
 
   const statementsFor = async (path: string, expectedItems: number) => {
     const before = counting;
-    const res = await t.http().get(path).set('authorization', p.auth('coach')).expect(200);
+    const res = await as(t, p.auth('coach')).get(path).expect(200);
     expect(res.body.items).toHaveLength(expectedItems);
     return counting - before;
   };
@@ -54,20 +55,15 @@ describe('no N+1 on list endpoints', () => {
   it('GET /participants/{id}/trajectories does not grow with the number of trajectories', async () => {
     const pt = await createParticipant(t, p);
     const open = async () =>
-      (
-        await t
-          .http()
-          .post(`/participants/${pt.id}/trajectories`)
-          .set('authorization', p.auth('coach'))
-          .send({})
-          .expect(201)
-      ).body.id as string;
+      (await as(t, p.auth('coach')).post(`/participants/${pt.id}/trajectories`, {}).expect(201)).body
+        .id as string;
     const close = (id: string) =>
-      t
-        .http()
-        .post(`/trajectories/${id}/transitions`)
-        .set('authorization', p.auth('coach'))
-        .send({ to: 'afgesloten', outcome: 'no_result', at: new Date().toISOString() })
+      as(t, p.auth('coach'))
+        .post(`/trajectories/${id}/transitions`, {
+          to: 'afgesloten',
+          outcome: 'no_result',
+          at: new Date().toISOString(),
+        })
         .expect(200);
     await close(await open());
     const one = await statementsFor(`/participants/${pt.id}/trajectories`, 1);

@@ -1,5 +1,6 @@
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 describe('employers register', () => {
   let t: TestApp;
@@ -13,20 +14,19 @@ describe('employers register', () => {
   });
   afterAll(() => t.close());
 
-  const create = (body: Record<string, unknown>, as: StaffKey = 'coach', p = a) =>
-    t.http().post('/employers').set('authorization', p.auth(as)).send(body);
-  const get = (id: string, as: StaffKey = 'coach', p = a) =>
-    t.http().get(`/employers/${id}`).set('authorization', p.auth(as));
-  const list = (query: string, as: StaffKey = 'coach', p = a) =>
-    t.http().get(`/employers${query}`).set('authorization', p.auth(as));
+  const create = (body: Record<string, unknown>, who: StaffKey = 'coach', p = a) =>
+    as(t, p.auth(who)).post('/employers', body);
+  const get = (id: string, who: StaffKey = 'coach', p = a) => as(t, p.auth(who)).get(`/employers/${id}`);
+  const list = (query: string, who: StaffKey = 'coach', p = a) =>
+    as(t, p.auth(who)).get(`/employers${query}`);
   const patch = (
     id: string,
     version: string | null,
     body: Record<string, unknown>,
-    as: StaffKey = 'coach',
+    who: StaffKey = 'coach',
     p = a,
   ) => {
-    const req = t.http().patch(`/employers/${id}`).set('authorization', p.auth(as));
+    const req = as(t, p.auth(who)).patch(`/employers/${id}`);
     if (version !== null) req.set('if-match', version);
     return req.send(body);
   };

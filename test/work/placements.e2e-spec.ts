@@ -3,6 +3,7 @@ import { addMonths } from '../../src/placements/placement-rules';
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { as } from '../support/api';
 
 const DAY = 86400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
@@ -25,41 +26,32 @@ describe('placements', () => {
   afterAll(() => t.close());
 
   async function addEmployer(p: TestPartnership, name: string, kind = 'employer') {
-    const res = await t
-      .http()
-      .post('/employers')
-      .set('authorization', p.auth('coach'))
-      .send({ name, kind, inclusive: false })
-      .expect(201);
+    const res = await as(t, p.auth('coach')).post('/employers', { name, kind, inclusive: false }).expect(201);
     return res.body as { id: string };
   }
 
   const base = (id: string) => `/trajectories/${id}/placements`;
-  const create = (id: string, body: Record<string, unknown>, as: StaffKey = 'coach', p = a) =>
-    t.http().post(base(id)).set('authorization', p.auth(as)).send(body);
-  const list = (id: string, as: StaffKey = 'coach', p = a) =>
-    t.http().get(base(id)).set('authorization', p.auth(as));
+  const create = (id: string, body: Record<string, unknown>, who: StaffKey = 'coach', p = a) =>
+    as(t, p.auth(who)).post(base(id), body);
+  const list = (id: string, who: StaffKey = 'coach', p = a) => as(t, p.auth(who)).get(base(id));
   const patch = (
     id: string,
     placementId: string,
     version: string | null,
     body: Record<string, unknown>,
-    as: StaffKey = 'coach',
+    who: StaffKey = 'coach',
     p = a,
   ) => {
-    const req = t
-      .http()
-      .patch(`${base(id)}/${placementId}`)
-      .set('authorization', p.auth(as));
+    const req = as(t, p.auth(who)).patch(`${base(id)}/${placementId}`);
     if (version !== null) req.set('if-match', version);
     return req.send(body);
   };
   const close = (id: string, body: Record<string, unknown>, p = a) =>
-    t
-      .http()
-      .post(`/trajectories/${id}/transitions`)
-      .set('authorization', p.auth('coach'))
-      .send({ to: 'afgesloten', at: new Date().toISOString(), ...body });
+    as(t, p.auth('coach')).post(`/trajectories/${id}/transitions`, {
+      to: 'afgesloten',
+      at: new Date().toISOString(),
+      ...body,
+    });
   const placementCount = async (trajectoryId: string) =>
     (
       await t.sql<{ n: number }>(`select count(*)::int as n from placements where trajectory_id = $1`, [
@@ -111,16 +103,12 @@ describe('placements', () => {
       ['training', null],
       ['job', { id: employer, name: 'Bakkerij De Korenbloem' }],
     ]);
-    const jobs = await t
-      .http()
+    const jobs = await as(t, a.auth('coach'))
       .get(`${base(tr.id)}?kind=job`)
-      .set('authorization', a.auth('coach'))
       .expect(200);
     expect(jobs.body.items.map((x: { id: string }) => x.id)).toEqual([created.body.id]);
-    const one = await t
-      .http()
+    const one = await as(t, a.auth('coach'))
       .get(`${base(tr.id)}/${created.body.id}`)
-      .set('authorization', a.auth('coach'))
       .expect(200);
     expect(one.headers.etag).toBe('"1"');
     expect(one.body.hoursPerWeek).toBe(30.5);
@@ -215,10 +203,8 @@ describe('placements', () => {
       const placed = (await create(tr.id, job()).expect(201)).body;
       const closed = await close(tr.id, { outcome: 'work', placementId: placed.id }).expect(200);
       expect(closed.body).toMatchObject({ status: 'afgesloten', outcome: 'work' });
-      const after = await t
-        .http()
+      const after = await as(t, a.auth('coach'))
         .get(`${base(tr.id)}/${placed.id}`)
-        .set('authorization', a.auth('coach'))
         .expect(200);
       expect(after.body.exit).toBe(true);
       const logged = await t.sql<{ details: unknown }>(
@@ -294,11 +280,7 @@ describe('placements', () => {
   it('is in the subject export', async () => {
     const { person, tr } = await setUp();
     await create(tr.id, job()).expect(201);
-    const res = await t
-      .http()
-      .get(`/participants/${person.id}/export`)
-      .set('authorization', a.auth('coach'))
-      .expect(200);
+    const res = await as(t, a.auth('coach')).get(`/participants/${person.id}/export`).expect(200);
     expect(res.body.placements).toMatchObject([
       {
         trajectoryId: tr.id,
@@ -327,10 +309,8 @@ describe('placements', () => {
     await list(tr.id, 'coachCaw').expect(404);
     await create(tr.id, job(), 'coachCaw').expect(404);
     await patch(tr.id, created.id, '"1"', { hoursPerWeek: 10 }, 'coachCaw').expect(404);
-    await t
-      .http()
+    await as(t, a.auth('coachCaw'))
       .get(`${base(tr.id)}/${created.id}`)
-      .set('authorization', a.auth('coachCaw'))
       .expect(404);
     // Another partnership.
     await list(tr.id, 'coach', b).expect(404);
@@ -339,10 +319,8 @@ describe('placements', () => {
     // A placement id under another trajectory is not found there.
     const other = await setUp();
     await patch(other.tr.id, created.id, '"1"', { hoursPerWeek: 10 }).expect(404);
-    await t
-      .http()
+    await as(t, a.auth('coach'))
       .get(`${base(other.tr.id)}/${created.id}`)
-      .set('authorization', a.auth('coach'))
       .expect(404);
     expect(
       await t.sql(`select hours_per_week::float as h, version from placements where id = $1`, [created.id]),
