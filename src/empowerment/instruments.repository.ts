@@ -105,7 +105,9 @@ export class InstrumentsRepository {
 
   /** Each key's newest schedule (the partnership's own wins a tie), for the overdue list. */
   @GenerateSql()
-  async latestSchedules(): Promise<{ key: string; baselineDueWeeks: number; reviewIntervalMonths: number }[]> {
+  async latestSchedules(): Promise<
+    { key: string; baselineDueWeeks: number; reviewIntervalMonths: number }[]
+  > {
     const rows: { key: string; baseline_due_weeks: number; review_interval_months: number }[] =
       await this.db.manager.query(
         `select distinct on (key) key, baseline_due_weeks, review_interval_months

@@ -78,4 +78,11 @@ export class OrganisationsRepository {
   ): Promise<OrganisationEntity> {
     return updateVersioned(this.db.manager, OrganisationEntity, id, version, patch, 'Organisation');
   }
+
+  /** Every organisation id of the caller's partnership. */
+  @GenerateSql()
+  async ids(): Promise<string[]> {
+    const rows = await this.repo.find({ select: { id: true } });
+    return rows.map((o) => o.id);
+  }
 }

@@ -82,8 +82,7 @@ export class OrganisationsService {
   }
 
   // For privacy: every organisation of the partnership, for the grants a partnership_sharing consent creates.
-  async ids(): Promise<string[]> {
-    const rows = await this.repo.find({ select: { id: true } });
-    return rows.map((o) => o.id);
+  ids(): Promise<string[]> {
+    return this.organisations.ids();
   }
 }

@@ -45,9 +45,6 @@ export const participantPossibleDuplicate = (matches: { id?: string; organisatio
     },
   );
 
-export const futureDate = (field: string) =>
-  badRequest('DATE_IN_FUTURE', `${field} cannot be in the future.`, [{ field, message: 'in the future' }]);
-
 export const correctionReasonRequired = () =>
   new DomainError(
     400,

@@ -103,7 +103,9 @@ export class ParticipantsRepository {
   }
 
   @GenerateSql({ params: [[ID]] })
-  namesAndPhonesOf(ids: readonly string[]): Promise<Pick<ParticipantEntity, 'id' | 'firstName' | 'lastName' | 'phone'>[]> {
+  namesAndPhonesOf(
+    ids: readonly string[],
+  ): Promise<Pick<ParticipantEntity, 'id' | 'firstName' | 'lastName' | 'phone'>[]> {
     return this.repo.find({
       where: { id: In([...ids]) },
       select: { id: true, firstName: true, lastName: true, phone: true },
@@ -111,14 +113,21 @@ export class ParticipantsRepository {
   }
 
   @GenerateSql({ params: [ID] })
-  currentTrajectoryOf(id: string): Promise<Pick<ParticipantEntity, 'id' | 'currentTrajectoryId' | 'currentStatus'> | null> {
-    return this.repo.findOne({ where: { id }, select: { id: true, currentTrajectoryId: true, currentStatus: true } });
+  currentTrajectoryOf(
+    id: string,
+  ): Promise<Pick<ParticipantEntity, 'id' | 'currentTrajectoryId' | 'currentStatus'> | null> {
+    return this.repo.findOne({
+      where: { id },
+      select: { id: true, currentTrajectoryId: true, currentStatus: true },
+    });
   }
 
   /** Whether the participant exists in the tenant at all, as the tenant reader (past the grants' RLS). */
   @GenerateSql({ params: [ID] })
   async existsInTenant(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.asTenantReader((m) => m.query('select 1 from participants where id = $1', [id]));
+    const rows: unknown[] = await this.db.asTenantReader((m) =>
+      m.query('select 1 from participants where id = $1', [id]),
+    );
     return rows.length > 0;
   }
 
@@ -129,6 +138,19 @@ export class ParticipantsRepository {
       [id],
     );
     return rows[0]?.owner ?? null;
+  }
+
+  /** Whether a participant RLS shows is named in a normalised text: first and last name in either order. */
+  @GenerateSql({ params: [' sam jansen '] })
+  async isNamedIn(search: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.manager.query(
+      `select 1 from participants p where p.pseudonymised_at is null
+         and (position(' ' || split_part(p.name_key, '|', 1) || ' ' || split_part(p.name_key, '|', 2) || ' ' in $1) > 0
+           or position(' ' || split_part(p.name_key, '|', 2) || ' ' || split_part(p.name_key, '|', 1) || ' ' in $1) > 0)
+       limit 1`,
+      [search],
+    );
+    return rows.length > 0;
   }
 
   @GenerateSql({ params: [ID] })

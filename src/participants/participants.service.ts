@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { participantNotFound } from '../access/access.errors';
 import { Scope } from '../access/scope';
@@ -28,9 +27,9 @@ import {
   ParticipantsRepository,
   VdabCheck,
 } from './participants.repository';
+import { futureDate } from '../common/validation/past-or-now';
 import {
   correctionReasonRequired,
-  futureDate,
   inszBirthDateMismatch,
   inszInvalid,
   participantDuplicate,
@@ -403,33 +402,17 @@ export class ParticipantsService {
   }
 
   /** For group sessions: the participant's current trajectory and its status, if the caller may see them. */
-  currentTrajectoryOf(id: string): Promise<Pick<Participant, 'id' | 'currentTrajectoryId' | 'currentStatus'> | null> {
+  currentTrajectoryOf(
+    id: string,
+  ): Promise<Pick<Participant, 'id' | 'currentTrajectoryId' | 'currentStatus'> | null> {
     return this.participants.currentTrajectoryOf(id);
   }
 
-  /** For privacy: the organisation that owns the participant's file (404 if the caller cannot see it). */
-  async ownerOrganisationOf(id: string): Promise<string> {
-    const p = await this.participants.find(id);
-    if (!p) throw participantNotFound();
-    return p.ownerOrganisationId;
-  }
-
-  // For learning: whether a participant the caller can see (RLS) is named in a normalised text (see
-  // signal-text.ts), first and last name in either order, as participants.name_key holds them.
-  async isNamedIn(search: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      `select 1 from participants p where p.pseudonymised_at is null
-         and (position(' ' || split_part(p.name_key, '|', 1) || ' ' || split_part(p.name_key, '|', 2) || ' ' in $1) > 0
-           or position(' ' || split_part(p.name_key, '|', 2) || ' ' || split_part(p.name_key, '|', 1) || ' ' in $1) > 0)
-       limit 1`,
-      [search],
-    );
-    return rows.length > 0;
-  }
-
-  // For privacy: whether the participant exists as the current role sees it (the DPO's route asks as the tenant reader).
-  async exists(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query('select 1 from participants where id = $1', [id]);
-    return rows.length > 0;
+  /**
+   * For learning: whether a participant the caller can see (RLS) is named in a normalised text (see
+   * signal-text.ts), first and last name in either order, as participants.name_key holds them.
+   */
+  isNamedIn(search: string): Promise<boolean> {
+    return this.participants.isNamedIn(search);
   }
 }

@@ -22,12 +22,7 @@ export class ConsentChecks {
   }
 
   // For referrals: the live consent scopes of a participant, asked as the partnership-wide reader for the inbound check.
-  async liveScopes(participantId: string): Promise<ConsentScope[]> {
-    const rows: { scope: ConsentScope }[] = await this.db.manager.query(
-      `select distinct c.scope from consents c
-        where c.participant_id = $1 and c.withdrawn_at is null and c.given_at <= app_now()`,
-      [participantId],
-    );
-    return rows.map((r) => r.scope);
+  liveScopes(participantId: string): Promise<ConsentScope[]> {
+    return this.consents.liveScopes(participantId);
   }
 }

@@ -81,4 +81,15 @@ export class ConsentsRepository {
     );
     return rows.map((r) => r.participant_id);
   }
+
+  /** The live consent scopes of a participant (the referrals' inbound check asks as the partnership-wide reader). */
+  @GenerateSql({ params: [PARTICIPANT_ID] })
+  async liveScopes(participantId: string): Promise<ConsentScope[]> {
+    const rows: { scope: ConsentScope }[] = await this.db.manager.query(
+      `select distinct c.scope from consents c
+        where c.participant_id = $1 and c.withdrawn_at is null and c.given_at <= app_now()`,
+      [participantId],
+    );
+    return rows.map((r) => r.scope);
+  }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import { DatabaseContext } from '../database/database-context.service';
 import { OrganisationsService } from '../organisations/organisations.service';
-import { futureDate } from '../participants/participants.errors';
+import { futureDate } from '../common/validation/past-or-now';
 import { ParticipantsService } from '../participants/participants.service';
 import { AuditService } from './audit.service';
 import { ConsentEntity } from './consent.entity';

@@ -91,7 +91,7 @@ export class SubjectRightsService {
     const scope = (await this.access.scopesFor([participantId])).get(participantId);
     if (scope === 'full') return 'owner';
     if (hasRole(this.db.actor, 'dpo')) {
-      const exists = await this.db.asTenantReader(() => this.participants.exists(participantId));
+      const exists = await this.db.asTenantReader(() => this.participants.isVisible(participantId));
       if (!exists) throw participantNotFound();
       return 'dpo';
     }

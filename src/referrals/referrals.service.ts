@@ -494,12 +494,6 @@ export class ReferralsService {
     const unique = [...new Set(ids)];
     return unique.length ? this.referrals.findByIds(unique) : [];
   }
-
-  // For case meetings: the referrals RLS lets the caller see among these ids, one query.
-  findByIds(ids: string[]): Promise<ReferralEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.m.getRepository(ReferralEntity).findBy({ id: In(ids) });
-  }
 }
 
 const spocRole = (org: Organisation) => (org.kind === 'vdab' ? 'spoc_vdab' : 'spoc_ocmw');

@@ -69,6 +69,12 @@ export class StaffRepository {
     return updateVersioned(this.db.manager, StaffEntity, id, expectedVersion, patch, 'Staff member');
   }
 
+  /** A staff member of the caller's partnership (active or not), or null. */
+  @GenerateSql({ params: [STAFF_ID] })
+  find(id: string): Promise<StaffEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
   /** Staff members by id, one query; only the active ones when asked (who may be assigned work). */
   @GenerateSql({ name: 'any', params: [[STAFF_ID], false] }, { name: 'active', params: [[STAFF_ID], true] })
   findByIds(ids: string[], activeOnly: boolean): Promise<StaffEntity[]> {

@@ -201,7 +201,7 @@ export class StaffService {
 
   // For trajectories and referrals: a staff member of the caller's partnership (active or not), or null.
   find(id: string): Promise<StaffEntity | null> {
-    return this.repo.findOneBy({ id });
+    return this.staff.find(id);
   }
 }
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { DatabaseContext } from '../database/database-context.service';
 import { offsetOf, Page, PageQuery, pageOf } from '../common/http/pagination';
 import { CreateTeamDto, TeamResponse, toTeamResponse, UpdateTeamDto } from './dto/team.dto';
@@ -66,10 +65,5 @@ export class TeamsService {
 
   private async assertUnique(name: string, exceptId?: string): Promise<void> {
     if (await this.teams.existsByName(name, exceptId)) throw teamConflict();
-  }
-  // For case meetings: teams by id, one query.
-  findByIds(ids: string[]): Promise<TeamEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.repo.findBy({ id: In(ids) });
   }
 }

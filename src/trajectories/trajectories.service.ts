@@ -3,7 +3,7 @@ import { AccessService } from '../access/access.service';
 import { Scope } from '../access/scope';
 import { staleVersion } from '../common/http/if-match.decorator';
 import { DatabaseContext } from '../database/database-context.service';
-import { futureDate } from '../participants/participants.errors';
+import { futureDate } from '../common/validation/past-or-now';
 import { personaUnknown } from '../learning/learning.errors';
 import { PersonaChecks } from '../learning/persona-checks';
 import { ParticipantsService } from '../participants/participants.service';

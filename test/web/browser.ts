@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from '../../src/database/seed/demo-seed';
+import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from '../../src/seed/demo-seed';
 import { webAppDirectory } from '../../src/web-app/serve-web-app';
 import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { LoadedBook, loadExcelForTest } from '../reports/xlsx-sheets';
-import { DEMO_PASSWORD } from '../../src/database/seed/demo-seed';
+import { DEMO_PASSWORD } from '../../src/seed/demo-seed';
 import {
   browserAvailable,
   demoEmail,

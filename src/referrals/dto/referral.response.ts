@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COUNT } from '../../common/http/api-responses';
-import { GENDERS } from '../../participants/participant.entity';
+import { GENDERS } from '../../participants/participant.constants';
 import { allowedReferralNext, isOpenReferral, REFERRAL_STATES, ReferralSide } from '../referral-state';
 import { ReferralEntity, ReferralTransitionEntity } from '../referral.entity';
 

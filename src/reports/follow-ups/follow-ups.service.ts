@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../../database/database-context.service';
 import { localDate } from '../../common/validation/dates';
-import { futureDate } from '../../participants/participants.errors';
+import { futureDate } from '../../common/validation/past-or-now';
 import { AuditService } from '../../privacy/audit.service';
 import { TrajectoriesService } from '../../trajectories/trajectories.service';
 import { FollowUpsDueQuery } from '../dto/report-query.dto';
