@@ -2231,6 +2231,16 @@ export interface components {
             /** @example participant */
             type: string;
         };
+        ByGenderResponse: {
+            /** Format: int32 */
+            female: number;
+            /** Format: int32 */
+            male: number;
+            /** Format: int32 */
+            nonbinary: number;
+            /** Format: int32 */
+            total: number;
+        };
         CaseManagerDto: {
             /**
              * Format: date-time
@@ -3019,6 +3029,31 @@ export interface components {
             /** @description One-time token for POST /auth/activate; shown only in this answer */
             token: string;
         };
+        DataQualityItemResponse: {
+            /** @description Only where the caller holds a grant */
+            firstName?: string;
+            /** @description Only where the caller holds a grant */
+            lastName?: string;
+            /** Format: uuid */
+            participantId: string;
+            reasons: components["schemas"]["DataQualityReasonResponse"][];
+        };
+        DataQualityPageResponse: {
+            definition: string;
+            items: components["schemas"]["DataQualityItemResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            total: number;
+        };
+        DataQualityReasonResponse: {
+            /** @enum {string} */
+            code: "labour_status_missing" | "education_level_missing" | "long_term_unemployed_missing" | "long_term_without_unemployed" | "eu_national_third_country" | "adult_in_education" | "entry_before_birth" | "third_country_national_missing" | "foreign_background_missing" | "homeless_missing" | "rural_area_missing" | "special_category_not_asked" | "closed_without_outcome" | "no_contact_90_days" | "never_reached_intake" | "esf_entry_data_incomplete" | "special_category_without_basis" | "empowerment_baseline_missing";
+            /** @description In the reader's language */
+            message: string;
+        };
         DimensionAggregateResponse: {
             dimension: string;
             labels: components["schemas"]["LabelCountsResponse"];
@@ -3125,6 +3160,79 @@ export interface components {
             ruralArea: boolean | null;
             singleAdultHouseholdWithChildren: boolean | null;
             thirdCountryNational: boolean | null;
+        };
+        EsfCohortsResponse: {
+            entered: components["schemas"]["ByGenderResponse"];
+            left: components["schemas"]["ByGenderResponse"];
+            leftSixMonthsBefore: components["schemas"]["ByGenderResponse"];
+            leftSixMonthsBeforeWithFollowUp: components["schemas"]["ByGenderResponse"];
+            leftWithFollowUpUponLeaving: components["schemas"]["ByGenderResponse"];
+        };
+        EsfCompletenessResponse: {
+            complete: components["schemas"]["ByGenderResponse"];
+            definition: string;
+            grandTotal: components["schemas"]["ByGenderResponse"];
+        };
+        EsfExplainIndicatorResponse: {
+            /** @example EECO02 */
+            code: string;
+            definition: string;
+            mapping: string;
+            name: string;
+        };
+        EsfExplainItemResponse: {
+            /** @description Only where the caller holds a grant */
+            firstName?: string;
+            /** @description Only where the caller holds a grant */
+            lastName?: string;
+            /** Format: uuid */
+            participantId: string;
+            pseudonymised: boolean;
+        };
+        EsfExplainResponse: {
+            /** @enum {string} */
+            bucket: "counted" | "unknown";
+            indicator: components["schemas"]["EsfExplainIndicatorResponse"];
+            items: components["schemas"]["EsfExplainItemResponse"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            page: number;
+            period: components["schemas"]["EsfPeriodResponse"];
+            /** Format: int32 */
+            total: number;
+        };
+        EsfIndicatorValueResponse: {
+            /** @example EECO01 */
+            code: string;
+            /** @enum {string} */
+            cohort: "entered" | "left" | "left_six_months_before";
+            definition: string;
+            mapping: string;
+            name: string;
+            /** @description A special category (GDPR art. 9): aggregate only, small cells suppressed */
+            specialCategory: boolean;
+            suppression: components["schemas"]["SuppressionResponse"] | null;
+            /** @description Present when the value can be unknown: missing data, or a declined special category */
+            unknown?: components["schemas"]["ByGenderResponse"] | null;
+            /** @description Counts; null per cell (or altogether) where a special category is suppressed */
+            value: components["schemas"]["SuppressedByGenderResponse"] | null;
+        };
+        EsfPeriodResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        EsfReportResponse: {
+            cohorts: components["schemas"]["EsfCohortsResponse"];
+            completeness: components["schemas"]["EsfCompletenessResponse"];
+            /** @description The counting rules */
+            definition: string;
+            outputs: components["schemas"]["EsfIndicatorValueResponse"][];
+            period: components["schemas"]["EsfPeriodResponse"];
+            results: components["schemas"]["EsfIndicatorValueResponse"][];
+            source: string;
         };
         FeedbackPageResponse: {
             items: components["schemas"]["FeedbackResponse"][];
@@ -4066,6 +4174,25 @@ export interface components {
             to: string;
             /** @example 2025 */
             year?: number;
+        };
+        SuppressedByGenderResponse: {
+            /** Format: int32 */
+            female: number | null;
+            /** Format: int32 */
+            male: number | null;
+            /** Format: int32 */
+            nonbinary: number | null;
+            /** Format: int32 */
+            total: number | null;
+        };
+        SuppressionResponse: {
+            /** @description The cells left out */
+            cells: ("female" | "male" | "nonbinary" | "total")[];
+            detail: string;
+            /** Format: int32 */
+            minCell: number;
+            /** @enum {string} */
+            reason: "SMALL_CELL" | "PERIOD_SHORTER_THAN_QUARTER";
         };
         TeamResponse: {
             active: boolean;
@@ -9671,11 +9798,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DataQualityPageResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -9739,11 +9869,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The ESF+ indicators (esf.csv and esf.xlsx export the same) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EsfReportResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {
@@ -9953,11 +10086,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EsfExplainResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {

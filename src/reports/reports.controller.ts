@@ -20,6 +20,8 @@ import { QuarterlyExportService } from './quarterly-export.service';
 import { QuarterlyReportService } from './quarterly-report.service';
 import { ApiFileResponse, ApiOk } from '../common/http/api-responses';
 import { FollowUpsDuePageResponse } from './follow-ups/follow-up.response';
+import { DataQualityPageResponse } from './dto/data-quality.response';
+import { EsfExplainResponse, EsfReportResponse } from './dto/esf-report.response';
 
 @ApiTags('reports')
 @Controller('reports')
@@ -39,6 +41,7 @@ export class ReportsController {
     summary:
       'ESF+ common indicators (EECO01–17, EECR01–06) for a period, by gender, each with its code and definition',
   })
+  @ApiOk(EsfReportResponse, 'The ESF+ indicators (esf.csv and esf.xlsx export the same)')
   esfReport(@Query() q: PeriodQuery, @RequestLang() lang: Lang) {
     return this.esf.report(q, lang);
   }
@@ -48,6 +51,7 @@ export class ReportsController {
     permission: Permission.ReportRead,
     summary: 'The participants behind one ESF+ number: ids, and names where the caller holds a grant',
   })
+  @ApiOk(EsfExplainResponse)
   esfParticipants(@Query() q: ExplainQuery, @RequestLang() lang: Lang) {
     return this.esf.explain(q, lang);
   }
@@ -105,6 +109,7 @@ export class ReportsController {
     summary:
       'Participants with incomplete or inconsistent entry data, each with its reasons (names only with a grant)',
   })
+  @ApiOk(DataQualityPageResponse)
   dataQualityList(@Query() q: DataQualityQuery, @RequestLang() lang: Lang) {
     return this.dataQuality.list(q, lang);
   }

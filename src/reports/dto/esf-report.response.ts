@@ -1,4 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COUNT } from '../../common/http/api-responses';
 import { ESF_COUNTING_RULES, ESF_INDICATORS, EsfIndicator, GENDERS, ReportGender } from '../esf-indicators';
+
+const NULLABLE_COUNT = { ...COUNT, nullable: true } as const;
+
+/** A count per gender and in total. */
+export class ByGenderResponse {
+  @ApiProperty(COUNT) female!: number;
+  @ApiProperty(COUNT) male!: number;
+  @ApiProperty(COUNT) nonbinary!: number;
+  @ApiProperty(COUNT) total!: number;
+}
+
+/** A special category's counts: null where suppressed (small cell, or a period under a quarter). */
+export class SuppressedByGenderResponse {
+  @ApiProperty(NULLABLE_COUNT) female!: number | null;
+  @ApiProperty(NULLABLE_COUNT) male!: number | null;
+  @ApiProperty(NULLABLE_COUNT) nonbinary!: number | null;
+  @ApiProperty(NULLABLE_COUNT) total!: number | null;
+}
+
+export class SuppressionResponse {
+  @ApiProperty({ enum: ['SMALL_CELL', 'PERIOD_SHORTER_THAN_QUARTER'] }) reason!: string;
+  @ApiProperty(COUNT) minCell!: number;
+  @ApiProperty({ enum: [...GENDERS, 'total'], isArray: true, description: 'The cells left out' })
+  cells!: string[];
+  @ApiProperty() detail!: string;
+}
+
+export class EsfIndicatorValueResponse {
+  @ApiProperty({ example: 'EECO01' }) code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() definition!: string;
+  @ApiProperty() mapping!: string;
+  @ApiProperty({ enum: ['entered', 'left', 'left_six_months_before'] }) cohort!: string;
+  @ApiProperty({ description: 'A special category (GDPR art. 9): aggregate only, small cells suppressed' })
+  specialCategory!: boolean;
+  @ApiProperty({
+    type: SuppressedByGenderResponse,
+    nullable: true,
+    description: 'Counts; null per cell (or altogether) where a special category is suppressed',
+  })
+  value!: SuppressedByGenderResponse | null;
+  @ApiPropertyOptional({
+    type: ByGenderResponse,
+    nullable: true,
+    description: 'Present when the value can be unknown: missing data, or a declined special category',
+  })
+  unknown?: ByGenderResponse | null;
+  @ApiProperty({ type: SuppressionResponse, nullable: true }) suppression!: SuppressionResponse | null;
+}
+
+export class EsfPeriodResponse {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+}
+
+export class EsfCompletenessResponse {
+  @ApiProperty() definition!: string;
+  @ApiProperty({ type: ByGenderResponse }) grandTotal!: ByGenderResponse;
+  @ApiProperty({ type: ByGenderResponse }) complete!: ByGenderResponse;
+}
+
+export class EsfCohortsResponse {
+  @ApiProperty({ type: ByGenderResponse }) entered!: ByGenderResponse;
+  @ApiProperty({ type: ByGenderResponse }) left!: ByGenderResponse;
+  @ApiProperty({ type: ByGenderResponse }) leftSixMonthsBefore!: ByGenderResponse;
+  @ApiProperty({ type: ByGenderResponse }) leftWithFollowUpUponLeaving!: ByGenderResponse;
+  @ApiProperty({ type: ByGenderResponse }) leftSixMonthsBeforeWithFollowUp!: ByGenderResponse;
+}
+
+/** The ESF+ common indicators for a period, by gender (JSON; esf.csv and esf.xlsx export it). */
+export class EsfReportResponse {
+  @ApiProperty({ type: EsfPeriodResponse }) period!: EsfPeriodResponse;
+  @ApiProperty() source!: string;
+  @ApiProperty({ description: 'The counting rules' }) definition!: string;
+  @ApiProperty({ type: EsfCompletenessResponse }) completeness!: EsfCompletenessResponse;
+  @ApiProperty({ type: EsfCohortsResponse }) cohorts!: EsfCohortsResponse;
+  @ApiProperty({ type: [EsfIndicatorValueResponse] }) outputs!: EsfIndicatorValueResponse[];
+  @ApiProperty({ type: [EsfIndicatorValueResponse] }) results!: EsfIndicatorValueResponse[];
+}
+
+export class EsfExplainIndicatorResponse {
+  @ApiProperty({ example: 'EECO02' }) code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() definition!: string;
+  @ApiProperty() mapping!: string;
+}
+
+export class EsfExplainItemResponse {
+  @ApiProperty({ format: 'uuid' }) participantId!: string;
+  @ApiProperty() pseudonymised!: boolean;
+  @ApiPropertyOptional({ description: 'Only where the caller holds a grant' }) firstName?: string;
+  @ApiPropertyOptional({ description: 'Only where the caller holds a grant' }) lastName?: string;
+}
+
+/** The participants behind one ESF+ number. */
+export class EsfExplainResponse {
+  @ApiProperty({ type: EsfExplainIndicatorResponse }) indicator!: EsfExplainIndicatorResponse;
+  @ApiProperty({ type: EsfPeriodResponse }) period!: EsfPeriodResponse;
+  @ApiProperty({ enum: ['counted', 'unknown'] }) bucket!: string;
+  @ApiProperty({ type: [EsfExplainItemResponse] }) items!: EsfExplainItemResponse[];
+  @ApiProperty(COUNT) total!: number;
+  @ApiProperty(COUNT) page!: number;
+  @ApiProperty(COUNT) limit!: number;
+}
 
 /** One row per gender from the aggregate query: cohort sizes and every indicator with its unknowns. */
 export type GenderCountRow = { gender: ReportGender } & Record<string, number | string>;
