@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COUNT } from '../../common/http/api-responses';
-import { DATA_QUALITY_REASONS } from '../data-quality.service';
+import { DATA_QUALITY_REASONS } from '../data-quality.reasons';
 
 export class DataQualityReasonResponse {
   @ApiProperty({ enum: Object.keys(DATA_QUALITY_REASONS) }) code!: string;
