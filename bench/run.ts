@@ -6,7 +6,7 @@ import { loadEnvironment } from '../src/config/environment';
 import { embeddedUrls } from '../src/database/embedded-postgres';
 import { loadSecrets } from '../src/config/secrets';
 import { deriveAppUrl, withDatabase } from '../src/database/database-roles';
-import { SCALE_DOMAIN, SCALE_PASSWORD } from '../src/database/seed/scale/scale-seed';
+import { SCALE_DOMAIN, SCALE_PASSWORD } from '../src/seed/scale/scale-seed';
 import { LoadResult, runLoad } from './load';
 import { OPTIONAL_SCENARIOS } from './scenarios';
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
+import { actorFromStaff } from './access/actor';
 import { AgendaModule } from './agenda/agenda.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
@@ -15,6 +16,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { Environment } from './config/environment';
 import { Secrets } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
+import { ENTITIES } from './entities';
 import { EmployersModule } from './employers/employers.module';
 import { EmpowermentModule } from './empowerment/empowerment.module';
 import { FeedbackModule } from './feedback/feedback.module';
@@ -47,11 +49,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(env, secrets),
-        DatabaseModule.forRoot(appUrl, {
-          poolSize: env.DB_POOL_SIZE,
-          statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
-          acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
-        }),
+        DatabaseModule.forRoot(
+          appUrl,
+          {
+            poolSize: env.DB_POOL_SIZE,
+            statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+            acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+          },
+          { entities: ENTITIES, actorFromStaff },
+        ),
         AuthModule,
         AccessModule,
         PrivacyModule,

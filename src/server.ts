@@ -8,9 +8,9 @@ import { APP_DATA_SOURCE, DatabaseContext } from './database/database-context.se
 import { resolveDatabase } from './database/database-connection';
 import { runMigrations } from './database/data-sources';
 import { assertRuntimeRoleIsSafe } from './database/runtime-role-check';
-import { bootstrapAdmin } from './database/seed/bootstrap-admin';
-import { seedDemo } from './database/seed/demo-seed';
-import { demoLoginsMessage } from './database/seed/demo-logins-output';
+import { bootstrapAdmin } from './seed/bootstrap-admin';
+import { seedDemo } from './seed/demo-seed';
+import { demoLoginsMessage } from './seed/demo-logins-output';
 import { readableLogs } from './common/logging/logger';
 import { ShutdownState } from './health/shutdown-state';
 

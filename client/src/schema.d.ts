@@ -3075,11 +3075,13 @@ export interface components {
              * @example 1988-03-14
              */
             birthDate: string;
+            /** @example Ayşe */
             firstName: string;
             /** @enum {string} */
             gender: "female" | "male" | "nonbinary";
             /** @description Belgian national number, 11 digits with mod-97 check */
             insz?: string;
+            /** @example Öztürk */
             lastName: string;
             phone?: string;
         };

@@ -437,4 +437,14 @@ export class CaseMeetingsService {
       })),
     );
   }
+
+  // For learning: the agenda item as the caller may see it (RLS: meeting visible and a live case grant), or null.
+  async findItem(meetingId: string, itemId: string): Promise<CaseMeetingItemEntity | null> {
+    return this.m.getRepository(CaseMeetingItemEntity).findOneBy({ id: itemId, caseMeetingId: meetingId });
+  }
+
+  // For learning: the meeting as the caller may see it, or null (a value question copies its team and date).
+  async findMeeting(id: string): Promise<CaseMeetingEntity | null> {
+    return this.m.getRepository(CaseMeetingEntity).findOneBy({ id });
+  }
 }

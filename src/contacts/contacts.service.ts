@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { participantNotFound } from '../access/access.errors';
 import { offsetOf, pageOf } from '../common/http/pagination';
 import { staleVersion } from '../common/http/if-match.decorator';
-import { updateVersioned } from '../common/persistence/versioned';
 import { pastOrNow } from '../common/validation/past-or-now';
 import { DatabaseContext } from '../database/database-context.service';
-import { OrganisationEntity } from '../organisations/organisation.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { ParticipantsService } from '../participants/participants.service';
 import { AuditService } from '../privacy/audit.service';
-import { StaffEntity } from '../staff/staff.entity';
+import { StaffService } from '../staff/staff.service';
 import { TrajectoriesService } from '../trajectories/trajectories.service';
-import { TrajectoryEntity } from '../trajectories/trajectory.entity';
 import { PLACE_OF_KIND } from './contact-kinds';
-import { ContactEntity, ContactRevisionEntity } from './contact.entity';
+import { ContactEntity } from './contact.entity';
+import { ContactsRepository, DerivedContact, DerivedContactSource } from './contacts.repository';
 import {
   contactAfterClosure,
   contactNotFound,
@@ -23,15 +22,7 @@ import {
   staffNotActive,
 } from './contacts.errors';
 import { ContactQuery, CreateContactDto, UpdateContactDto } from './dto/contact.dto';
-import {
-  ConfidentialContactRow,
-  IntensityRow,
-  toConfidentialContactResponse,
-  toContactResponse,
-  toIntensity,
-} from './dto/contact.response';
-
-const MONTH = `to_char(c.at at time zone 'Europe/Brussels', 'YYYY-MM')`;
+import { toConfidentialContactResponse, toContactResponse, toIntensity } from './dto/contact.response';
 
 /** The fields an author may change; a revision keeps them as they were. */
 const EDITABLE = [
@@ -60,13 +51,13 @@ const same = (a: unknown, b: unknown) =>
 export class ContactsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly contacts: ContactsRepository,
     private readonly trajectories: TrajectoriesService,
+    private readonly staff: StaffService,
+    private readonly organisations: OrganisationsService,
+    private readonly participants: ParticipantsService,
     private readonly audit: AuditService,
   ) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
 
   async create(trajectoryId: string, dto: CreateContactDto) {
     const actor = this.db.actor;
@@ -77,31 +68,25 @@ export class ContactsService {
     checkInterpreter(interpreter, dto.interpreterLanguage ?? null);
     const staffId = dto.staffId ? await this.activeStaff(dto.staffId) : actor.staffId;
     // Professional secrecy is the organisation's default: a CAW note is confidential unless said otherwise.
-    const confidential =
-      dto.confidential ??
-      (await this.m.getRepository(OrganisationEntity).findOneByOrFail({ id: actor.organisationId }))
-        .professionalSecrecy;
-    const repo = this.m.getRepository(ContactEntity);
-    const contact = await repo.save(
-      repo.create({
-        partnershipId: trajectory.partnershipId,
-        trajectoryId,
-        participantId: trajectory.participantId,
-        at,
-        kind: dto.kind,
-        durationMinutes: dto.durationMinutes,
-        staffId,
-        authorId: actor.staffId,
-        authorOrganisationId: actor.organisationId,
-        summary: dto.summary || null,
-        place: dto.place ?? PLACE_OF_KIND[dto.kind] ?? null,
-        location: dto.location || null,
-        interpreter,
-        interpreterLanguage: dto.interpreterLanguage ?? null,
-        confidential,
-        version: 1,
-      }),
-    );
+    const confidential = dto.confidential ?? (await this.professionalSecrecy(actor.organisationId));
+    const contact = await this.contacts.create({
+      partnershipId: trajectory.partnershipId,
+      trajectoryId,
+      participantId: trajectory.participantId,
+      at,
+      kind: dto.kind,
+      durationMinutes: dto.durationMinutes,
+      staffId,
+      authorId: actor.staffId,
+      authorOrganisationId: actor.organisationId,
+      summary: dto.summary || null,
+      place: dto.place ?? PLACE_OF_KIND[dto.kind] ?? null,
+      location: dto.location || null,
+      interpreter,
+      interpreterLanguage: dto.interpreterLanguage ?? null,
+      confidential,
+      version: 1,
+    });
     await this.audit.record({
       action: 'create',
       resourceType: 'contact',
@@ -117,36 +102,13 @@ export class ContactsService {
   async list(trajectoryId: string, query: ContactQuery) {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
     if (query.from && query.to && query.from > query.to) throw periodInvalid();
-    const qb = this.m
-      .getRepository(ContactEntity)
-      .createQueryBuilder('c')
-      .where('c.trajectory_id = :trajectoryId', {
-        trajectoryId,
-      });
-    if (query.from)
-      qb.andWhere(`c.at >= cast(:from as date)::timestamp at time zone 'Europe/Brussels'`, {
-        from: query.from,
-      });
-    if (query.to)
-      qb.andWhere(`c.at < (cast(:to as date) + 1)::timestamp at time zone 'Europe/Brussels'`, {
-        to: query.to,
-      });
-    if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
-
-    const intensity: IntensityRow[] = await qb
-      .clone()
-      .select(MONTH, 'month')
-      .addSelect('count(*)::int', 'contacts')
-      .addSelect('coalesce(sum(c.duration_minutes), 0)::int', 'minutes')
-      .groupBy(`grouping sets ((${MONTH}), ())`)
-      .getRawMany();
+    const { intensity, rows } = await this.contacts.page(
+      trajectoryId,
+      { from: query.from, to: query.to, kind: query.kind },
+      offsetOf(query),
+      query.limit,
+    );
     intensity.sort((a, b) => (a.month ?? '').localeCompare(b.month ?? ''));
-    const rows = await qb
-      .orderBy('c.at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .skip(offsetOf(query))
-      .take(query.limit)
-      .getMany();
     const summary = toIntensity(intensity);
     await this.audit.record({
       action: 'list',
@@ -202,8 +164,8 @@ export class ContactsService {
     const fields = EDITABLE.filter((f) => patch[f] !== undefined && !same(patch[f], before[f]));
     if (fields.length === 0) return toContactResponse(before);
 
-    const updated = await updateVersioned(this.m, ContactEntity, contactId, version, patch, 'Contact');
-    await this.m.getRepository(ContactRevisionEntity).insert({
+    const updated = await this.contacts.update(contactId, version, patch);
+    await this.contacts.insertRevision({
       partnershipId: before.partnershipId,
       contactId,
       participantId: before.participantId,
@@ -243,14 +205,8 @@ export class ContactsService {
    * Professional secrecy keeps the rows from the DPO, so a security-definer function answers.
    */
   async confidentialIndex(participantId: string) {
-    const exists: unknown[] = await this.db.asTenantReader((m) =>
-      m.query(`select 1 from participants where id = $1`, [participantId]),
-    );
-    if (exists.length === 0) throw participantNotFound();
-    const rows: ConfidentialContactRow[] = await this.m.query(
-      `select id, at, author_id, author_organisation_id, kind from app_confidential_contacts($1)`,
-      [participantId],
-    );
+    if (!(await this.participants.existsInTenant(participantId))) throw participantNotFound();
+    const rows = await this.contacts.confidentialIndex(participantId);
     await this.audit.record({
       action: 'read',
       resourceType: 'contact.confidential_index',
@@ -263,19 +219,45 @@ export class ContactsService {
   }
 
   private async find(trajectoryId: string, contactId: string): Promise<ContactEntity> {
-    const contact = await this.m.getRepository(ContactEntity).findOneBy({ id: contactId, trajectoryId });
+    const contact = await this.contacts.findInTrajectory(trajectoryId, contactId);
     if (!contact) throw contactNotFound();
     return contact;
   }
 
   private async activeStaff(staffId: string): Promise<string> {
-    const staff = await this.m.getRepository(StaffEntity).findOneBy({ id: staffId, active: true });
+    const [staff] = await this.staff.findByIds([staffId], { active: true });
     if (!staff) throw staffNotActive();
     return staff.id;
   }
 
+  private async professionalSecrecy(organisationId: string): Promise<boolean> {
+    const [organisation] = await this.organisations.findByIds([organisationId]);
+    // The actor's own organisation: missing only if the data is broken, which is a 500.
+    if (!organisation) throw new Error(`organisation ${organisationId} of the actor not found`);
+    return organisation.professionalSecrecy;
+  }
+
   /** A closed trajectory still takes a late registration of a contact from before it closed. */
-  private checkOpenAt(t: TrajectoryEntity, at: Date) {
+  private checkOpenAt(t: { closedAt: Date | null }, at: Date) {
     if (t.closedAt && at > t.closedAt) throw contactAfterClosure();
+  }
+
+  /**
+   * A contact moment another feature derives (attending a group session, being discussed at a case
+   * meeting), with the id the caller chose. The caller has done the access checks and the audit.
+   */
+  async recordDerived(contact: DerivedContact): Promise<string> {
+    await this.contacts.insertDerived(contact);
+    return contact.id;
+  }
+
+  /** The derived contact moment says what its source says. */
+  updateDerivedSummary(contactId: string, source: DerivedContactSource, summary: string | null) {
+    return this.contacts.updateDerivedSummary(contactId, source, summary);
+  }
+
+  /** Removes a derived contact moment with its revisions, when its source is taken back. */
+  removeDerived(contactId: string, source: DerivedContactSource) {
+    return this.contacts.deleteDerived(contactId, source);
   }
 }

@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { ENTITIES } from './entities';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { OWNER_ROLE } from './database-roles';
 
@@ -9,12 +8,18 @@ export interface PoolOptions {
   acquireTimeoutMs: number;
 }
 
+/**
+ * The entity classes TypeORM maps. The list is assembled above the modules (`src/entities.ts`) and handed
+ * down, so the ground floor imports no feature module.
+ */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
 /** The runtime data source: connects as the app role, and every request runs in its own transaction. */
-export function createAppDataSource(url: string, pool: PoolOptions): DataSource {
+export function createAppDataSource(url: string, pool: PoolOptions, entities: EntityList): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     synchronize: false,
     migrationsRun: false,
     logging: false,
@@ -29,12 +34,15 @@ export function createAppDataSource(url: string, pool: PoolOptions): DataSource 
   });
 }
 
-/** Migrations run as the owner role, so the app role never owns what RLS protects. */
-export function createMigrationDataSource(url: string): DataSource {
+/**
+ * Migrations run as the owner role, so the app role never owns what RLS protects. Running them needs no
+ * entities; comparing the schema with the entities (`migration:check`, `generate`) does.
+ */
+export function createMigrationDataSource(url: string, entities: EntityList = []): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -1,14 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { escapeLiteral, PoolClient, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../access/actor';
-import { permissionsFor } from '../access/role-permissions';
-import { Role } from '../access/role';
 import { DomainError } from '../common/errors/domain-error';
 import { Clock } from './clock';
-import { RequestContext, requestContext } from './request-context';
+import { RequestActor, RequestContext, requestContext } from './request-context';
 
 export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');
+
+/** The staff row a request begins with, as `app_begin_request` reads it under RLS. */
+export interface StaffRow {
+  staffId: string;
+  partnershipId: string;
+  organisationId: string;
+  teamId: string | null;
+  roles: string[];
+  name: string;
+  email: string;
+}
+
+/**
+ * Turns the staff row into the request's actor (adding what its roles may do). Provided from above
+ * (`actorFromStaff` in `src/access/actor.ts`), so the ground floor does not import the permission table.
+ */
+export type ActorFromStaff = (staff: StaffRow) => RequestActor;
+export const ACTOR_FROM_STAFF = Symbol('ACTOR_FROM_STAFF');
 
 const connectionLost = () =>
   new DomainError(503, 'DATABASE_UNAVAILABLE', 'The database connection was lost; retry shortly.');
@@ -22,7 +37,7 @@ export class MissingContextError extends Error {
 interface BeginRow {
   organisation_id: string;
   team_id: string | null;
-  roles: Role[];
+  roles: string[];
   name: string;
   email: string;
   token_version: number;
@@ -37,6 +52,7 @@ export class DatabaseContext {
   constructor(
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    @Inject(ACTOR_FROM_STAFF) private readonly actorFromStaff: ActorFromStaff,
   ) {}
 
   private current(): RequestContext {
@@ -49,7 +65,7 @@ export class DatabaseContext {
     return this.current().manager;
   }
 
-  get actor(): Actor {
+  get actor(): RequestActor {
     const actor = this.current().actor;
     if (!actor) throw new MissingContextError();
     return actor;
@@ -84,7 +100,7 @@ export class DatabaseContext {
    */
   async runAsStaff<T>(
     scope: { tenantId: string; staffId: string; requestId: string; tokenVersion?: number },
-    fn: (actor: Actor | undefined) => Promise<T>,
+    fn: (actor: RequestActor | undefined) => Promise<T>,
   ): Promise<T> {
     const now = this.clock.now();
     // Sent together with BEGIN, in one round trip (see transaction()).
@@ -95,17 +111,16 @@ export class DatabaseContext {
         scope.tokenVersion === undefined || rows[0]?.token_version === scope.tokenVersion
           ? rows[0]
           : undefined;
-      const actor: Actor | undefined = row
-        ? {
+      const actor = row
+        ? this.actorFromStaff({
             staffId: scope.staffId,
             partnershipId: scope.tenantId,
             organisationId: row.organisation_id,
             teamId: row.team_id,
             roles: row.roles,
-            permissions: permissionsFor(row.roles),
             name: row.name,
             email: row.email,
-          }
+          })
         : undefined;
       const ctx = requestContext.getStore()!;
       ctx.actor = actor;

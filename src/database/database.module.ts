@@ -1,21 +1,38 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from './clock';
-import { APP_DATA_SOURCE, DatabaseContext } from './database-context.service';
-import { createAppDataSource, PoolOptions } from './data-sources';
+import {
+  ACTOR_FROM_STAFF,
+  ActorFromStaff,
+  APP_DATA_SOURCE,
+  DatabaseContext,
+} from './database-context.service';
+import { createAppDataSource, EntityList, PoolOptions } from './data-sources';
 
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
-  static forRoot(appUrl: string, pool: PoolOptions): DynamicModule {
+  /**
+   * `entities` and `actorFromStaff` come from above (the app module): the entity list and what a role may do
+   * belong to the feature modules, and the ground floor imports none of them.
+   */
+  static forRoot(
+    appUrl: string,
+    pool: PoolOptions,
+    above: { entities: EntityList; actorFromStaff: ActorFromStaff },
+  ): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
         Clock,
         DatabaseContext,
-        { provide: APP_DATA_SOURCE, useFactory: () => createAppDataSource(appUrl, pool).initialize() },
+        { provide: ACTOR_FROM_STAFF, useValue: above.actorFromStaff },
+        {
+          provide: APP_DATA_SOURCE,
+          useFactory: () => createAppDataSource(appUrl, pool, above.entities).initialize(),
+        },
       ],
       exports: [Clock, DatabaseContext, APP_DATA_SOURCE],
     };

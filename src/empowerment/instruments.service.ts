@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/errors/domain-error';
 import { offsetOf, Page, pageOf } from '../common/http/pagination';
-import { findOrFail } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import {
   CreateInstrumentDto,
@@ -12,6 +11,7 @@ import {
 } from './dto/instrument.dto';
 import { DEFAULT_SCHEDULE, DEFAULT_THRESHOLDS, validateInstrumentDefinition } from './instrument';
 import { InstrumentEntity } from './instrument.entity';
+import { InstrumentsRepository } from './instruments.repository';
 import { instrumentInvalid } from './instruments.errors';
 
 const text = (t: LocalisedTextDto) => ({ nl: t.nl, en: t.en });
@@ -22,27 +22,17 @@ const text = (t: LocalisedTextDto) => ({ nl: t.nl, en: t.en });
  */
 @Injectable()
 export class InstrumentsService {
-  constructor(private readonly db: DatabaseContext) {}
-
-  private get repo() {
-    return this.db.manager.getRepository(InstrumentEntity);
-  }
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly instruments: InstrumentsRepository,
+  ) {}
 
   async list(query: InstrumentQuery): Promise<Page<InstrumentResponse>> {
-    const qb = this.repo.createQueryBuilder('i');
-    if (query.key) qb.andWhere('i.key = :key', { key: query.key });
-    if (query.latest) {
-      qb.andWhere(
-        'not exists (select 1 from instruments newer where newer.key = i.key and newer.version > i.version)',
-      );
-    }
-    const [rows, total] = await qb
-      .orderBy('i.key', 'ASC')
-      .addOrderBy('i.version', 'ASC')
-      .addOrderBy('i.partnership_id', 'ASC', 'NULLS FIRST')
-      .offset(offsetOf(query))
-      .limit(query.limit)
-      .getManyAndCount();
+    const [rows, total] = await this.instruments.list(
+      { key: query.key, latest: query.latest },
+      offsetOf(query),
+      query.limit,
+    );
     return pageOf(rows, total, query, toInstrumentResponse);
   }
 
@@ -51,8 +41,10 @@ export class InstrumentsService {
   }
 
   /** For AssessmentsService: the exact version an assessment was or will be scored with. 404 if not visible. */
-  find(id: string): Promise<InstrumentEntity> {
-    return findOrFail(this.db.manager, InstrumentEntity, id, 'Instrument');
+  async find(id: string): Promise<InstrumentEntity> {
+    const found = await this.instruments.findById(id);
+    if (!found) throw notFound('Instrument');
+    return found;
   }
 
   /**
@@ -61,12 +53,7 @@ export class InstrumentsService {
    * version number, the partnership's own wins.
    */
   async resolve(key: string, version?: number): Promise<InstrumentEntity> {
-    const qb = this.repo.createQueryBuilder('i').where('i.key = :key', { key });
-    if (version !== undefined) qb.andWhere('i.version = :version', { version });
-    const found = await qb
-      .orderBy('i.version', 'DESC')
-      .addOrderBy('i.partnership_id', 'ASC', 'NULLS LAST')
-      .getOne();
+    const found = await this.instruments.findByKey(key, version);
     if (!found) throw notFound(version === undefined ? `Instrument ${key}` : `Instrument ${key} v${version}`);
     return found;
   }
@@ -79,43 +66,31 @@ export class InstrumentsService {
     const errors = validateInstrumentDefinition(dto);
     if (errors.length) throw instrumentInvalid(errors);
     const actor = this.db.actor;
-    const m = this.db.manager;
-    // Two admins adding a version of the same key at once would otherwise pick the same number.
-    await m.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `instruments:${actor.partnershipId}:${dto.key}`,
-    ]);
-    const [{ latest }]: { latest: number }[] = await m.query(
-      'select coalesce(max(version), 0)::int as latest from instruments where key = $1',
-      [dto.key],
-    );
-    const saved = await this.repo.save(
-      this.repo.create({
-        partnershipId: actor.partnershipId,
-        key: dto.key,
-        name: text(dto.name),
-        version: latest + 1,
-        dimensions: dto.dimensions.map((d) => ({
-          key: d.key,
-          label: text(d.label),
-          ...(d.description ? { description: text(d.description) } : {}),
-        })),
-        scaleMin: dto.scaleMin,
-        scaleMax: dto.scaleMax,
-        anchors: dto.anchors?.length
-          ? dto.anchors.map((a) => ({
-              score: a.score,
-              label: text(a.label),
-              ...(a.dimension ? { dimension: a.dimension } : {}),
-            }))
-          : null,
-        reviewIntervalMonths: dto.reviewIntervalMonths ?? DEFAULT_SCHEDULE.reviewIntervalMonths,
-        baselineDueWeeks: dto.baselineDueWeeks ?? DEFAULT_SCHEDULE.baselineDueWeeks,
-        progressThreshold: dto.progressThreshold ?? DEFAULT_THRESHOLDS.progressThreshold,
-        regressionThreshold: dto.regressionThreshold ?? DEFAULT_THRESHOLDS.regressionThreshold,
-        releaseThreshold: dto.releaseThreshold ?? null,
-        createdBy: actor.staffId,
-      }),
-    );
+    const saved = await this.instruments.insertNextVersion({
+      partnershipId: actor.partnershipId,
+      key: dto.key,
+      name: text(dto.name),
+      dimensions: dto.dimensions.map((d) => ({
+        key: d.key,
+        label: text(d.label),
+        ...(d.description ? { description: text(d.description) } : {}),
+      })),
+      scaleMin: dto.scaleMin,
+      scaleMax: dto.scaleMax,
+      anchors: dto.anchors?.length
+        ? dto.anchors.map((a) => ({
+            score: a.score,
+            label: text(a.label),
+            ...(a.dimension ? { dimension: a.dimension } : {}),
+          }))
+        : null,
+      reviewIntervalMonths: dto.reviewIntervalMonths ?? DEFAULT_SCHEDULE.reviewIntervalMonths,
+      baselineDueWeeks: dto.baselineDueWeeks ?? DEFAULT_SCHEDULE.baselineDueWeeks,
+      progressThreshold: dto.progressThreshold ?? DEFAULT_THRESHOLDS.progressThreshold,
+      regressionThreshold: dto.regressionThreshold ?? DEFAULT_THRESHOLDS.regressionThreshold,
+      releaseThreshold: dto.releaseThreshold ?? null,
+      createdBy: actor.staffId,
+    });
     return toInstrumentResponse(saved);
   }
 }

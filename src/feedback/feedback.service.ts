@@ -6,39 +6,34 @@ import { AuditService } from '../privacy/audit.service';
 import { TrajectoriesService } from '../trajectories/trajectories.service';
 import { CreateFeedbackDto, FeedbackQuery } from './dto/feedback.dto';
 import { toFeedbackResponse } from './dto/feedback.response';
-import { FeedbackEntity } from './feedback.entity';
 import { feedbackBeforeStart } from './feedback.errors';
+import { FeedbackRepository } from './feedback.repository';
 
 /** The participant's feedback on a trajectory: case scope, as the rest of the case file. */
 @Injectable()
 export class FeedbackService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly feedback: FeedbackRepository,
     private readonly trajectories: TrajectoriesService,
     private readonly audit: AuditService,
   ) {}
-
-  private get repo() {
-    return this.db.manager.getRepository(FeedbackEntity);
-  }
 
   /** At closing or at any time in between; a closed trajectory takes feedback too. */
   async create(trajectoryId: string, dto: CreateFeedbackDto) {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
     const givenAt = dto.givenAt === undefined ? this.db.now : pastOrNow(dto.givenAt, this.db.now, 'givenAt');
     if (givenAt < trajectory.startedAt) throw feedbackBeforeStart();
-    const saved = await this.repo.save(
-      this.repo.create({
-        partnershipId: trajectory.partnershipId,
-        trajectoryId,
-        participantId: trajectory.participantId,
-        givenAt,
-        satisfaction: dto.satisfaction,
-        comment: dto.comment || null,
-        atClosing: dto.atClosing ?? false,
-        recordedBy: this.db.actor.staffId,
-      }),
-    );
+    const saved = await this.feedback.create({
+      partnershipId: trajectory.partnershipId,
+      trajectoryId,
+      participantId: trajectory.participantId,
+      givenAt,
+      satisfaction: dto.satisfaction,
+      comment: dto.comment || null,
+      atClosing: dto.atClosing ?? false,
+      recordedBy: this.db.actor.staffId,
+    });
     await this.audit.record({
       action: 'create',
       resourceType: 'participant_feedback',
@@ -52,12 +47,7 @@ export class FeedbackService {
 
   async list(trajectoryId: string, query: FeedbackQuery) {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
-    const [rows, total] = await this.repo.findAndCount({
-      where: { trajectoryId },
-      order: { givenAt: 'ASC', createdAt: 'ASC', id: 'ASC' },
-      skip: offsetOf(query),
-      take: query.limit,
-    });
+    const [rows, total] = await this.feedback.page(trajectoryId, offsetOf(query), query.limit);
     await this.audit.record({
       action: 'list',
       resourceType: 'participant_feedback',

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { offsetOf, pageOf } from '../common/http/pagination';
 import { staleVersion } from '../common/http/if-match.decorator';
-import { updateVersioned } from '../common/persistence/versioned';
 import { FUTURE_SLACK_MS } from '../common/validation/past-or-now';
 import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
@@ -13,40 +11,35 @@ import { CreateGoalDto, GoalQuery, GoalStepDto, UpdateGoalDto } from './dto/goal
 import { toGoalResponse } from './dto/goal.response';
 import { GoalEntity } from './goal.entity';
 import { dateSteps, diff, GoalStep } from './goal-steps';
+import { GoalsRepository } from './goals.repository';
 import { goalNotFound, stepInvalid } from './goals.errors';
 
 @Injectable()
 export class GoalsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly goals: GoalsRepository,
     private readonly trajectories: TrajectoriesService,
     private readonly audit: AuditService,
   ) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
 
   async create(trajectoryId: string, dto: CreateGoalDto) {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
     if (!isOpen(trajectory.status)) throw trajectoryClosed();
     const steps = this.steps(dto.steps ?? [], []);
-    const repo = this.m.getRepository(GoalEntity);
-    const goal = await repo.save(
-      repo.create({
-        partnershipId: trajectory.partnershipId,
-        trajectoryId,
-        participantId: trajectory.participantId,
-        lifeDomain: dto.lifeDomain,
-        title: dto.title,
-        targetDate: dto.targetDate,
-        status: 'open',
-        statusChangedAt: this.db.now,
-        steps,
-        createdBy: this.db.actor.staffId,
-        version: 1,
-      }),
-    );
+    const goal = await this.goals.create({
+      partnershipId: trajectory.partnershipId,
+      trajectoryId,
+      participantId: trajectory.participantId,
+      lifeDomain: dto.lifeDomain,
+      title: dto.title,
+      targetDate: dto.targetDate,
+      status: 'open',
+      statusChangedAt: this.db.now,
+      steps,
+      createdBy: this.db.actor.staffId,
+      version: 1,
+    });
     await this.audit.record({
       action: 'create',
       resourceType: 'goal',
@@ -69,17 +62,12 @@ export class GoalsService {
 
   async list(trajectoryId: string, query: GoalQuery) {
     const { trajectory, scope } = await this.trajectories.load(trajectoryId, 'case');
-    const where = {
+    const [rows, total] = await this.goals.page(
       trajectoryId,
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.lifeDomain ? { lifeDomain: query.lifeDomain } : {}),
-    };
-    const [rows, total] = await this.m.getRepository(GoalEntity).findAndCount({
-      where,
-      order: { createdAt: 'ASC', id: 'ASC' },
-      skip: offsetOf(query),
-      take: query.limit,
-    });
+      { status: query.status, lifeDomain: query.lifeDomain },
+      offsetOf(query),
+      query.limit,
+    );
     await this.audit.record({
       action: 'list',
       resourceType: 'goal',
@@ -121,7 +109,7 @@ export class GoalsService {
     const set: Partial<GoalEntity> = {};
     for (const key of Object.keys(changes)) Object.assign(set, { [key]: patch[key as keyof GoalEntity] });
     if (changes.status) set.statusChangedAt = this.db.now;
-    const updated = await updateVersioned(this.m, GoalEntity, goalId, version, set, 'Goal');
+    const updated = await this.goals.update(goalId, version, set);
     await this.audit.record({
       action: 'update',
       resourceType: 'goal',
@@ -134,7 +122,7 @@ export class GoalsService {
   }
 
   private async find(trajectoryId: string, goalId: string): Promise<GoalEntity> {
-    const goal = await this.m.getRepository(GoalEntity).findOneBy({ id: goalId, trajectoryId });
+    const goal = await this.goals.findInTrajectory(trajectoryId, goalId);
     if (!goal) throw goalNotFound();
     return goal;
   }

@@ -28,7 +28,4 @@ export const sessionTooFarAhead = () =>
   ]);
 
 export const sessionOutOfWindow = () =>
-  conflict(
-    'GROUP_SESSION_OUT_OF_WINDOW',
-    'Registrations are taken only for sessions at most 90 days ahead.',
-  );
+  conflict('GROUP_SESSION_OUT_OF_WINDOW', 'Registrations are taken only for sessions at most 90 days ahead.');

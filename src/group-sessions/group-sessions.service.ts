@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { participantNotFound } from '../access/access.errors';
 import { includesScope } from '../access/scope';
 import { offsetOf, pageOf } from '../common/http/pagination';
+import { ContactsService } from '../contacts/contacts.service';
 import { DatabaseContext } from '../database/database-context.service';
-import { ParticipantEntity } from '../participants/participant.entity';
+import { ParticipantsService } from '../participants/participants.service';
 import { AuditService } from '../privacy/audit.service';
-import { StaffEntity } from '../staff/staff.entity';
+import { StaffService } from '../staff/staff.service';
 import { isOpen, TrajectoryState } from '../trajectories/trajectory-state';
 import { AttendanceDto, CreateGroupSessionDto, GroupSessionQuery } from './dto/group-session.dto';
 import { toAttendanceResponse, toGroupSessionResponse } from './dto/group-session.response';
@@ -21,6 +21,7 @@ import {
   sessionOutOfWindow,
   sessionTooFarAhead,
 } from './group-sessions.errors';
+import { GroupSessionsRepository } from './group-sessions.repository';
 
 const DAY_MS = 86400_000;
 /** The facilitator keeps the names of the registered people for the follow-up, then loses them. */
@@ -34,63 +35,54 @@ const PLAN_AHEAD_MS = 90 * DAY_MS;
 export class GroupSessionsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly sessions: GroupSessionsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly staff: StaffService,
+    private readonly participants: ParticipantsService,
+    private readonly contacts: ContactsService,
   ) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
 
   async create(dto: CreateGroupSessionDto) {
     const actor = this.db.actor;
     const facilitatorId = dto.facilitatorId ?? actor.staffId;
-    const facilitator = await this.m
-      .getRepository(StaffEntity)
-      .findOneBy({ id: facilitatorId, active: true });
+    const [facilitator] = await this.staff.findByIds([facilitatorId], { active: true });
     if (!facilitator || !facilitator.roles.some((r) => r === 'expertise' || r === 'coach'))
       throw facilitatorInvalid();
     const at = new Date(dto.at);
     if (at.getTime() > this.db.now.getTime() + PLAN_AHEAD_MS) throw sessionTooFarAhead();
-    const repo = this.m.getRepository(GroupSessionEntity);
-    const session = await repo.save(
-      repo.create({
-        partnershipId: actor.partnershipId,
-        theme: dto.theme,
-        tag: dto.tag,
-        at,
-        durationMinutes: dto.durationMinutes,
-        location: dto.location,
-        facilitatorId,
-        createdBy: actor.staffId,
-      }),
-    );
+    const session = await this.sessions.create({
+      partnershipId: actor.partnershipId,
+      theme: dto.theme,
+      tag: dto.tag,
+      at,
+      durationMinutes: dto.durationMinutes,
+      location: dto.location,
+      facilitatorId,
+      createdBy: actor.staffId,
+    });
     return toGroupSessionResponse(session);
   }
 
   /** Sessions are a partnership-wide offer: anyone with the permission sees the calendar. */
   async list(query: GroupSessionQuery) {
-    const qb = this.m.getRepository(GroupSessionEntity).createQueryBuilder('s');
-    if (query.tag) qb.andWhere('s.tag = :tag', { tag: query.tag });
-    if (query.facilitatorId) qb.andWhere('s.facilitator_id = :f', { f: query.facilitatorId });
-    if (query.from) qb.andWhere('s.at >= :from', { from: new Date(query.from) });
-    qb.orderBy('s.at', 'ASC').addOrderBy('s.id', 'ASC');
-    const [rows, total] = await qb.skip(offsetOf(query)).take(query.limit).getManyAndCount();
+    const [rows, total] = await this.sessions.page(
+      {
+        tag: query.tag,
+        facilitatorId: query.facilitatorId,
+        from: query.from ? new Date(query.from) : undefined,
+      },
+      offsetOf(query),
+      query.limit,
+    );
     return pageOf(rows, total, query, toGroupSessionResponse);
   }
 
   /** A session with the attendance the caller may see (any grant on the participant). */
   async get(id: string) {
     const session = await this.load(id);
-    const attendance = await this.m
-      .getRepository(GroupSessionAttendanceEntity)
-      .find({ where: { groupSessionId: id }, order: { createdAt: 'ASC' } });
-    const people = attendance.length
-      ? await this.m.getRepository(ParticipantEntity).find({
-          where: { id: In(attendance.map((a) => a.participantId)) },
-          select: { id: true, firstName: true, lastName: true, phone: true },
-        })
-      : [];
+    const attendance = await this.sessions.attendanceOf(id);
+    const people = await this.participants.namesByIds(attendance.map((a) => a.participantId));
     const byId = new Map(people.map((p) => [p.id, p]));
     const shown = attendance.filter((a) => byId.has(a.participantId));
     await this.audit.record(
@@ -119,8 +111,7 @@ export class GroupSessionsService {
     const session = await this.load(id);
     const scope = (await this.access.scopesFor([dto.participantId])).get(dto.participantId);
     if (!scope) throw participantNotFound();
-    const repo = this.m.getRepository(GroupSessionAttendanceEntity);
-    let row = await repo.findOneBy({ groupSessionId: id, participantId: dto.participantId });
+    let row = await this.sessions.findAttendance(id, dto.participantId);
     const isFacilitator = session.facilitatorId === actor.staffId;
     if (!includesScope(scope, 'case') && !(row && isFacilitator)) throw participantNotFound();
     if (row?.contactId && !dto.attended) throw attendanceAlreadyCounted();
@@ -128,7 +119,7 @@ export class GroupSessionsService {
     if (!row) {
       if (session.at.getTime() > this.db.now.getTime() + PLAN_AHEAD_MS) throw sessionOutOfWindow();
       const trajectoryId = await this.currentTrajectory(dto.participantId);
-      row = repo.create({
+      row = await this.sessions.insertAttendance({
         id: randomUUID(),
         partnershipId: actor.partnershipId,
         groupSessionId: id,
@@ -138,15 +129,14 @@ export class GroupSessionsService {
         contactId: null,
         registeredBy: actor.staffId,
       });
-      await repo.insert(row);
       await this.grantFacilitator(session, row);
     } else if (row.attended !== dto.attended) {
-      await repo.update({ id: row.id }, { attended: dto.attended });
+      await this.sessions.updateAttendance(row.id, { attended: dto.attended });
       row.attended = dto.attended;
     }
     if (row.attended && !row.contactId) {
       row.contactId = await this.recordContact(session, row);
-      await repo.update({ id: row.id }, { contactId: row.contactId });
+      await this.sessions.updateAttendance(row.id, { contactId: row.contactId });
     }
     await this.audit.record({
       action: 'update',
@@ -161,26 +151,17 @@ export class GroupSessionsService {
 
   /** Upcoming sessions the staff member facilitates, for the agenda. */
   upcomingFacilitatedBy(staffId: string) {
-    return this.m
-      .getRepository(GroupSessionEntity)
-      .createQueryBuilder('s')
-      .where('s.facilitator_id = :me and s.at >= :now', { me: staffId, now: this.db.now })
-      .orderBy('s.at', 'ASC')
-      .limit(50)
-      .getMany();
+    return this.sessions.upcomingFacilitatedBy(staffId, this.db.now);
   }
 
   private async load(id: string) {
-    const session = await this.m.getRepository(GroupSessionEntity).findOneBy({ id });
+    const session = await this.sessions.findById(id);
     if (!session) throw groupSessionNotFound();
     return session;
   }
 
   private async currentTrajectory(participantId: string): Promise<string> {
-    const p = await this.m.getRepository(ParticipantEntity).findOne({
-      where: { id: participantId },
-      select: { id: true, currentTrajectoryId: true, currentStatus: true },
-    });
+    const p = await this.participants.currentTrajectoryOf(participantId);
     if (!p?.currentTrajectoryId || !p.currentStatus || !isOpen(p.currentStatus as TrajectoryState))
       throw noOpenTrajectory();
     return p.currentTrajectoryId;
@@ -219,31 +200,23 @@ export class GroupSessionsService {
     });
   }
 
-  /** Written without RETURNING: the facilitator may record it without case access to read it back. */
-  private async recordContact(
-    session: GroupSessionEntity,
-    row: GroupSessionAttendanceEntity,
-  ): Promise<string> {
+  /** The facilitator's contact moment with the participant; they may record it without case access. */
+  private recordContact(session: GroupSessionEntity, row: GroupSessionAttendanceEntity): Promise<string> {
     const actor = this.db.actor;
-    const id = randomUUID();
-    await this.m.query(
-      `insert into contacts (id, partnership_id, trajectory_id, participant_id, at, kind, duration_minutes, staff_id,
-                             author_id, author_organisation_id, summary, confidential, source_type, source_id)
-       values ($1, $2, $3, $4, $5, 'group_session', $6, $7, $8, $9, $10, false, 'group_session', $11)`,
-      [
-        id,
-        actor.partnershipId,
-        row.trajectoryId,
-        row.participantId,
-        session.at,
-        session.durationMinutes,
-        session.facilitatorId,
-        actor.staffId,
-        actor.organisationId,
-        session.theme,
-        session.id,
-      ],
-    );
-    return id;
+    return this.contacts.recordDerived({
+      id: randomUUID(),
+      partnershipId: actor.partnershipId,
+      trajectoryId: row.trajectoryId,
+      participantId: row.participantId,
+      at: session.at,
+      kind: 'group_session',
+      durationMinutes: session.durationMinutes,
+      staffId: session.facilitatorId,
+      authorId: actor.staffId,
+      authorOrganisationId: actor.organisationId,
+      summary: session.theme,
+      sourceType: 'group_session',
+      sourceId: session.id,
+    });
   }
 }

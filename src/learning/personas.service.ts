@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { offsetOf, Page, PageQuery, pageOf } from '../common/http/pagination';
-import { findOrFail, updateVersioned } from '../common/persistence/versioned';
+import { Page, PageQuery, pageOf } from '../common/http/pagination';
 import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
 import { TrajectoriesService } from '../trajectories/trajectories.service';
-import { TrajectoryEntity } from '../trajectories/trajectory.entity';
 import {
   CreatePersonaDto,
   PersonaResponse,
@@ -13,48 +11,39 @@ import {
   TrajectoryPersonaResponse,
   UpdatePersonaDto,
 } from './dto/persona.dto';
-import { PersonaEntity } from './learning.entity';
 import { personaExists, personaUnknown } from './learning.errors';
+import { PersonasRepository } from './personas.repository';
 
 /** The partnership's personas (partnership data, RLS by tenant), and the persona a trajectory carries. */
 @Injectable()
 export class PersonasService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly personas: PersonasRepository,
     private readonly trajectories: TrajectoriesService,
     private readonly audit: AuditService,
   ) {}
 
-  private get repo() {
-    return this.db.manager.getRepository(PersonaEntity);
-  }
-
   async list(query: PageQuery): Promise<Page<PersonaResponse>> {
-    const [rows, total] = await this.repo.findAndCount({
-      order: { name: 'ASC', id: 'ASC' },
-      skip: offsetOf(query),
-      take: query.limit,
-    });
+    const [rows, total] = await this.personas.list(query);
     return pageOf(rows, total, query, toPersonaResponse);
   }
 
   async create(dto: CreatePersonaDto): Promise<PersonaResponse> {
     await this.assertUnique(dto.name);
-    const persona = this.repo.create({
+    const persona = await this.personas.insert({
       ...dto,
       partnershipId: this.db.actor.partnershipId,
       active: true,
       version: 1,
     });
-    return toPersonaResponse(await this.repo.save(persona));
+    return toPersonaResponse(persona);
   }
 
   async update(id: string, version: number, dto: UpdatePersonaDto): Promise<PersonaResponse> {
-    await findOrFail(this.db.manager, PersonaEntity, id, 'Persona');
+    await this.personas.getOrFail(id);
     if (dto.name) await this.assertUnique(dto.name, id);
-    return toPersonaResponse(
-      await updateVersioned(this.db.manager, PersonaEntity, id, version, dto, 'Persona'),
-    );
+    return toPersonaResponse(await this.personas.updateVersioned(id, version, dto));
   }
 
   /** Sets (or, with null, removes) a trajectory's persona: case access to the participant, and an active persona. */
@@ -64,16 +53,8 @@ export class PersonasService {
     dto: TrajectoryPersonaDto,
   ): Promise<TrajectoryPersonaResponse> {
     const { trajectory } = await this.trajectories.load(trajectoryId, 'case');
-    if (dto.personaId !== null && !(await this.repo.existsBy({ id: dto.personaId, active: true })))
-      throw personaUnknown();
-    const saved = await updateVersioned(
-      this.db.manager,
-      TrajectoryEntity,
-      trajectoryId,
-      version,
-      { personaId: dto.personaId },
-      'Trajectory',
-    );
+    if (dto.personaId !== null && !(await this.personas.isActive(dto.personaId))) throw personaUnknown();
+    const saved = await this.trajectories.setPersona(trajectoryId, version, dto.personaId);
     await this.audit.record({
       action: 'update',
       resourceType: 'trajectory',
@@ -86,8 +67,6 @@ export class PersonasService {
   }
 
   private async assertUnique(name: string, exceptId?: string): Promise<void> {
-    const qb = this.repo.createQueryBuilder('p').where('lower(p.name) = lower(:name)', { name });
-    if (exceptId) qb.andWhere('p.id <> :exceptId', { exceptId });
-    if (await qb.getExists()) throw personaExists();
+    if (await this.personas.nameTaken(name, exceptId)) throw personaExists();
   }
 }

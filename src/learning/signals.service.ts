@@ -2,21 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
 import { QuarterQuery } from '../reports/dto/report-query.dto';
-import { localMidnight, quarterBounds } from '../reports/period';
+import { quarterBounds } from '../reports/period';
 import { CreateSignalDto, SignalReportResponse, SignalResponse, toSignalResponse } from './dto/signal.dto';
-import { SignalEntity } from './learning.entity';
 import { signalPersonalData } from './learning.errors';
 import { containsInsz, nameSearchText, redactNames, SIGNAL_CATEGORIES, SignalCategory } from './signal-text';
-
-/** A participant's first and last name (normalised, as participants.name_key holds them) in either order in $1. */
-const NAMED_IN = `p.pseudonymised_at is null
-  and (position(' ' || split_part(p.name_key, '|', 1) || ' ' || split_part(p.name_key, '|', 2) || ' ' in $1) > 0
-    or position(' ' || split_part(p.name_key, '|', 2) || ' ' || split_part(p.name_key, '|', 1) || ' ' in $1) > 0)`;
+import { SignalsRepository } from './signals.repository';
 
 @Injectable()
 export class SignalsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly signals: SignalsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -37,45 +33,23 @@ export class SignalsService {
     const actor = this.db.actor;
     if (containsInsz(dto.text)) throw signalPersonalData('insz');
     const search = nameSearchText(dto.text);
-    const visible: unknown[] = await this.db.manager.query(
-      `select 1 from participants p where ${NAMED_IN} limit 1`,
-      [search],
-    );
-    if (visible.length) throw signalPersonalData('name');
-    const hidden: { a: string; b: string }[] = await this.db.manager.query(
-      'select a, b from app_signal_names_in($1)',
-      [search],
-    );
-    const repo = this.db.manager.getRepository(SignalEntity);
-    const saved = await repo.save(
-      repo.create({
-        partnershipId: actor.partnershipId,
-        category: dto.category,
-        text: hidden.length ? redactNames(dto.text, hidden) : dto.text,
-        authorId: actor.staffId,
-        authorOrganisationId: actor.organisationId,
-        createdAt: this.db.now,
-      }),
-    );
+    if (await this.signals.namesVisibleParticipant(search)) throw signalPersonalData('name');
+    const hidden = await this.signals.hiddenNamesIn(search);
+    const saved = await this.signals.insert({
+      partnershipId: actor.partnershipId,
+      category: dto.category,
+      text: hidden.length ? redactNames(dto.text, hidden) : dto.text,
+      authorId: actor.staffId,
+      authorOrganisationId: actor.organisationId,
+      createdAt: this.db.now,
+    });
     return toSignalResponse(saved);
   }
 
   /** The coordinator's list for the steering group: counts per category and the texts of the quarter. */
   async report(q: QuarterQuery): Promise<SignalReportResponse> {
     const { from, to, next } = quarterBounds(q.year, q.quarter);
-    const rows: {
-      id: string;
-      category: SignalCategory;
-      text: string;
-      organisation: string;
-      created_at: Date;
-    }[] = await this.db.manager.query(
-      `select s.id, s.category, s.text, o.name as organisation, s.created_at
-           from signals s join organisations o on o.id = s.author_organisation_id
-          where s.partnership_id = app_tenant() and s.created_at >= ${localMidnight('$1')} and s.created_at < ${localMidnight('$2')}
-          order by s.category, s.created_at, s.id`,
-      [from, next],
-    );
+    const rows = await this.signals.quarter(from, next);
     await this.audit.record({
       action: 'read',
       resourceType: 'report.signals',

@@ -1,31 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac, randomBytes } from 'node:crypto';
-import { CaseMeetingEntity, CaseMeetingItemEntity } from '../case-meetings/case-meeting.entity';
+import { CaseMeetingsService } from '../case-meetings/case-meetings.service';
 import { localDate } from '../common/validation/dates';
 import { normaliseName } from '../common/validation/names';
 import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
 import { QuarterQuery } from '../reports/dto/report-query.dto';
-import { localMidnight, quarterBounds } from '../reports/period';
+import { quarterBounds } from '../reports/period';
 import {
   toValueQuestionResponse,
   ValueQuestionDto,
   ValueQuestionReportResponse,
   ValueQuestionResponse,
 } from './dto/value-question.dto';
-import { ValueQuestionEntity } from './learning.entity';
 import { agendaItemNotFound, valueQuestionEmpty, valueQuestionNotFound } from './learning.errors';
 import { redactNames } from './signal-text';
-
-interface ReportRow {
-  participant_id: string;
-  meeting_at: Date;
-  team: string;
-  value_question: string | null;
-  waste: string | null;
-  first_name: string;
-  last_name: string;
-}
+import { ValueQuestionsRepository } from './value-questions.repository';
 
 /**
  * The value question (waardevraag) and the waste (verspilling) of one agenda item of a case meeting.
@@ -37,20 +27,18 @@ interface ReportRow {
 export class ValueQuestionsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly valueQuestions: ValueQuestionsRepository,
+    private readonly caseMeetings: CaseMeetingsService,
     private readonly audit: AuditService,
   ) {}
-
-  private get repo() {
-    return this.db.manager.getRepository(ValueQuestionEntity);
-  }
 
   /** Records or changes the item's value question and waste; a field left out keeps its value. */
   async put(meetingId: string, itemId: string, dto: ValueQuestionDto): Promise<ValueQuestionResponse> {
     if (dto.valueQuestion === undefined && dto.waste === undefined) throw valueQuestionEmpty();
     const actor = this.db.actor;
     const item = await this.item(meetingId, itemId);
-    const meeting = (await this.db.manager.getRepository(CaseMeetingEntity).findOneBy({ id: meetingId }))!;
-    const existing = await this.repo.findOneBy({ itemId });
+    const meeting = (await this.caseMeetings.findMeeting(meetingId))!;
+    const existing = await this.valueQuestions.findByItem(itemId);
     const fields = {
       ...(dto.valueQuestion !== undefined ? { valueQuestion: dto.valueQuestion } : {}),
       ...(dto.waste !== undefined ? { waste: dto.waste } : {}),
@@ -58,14 +46,9 @@ export class ValueQuestionsService {
       recordedByOrganisationId: actor.organisationId,
     };
     if (existing) {
-      await this.repo
-        .createQueryBuilder()
-        .update()
-        .set({ ...fields, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
-        .where('id = :id', { id: existing.id })
-        .execute();
+      await this.valueQuestions.update(existing.id, fields);
     } else {
-      await this.repo.insert({
+      await this.valueQuestions.insert({
         partnershipId: actor.partnershipId,
         caseMeetingId: meetingId,
         itemId,
@@ -78,7 +61,7 @@ export class ValueQuestionsService {
         ...fields,
       });
     }
-    const saved = (await this.repo.findOneBy({ itemId }))!;
+    const saved = (await this.valueQuestions.findByItem(itemId))!;
     await this.audit.record({
       action: existing ? 'update' : 'create',
       resourceType: 'case_meeting.value_question',
@@ -92,7 +75,7 @@ export class ValueQuestionsService {
 
   async get(meetingId: string, itemId: string): Promise<ValueQuestionResponse> {
     const item = await this.item(meetingId, itemId);
-    const found = await this.repo.findOneBy({ itemId });
+    const found = await this.valueQuestions.findByItem(itemId);
     if (!found) throw valueQuestionNotFound();
     await this.audit.record({
       action: 'read',
@@ -115,18 +98,7 @@ export class ValueQuestionsService {
    */
   async report(q: QuarterQuery): Promise<ValueQuestionReportResponse> {
     const { from, to, next } = quarterBounds(q.year, q.quarter);
-    const rows = await this.db.asTenantReader<ReportRow[]>((m) =>
-      m.query(
-        `select v.participant_id, v.meeting_at, t.name as team, v.value_question, v.waste, p.first_name, p.last_name
-           from case_meeting_value_questions v
-           join teams t on t.id = v.team_id
-           join participants p on p.id = v.participant_id
-          where v.partnership_id = app_tenant() and v.meeting_at >= ${localMidnight('$1')} and v.meeting_at < ${localMidnight('$2')}
-            and (v.value_question is not null or v.waste is not null)
-          order by v.meeting_at, v.id`,
-        [from, next],
-      ),
-    );
+    const rows = await this.valueQuestions.quarter(from, next);
     const key = randomBytes(32);
     const ref = (id: string) => `p-${createHmac('sha256', key).update(id).digest('hex').slice(0, 8)}`;
     await this.audit.record({
@@ -162,10 +134,8 @@ export class ValueQuestionsService {
   }
 
   /** The agenda item as the caller may see it (RLS: meeting visible and a live case grant), else 404. */
-  private async item(meetingId: string, itemId: string): Promise<CaseMeetingItemEntity> {
-    const item = await this.db.manager
-      .getRepository(CaseMeetingItemEntity)
-      .findOneBy({ id: itemId, caseMeetingId: meetingId });
+  private async item(meetingId: string, itemId: string) {
+    const item = await this.caseMeetings.findItem(meetingId, itemId);
     if (!item) throw agendaItemNotFound();
     return item;
   }

@@ -10,7 +10,7 @@ import { isOpen } from '../trajectories/trajectory-state';
 import { PutLifeDomainsDto } from './dto/life-domains.dto';
 import { toLifeDomainsResponse } from './dto/life-domains.response';
 import { isSpecialCategoryDomain, LifeDomain } from './life-domain';
-import { LifeDomainEntity } from './life-domain.entity';
+import { LifeDomainsRepository } from './life-domains.repository';
 import { specialCategoryBasisRequired } from '../participants/participants.errors';
 import { duplicateDomain, specialCategoryNoteNotAllowed } from './life-domains.errors';
 
@@ -25,6 +25,7 @@ interface Change {
 export class LifeDomainsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly lifeDomains: LifeDomainsRepository,
     private readonly trajectories: TrajectoriesService,
     private readonly audit: AuditService,
     private readonly consents: ConsentChecks,
@@ -91,26 +92,15 @@ export class LifeDomainsService {
       if (!seen.has(old.domain))
         changes.push({ domain: old.domain, from: old.severity, to: null, noteChanged: old.note !== null });
 
-    const m = this.db.manager;
-    await m.query(`delete from life_domains where trajectory_id = $1 and domain <> all($2::text[])`, [
-      trajectoryId,
-      [...seen],
-    ]);
-    await m.query(
-      `insert into life_domains (partnership_id, trajectory_id, participant_id, domain, severity, note, updated_by, updated_at)
-       select $1, $2, $3, d.domain, d.severity, d.note, $4, $5
-         from jsonb_to_recordset($6::jsonb) as d(domain text, severity smallint, note text)
-       on conflict (trajectory_id, domain) do update
-         set severity = excluded.severity, note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-         where (life_domains.severity, life_domains.note) is distinct from (excluded.severity, excluded.note)`,
-      [
-        trajectory.partnershipId,
+    await this.lifeDomains.replace(
+      {
+        partnershipId: trajectory.partnershipId,
         trajectoryId,
-        trajectory.participantId,
-        this.db.actor.staffId,
-        this.db.now,
-        JSON.stringify(next),
-      ],
+        participantId: trajectory.participantId,
+        updatedBy: this.db.actor.staffId,
+        updatedAt: this.db.now,
+      },
+      next,
     );
     await this.audit.record({
       action: 'update',
@@ -133,26 +123,17 @@ export class LifeDomainsService {
   }
 
   private rows(trajectoryId: string) {
-    return this.db.manager.getRepository(LifeDomainEntity).findBy({ trajectoryId });
+    return this.lifeDomains.findByTrajectory(trajectoryId);
   }
 
-  private async version(trajectoryId: string): Promise<number> {
-    const [row] = await this.db.manager.query(
-      `select life_domains_version as v from trajectories where id = $1`,
-      [trajectoryId],
-    );
-    return row.v;
+  private version(trajectoryId: string): Promise<number> {
+    return this.trajectories.lifeDomainsVersion(trajectoryId);
   }
 
-  /** Bumps the set's version if it is still the one the client read; the row lock makes a second writer wait, then fail. */
+  /** Bumps the set's version if it is still the one the client read; a second writer waits, then fails. */
   private async claimVersion(trajectoryId: string, expected: number): Promise<number> {
-    const rows: { v: number }[] = await this.db.manager.query(
-      `with u as (update trajectories set life_domains_version = life_domains_version + 1
-                   where id = $1 and life_domains_version = $2 returning life_domains_version)
-       select life_domains_version as v from u`,
-      [trajectoryId, expected],
-    );
-    if (rows.length === 0) throw staleVersion();
-    return rows[0].v;
+    const version = await this.trajectories.claimLifeDomainsVersion(trajectoryId, expected);
+    if (version === null) throw staleVersion();
+    return version;
   }
 }

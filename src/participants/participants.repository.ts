@@ -111,6 +111,26 @@ export class ParticipantsRepository {
     return rows[0]?.owner ?? null;
   }
 
+  @GenerateSql({ params: [[ID]] })
+  namesAndPhones(
+    ids: readonly string[],
+  ): Promise<Pick<ParticipantEntity, 'id' | 'firstName' | 'lastName' | 'phone'>[]> {
+    return this.repo.find({
+      where: { id: In([...ids]) },
+      select: { id: true, firstName: true, lastName: true, phone: true },
+    });
+  }
+
+  @GenerateSql({ params: [ID] })
+  currentTrajectoryOf(
+    id: string,
+  ): Promise<Pick<ParticipantEntity, 'id' | 'currentTrajectoryId' | 'currentStatus'> | null> {
+    return this.repo.findOne({
+      where: { id },
+      select: { id: true, currentTrajectoryId: true, currentStatus: true },
+    });
+  }
+
   @GenerateSql({ params: [ID] })
   async exists(id: string): Promise<boolean> {
     const rows: unknown[] = await this.db.manager.query('select 1 from participants where id = $1', [id]);

@@ -389,4 +389,22 @@ export class ParticipantsService {
     }
     return changes;
   }
+
+  // For contacts: whether the participant exists in the tenant, whoever holds the case (the DPO's confidential index).
+  async existsInTenant(id: string): Promise<boolean> {
+    return this.db.asTenantReader(() => this.participants.exists(id));
+  }
+
+  // For group sessions and case meetings: names and phone of the participants the caller may see (RLS), one query.
+  namesByIds(ids: string[]): Promise<Pick<ParticipantEntity, 'id' | 'firstName' | 'lastName' | 'phone'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.participants.namesAndPhones(ids);
+  }
+
+  // For group sessions: the participant's current trajectory and its status, if the caller may see them.
+  currentTrajectoryOf(
+    id: string,
+  ): Promise<Pick<ParticipantEntity, 'id' | 'currentTrajectoryId' | 'currentStatus'> | null> {
+    return this.participants.currentTrajectoryOf(id);
+  }
 }

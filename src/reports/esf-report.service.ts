@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessService } from '../access/access.service';
 import { Lang } from '../common/i18n/lang';
 import { ENV } from '../config/config.module';
 import { Environment } from '../config/environment';
@@ -11,6 +10,7 @@ import { ESF_FACTS_SQL } from './esf-facts.sql';
 import { COHORT_COLUMN, ESF_INDICATORS, EsfIndicator, indicatorByCode } from './esf-indicators';
 import { ESF_SOURCE, indicatorDefinition } from './i18n/esf-texts';
 import { localiseDefinitions } from './i18n/localise';
+import { ExplainItem, ParticipantNamesService } from './participant-names.service';
 import { checkPeriod } from './period';
 import { specialCategoryAggregateOnly } from './reports.errors';
 import { suppressSpecialCategory } from './suppression';
@@ -37,20 +37,13 @@ const AGGREGATE_SQL = `
     from (${ESF_FACTS_SQL}) f
    group by f.gender`;
 
-export interface ExplainItem {
-  participantId: string;
-  pseudonymised: boolean;
-  firstName?: string;
-  lastName?: string;
-}
-
 @Injectable()
 export class EsfReportService {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
     @Inject(ENV) private readonly env: Environment,
+    private readonly names: ParticipantNamesService,
   ) {}
 
   async report(q: PeriodQuery, lang: Lang = 'en') {
@@ -158,19 +151,7 @@ export class EsfReportService {
   }
 
   /** Adds names to the items whose participant the caller holds any live grant on; the rest stay ids. */
-  async withNames(items: ExplainItem[]): Promise<ExplainItem[]> {
-    const scopes = await this.access.scopesFor(items.map((i) => i.participantId));
-    const named = items.filter((i) => scopes.has(i.participantId)).map((i) => i.participantId);
-    if (named.length === 0) return items;
-    // Read as the caller: RLS is the second wall on the names.
-    const names: { id: string; first_name: string; last_name: string }[] = await this.db.manager.query(
-      'select id, first_name, last_name from participants where id = any($1::uuid[])',
-      [named],
-    );
-    const byId = new Map(names.map((n) => [n.id, n]));
-    return items.map((i) => {
-      const n = byId.get(i.participantId);
-      return n ? { ...i, firstName: n.first_name, lastName: n.last_name } : i;
-    });
+  withNames(items: ExplainItem[]): Promise<ExplainItem[]> {
+    return this.names.withNames(items);
   }
 }

@@ -5,9 +5,11 @@ import { passwordWeaknesses } from '../auth/password-strength';
 import { DatabaseContext } from '../database/database-context.service';
 import { AuditService } from '../privacy/audit.service';
 import { CredentialTokenResponse } from './dto/staff.dto';
+import { CredentialPurpose, StaffCredentialsRepository } from './staff-credentials.repository';
 import { credentialTokenInvalid, passwordWeak } from './staff.errors';
+import { StaffRepository } from './staff.repository';
 
-export type CredentialPurpose = 'activation' | 'reset';
+export type { CredentialPurpose } from './staff-credentials.repository';
 
 /** How long a token lives: a new colleague gets three days, a reset one hour. */
 export const CREDENTIAL_TOKEN_TTL_MS: Record<CredentialPurpose, number> = {
@@ -16,18 +18,6 @@ export const CREDENTIAL_TOKEN_TTL_MS: Record<CredentialPurpose, number> = {
 };
 
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest();
-
-interface TokenRow {
-  id: string;
-  partnership_id: string;
-  staff_id: string;
-  purpose: CredentialPurpose;
-  expires_at: Date;
-  used_at: Date | null;
-  email: string;
-  name: string;
-  active: boolean;
-}
 
 /**
  * Passwords are set only by the account's owner: an org_admin gets a one-time token (random, 256 bits,
@@ -38,6 +28,8 @@ interface TokenRow {
 export class StaffCredentialsService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly tokens: StaffCredentialsRepository,
+    private readonly staff: StaffRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -46,40 +38,27 @@ export class StaffCredentialsService {
     const token = randomBytes(32).toString('base64url');
     const now = this.db.now;
     const expiresAt = new Date(now.getTime() + CREDENTIAL_TOKEN_TTL_MS[purpose]);
-    const m = this.db.manager;
-    await m.query('update staff_credential_tokens set used_at = $2 where staff_id = $1 and used_at is null', [
+    await this.tokens.endUnused(staffId, now);
+    await this.tokens.insert({
+      partnershipId: this.db.actor.partnershipId,
       staffId,
-      now,
-    ]);
-    await m.query(
-      `insert into staff_credential_tokens (partnership_id, staff_id, purpose, token_hash, expires_at, created_by, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        this.db.actor.partnershipId,
-        staffId,
-        purpose,
-        hashToken(token),
-        expiresAt,
-        this.db.actor.staffId,
-        now,
-      ],
-    );
+      purpose,
+      tokenHash: hashToken(token),
+      expiresAt,
+      createdBy: this.db.actor.staffId,
+      createdAt: now,
+    });
     return { token, expiresAt: expiresAt.toISOString() };
   }
 
   /** Ends every bearer token of the account (reset issued, deactivation). */
   async endTokens(staffId: string): Promise<void> {
-    await this.db.manager.query('update staff set token_version = token_version + 1 where id = $1', [
-      staffId,
-    ]);
+    await this.staff.bumpTokenVersion(staffId);
   }
 
   /** POST /auth/activate: no bearer token, so the token's hash is the only way to its account. */
   async activate(token: string, password: string, requestId: string): Promise<void> {
-    const rows = await this.db.runWithoutTenant<TokenRow[]>((m) =>
-      m.query('select * from app_credential_token_lookup($1)', [hashToken(token)]),
-    );
-    const row = rows[0];
+    const row = await this.db.runWithoutTenant(() => this.tokens.lookup(hashToken(token)));
     if (!row || row.used_at || !row.active) throw credentialTokenInvalid();
     const reasons = passwordWeaknesses(password, row);
     if (reasons.length) throw passwordWeak(reasons);
@@ -89,14 +68,8 @@ export class StaffCredentialsService {
       { tenantId: row.partnership_id, staffId: row.staff_id, requestId },
       async (actor) => {
         if (!actor) throw credentialTokenInvalid();
-        const used: unknown[] = await this.db.manager.query(
-          `with u as (update staff_credential_tokens set used_at = app_now()
-                       where id = $1 and used_at is null and expires_at > app_now() returning id)
-           select id from u`,
-          [row.id],
-        );
         // Expired, or redeemed by a concurrent request a moment ago: single use holds either way.
-        if (used.length === 0) throw credentialTokenInvalid();
+        if (!(await this.tokens.redeem(row.id))) throw credentialTokenInvalid();
         await this.setPassword(row.staff_id, passwordHash);
         await this.audit.record({
           action: 'update',
@@ -125,14 +98,8 @@ export class StaffCredentialsService {
   }
 
   private async setPassword(staffId: string, passwordHash: string): Promise<void> {
-    await this.db.manager.query(
-      `update staff set password_hash = $2, token_version = token_version + 1, updated_at = now() where id = $1`,
-      [staffId, passwordHash],
-    );
+    await this.staff.setPassword(staffId, passwordHash);
     // Any other token still waiting for this account is void once a password is set.
-    await this.db.manager.query(
-      'update staff_credential_tokens set used_at = app_now() where staff_id = $1 and used_at is null',
-      [staffId],
-    );
+    await this.tokens.endUnusedNow(staffId);
   }
 }

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Actor, hasRole } from '../access/actor';
 import { Role } from '../access/role';
 import { DatabaseContext } from '../database/database-context.service';
-import { findOrFail, updateVersioned } from '../common/persistence/versioned';
-import { offsetOf, Page, pageOf } from '../common/http/pagination';
-import { OrganisationEntity } from '../organisations/organisation.entity';
+import { DomainError } from '../common/errors/domain-error';
+import { Page, pageOf } from '../common/http/pagination';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { AuditService } from '../privacy/audit.service';
-import { TeamEntity } from '../teams/team.entity';
+import { TeamsService } from '../teams/teams.service';
 import {
   CreatedStaffResponse,
   CreateStaffDto,
@@ -18,6 +18,7 @@ import {
 } from './dto/staff.dto';
 import { StaffCredentialsService } from './staff-credentials.service';
 import { StaffEntity } from './staff.entity';
+import { StaffRepository } from './staff.repository';
 import {
   adminFirstOrgAdminOnly,
   organisationHasStaff,
@@ -42,26 +43,20 @@ const PARTNERSHIP_ADMIN: Role = 'admin';
 export class StaffService {
   constructor(
     private readonly db: DatabaseContext,
+    private readonly staff: StaffRepository,
     private readonly credentials: StaffCredentialsService,
+    private readonly organisations: OrganisationsService,
+    private readonly teams: TeamsService,
     private readonly audit: AuditService,
   ) {}
 
-  private get repo() {
-    return this.db.manager.getRepository(StaffEntity);
-  }
-
   async list(query: StaffQuery): Promise<Page<StaffResponse>> {
-    const qb = this.repo.createQueryBuilder('s').orderBy('s.name', 'ASC').addOrderBy('s.id', 'ASC');
-    if (query.organisationId) qb.andWhere('s.organisation_id = :org', { org: query.organisationId });
-    if (query.teamId) qb.andWhere('s.team_id = :team', { team: query.teamId });
-    if (query.role) qb.andWhere(':role = any(s.roles)', { role: query.role });
-    if (query.active !== undefined) qb.andWhere('s.active = :active', { active: query.active });
-    const [rows, total] = await qb.skip(offsetOf(query)).take(query.limit).getManyAndCount();
+    const [rows, total] = await this.staff.list(query);
     return pageOf(rows, total, query, toStaffResponse);
   }
 
   async get(id: string): Promise<StaffResponse> {
-    return toStaffResponse(await findOrFail(this.db.manager, StaffEntity, id, 'Staff member'));
+    return toStaffResponse(await this.staff.getOrFail(id));
   }
 
   async create(dto: CreateStaffDto): Promise<CreatedStaffResponse> {
@@ -69,7 +64,7 @@ export class StaffService {
     await this.assertReferences(dto);
     await this.assertMayCreate(actor, dto);
     await this.assertEmailFree(dto.email);
-    const staff = this.repo.create({
+    const saved = await this.staff.insert({
       partnershipId: actor.partnershipId,
       organisationId: dto.organisationId,
       teamId: dto.teamId ?? null,
@@ -81,7 +76,6 @@ export class StaffService {
       passwordHash: null,
       version: 1,
     });
-    const saved = await this.repo.save(staff);
     const activation = await this.credentials.issue(saved.id, 'activation');
     await this.audit.record({
       action: 'create',
@@ -105,14 +99,7 @@ export class StaffService {
     if (dto.roles) this.assertRoleChange(actor, current, dto.roles);
     if (dto.active === false && current.id === actor.staffId) throw ownAccountRoles();
     if (dto.email) await this.assertEmailFree(dto.email, id);
-    const updated = await updateVersioned(
-      this.db.manager,
-      StaffEntity,
-      id,
-      version,
-      { ...dto },
-      'Staff member',
-    );
+    const updated = await this.staff.updateVersioned(id, version, { ...dto });
     // A deactivation through PATCH ends the account's tokens like POST /staff/{id}/deactivate does.
     if (current.active && !updated.active) await this.credentials.endTokens(id);
     const rolesChanged = dto.roles !== undefined && !sameRoles(dto.roles, current.roles);
@@ -134,14 +121,7 @@ export class StaffService {
     const actor = this.db.actor;
     const staff = await this.managed(actor, id);
     if (staff.id === actor.staffId) throw ownAccountRoles();
-    const updated = await updateVersioned(
-      this.db.manager,
-      StaffEntity,
-      id,
-      staff.version,
-      { active: false },
-      'Staff member',
-    );
+    const updated = await this.staff.updateVersioned(id, staff.version, { active: false });
     await this.credentials.endTokens(id);
     await this.audit.record({
       action: 'update',
@@ -175,7 +155,7 @@ export class StaffService {
    * switching it off would hand the partnership's administration to an organisation.
    */
   private async managed(actor: Actor, id: string): Promise<StaffEntity> {
-    const staff = await findOrFail(this.db.manager, StaffEntity, id, 'Staff member');
+    const staff = await this.staff.getOrFail(id);
     if (!hasRole(actor, 'org_admin') || staff.organisationId !== actor.organisationId)
       throw staffNotManaged();
     if (staff.roles.includes(PARTNERSHIP_ADMIN) && staff.id !== actor.staffId) throw staffNotManaged();
@@ -189,8 +169,7 @@ export class StaffService {
     }
     if (!hasRole(actor, PARTNERSHIP_ADMIN)) throw staffNotManaged();
     if (dto.roles.length !== 1 || dto.roles[0] !== 'org_admin') throw adminFirstOrgAdminOnly();
-    const active = await this.repo.existsBy({ organisationId: dto.organisationId, active: true });
-    if (active) throw organisationHasStaff();
+    if (await this.staff.hasActiveStaff(dto.organisationId)) throw organisationHasStaff();
   }
 
   /** An org_admin may grant every role of its organisation except the partnership admin, and not to itself. */
@@ -201,30 +180,37 @@ export class StaffService {
       throw roleNotGrantable(PARTNERSHIP_ADMIN);
   }
 
+  /** Through the owning modules' reads: a row the caller cannot see (RLS) is as unknown as a missing one. */
   private async assertReferences(dto: { organisationId?: string; teamId?: string | null }): Promise<void> {
-    const m = this.db.manager;
-    if (
-      dto.organisationId &&
-      !(await m.getRepository(OrganisationEntity).existsBy({ id: dto.organisationId }))
-    ) {
-      throw unknownOrganisation();
-    }
-    if (dto.teamId && !(await m.getRepository(TeamEntity).existsBy({ id: dto.teamId }))) throw unknownTeam();
+    if (dto.organisationId)
+      await this.organisations.get(dto.organisationId).catch(orUnknown(unknownOrganisation));
+    if (dto.teamId) await this.teams.get(dto.teamId).catch(orUnknown(unknownTeam));
   }
 
   /** Emails are unique across every partnership, because login happens before a tenant is known. */
   private async assertEmailFree(email: string, exceptId?: string): Promise<void> {
-    const rows: { id: string }[] = await this.db.manager.query('select id from app_login_lookup($1)', [
-      email,
-    ]);
-    if (rows.some((r) => r.id !== exceptId)) throw staffEmailTaken();
+    const ids = await this.staff.idsWithEmail(email);
+    if (ids.some((id) => id !== exceptId)) throw staffEmailTaken();
+  }
+
+  // For contacts, group sessions and case meetings: staff members by id (only the active ones if asked), one query.
+  findByIds(ids: string[], filter: { active?: true } = {}): Promise<StaffEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.staff.findByIds(ids, filter.active === true);
   }
 
   // For trajectories and referrals: a staff member of the caller's partnership (active or not), or null.
-  find(id: string): Promise<StaffEntity | null> {
-    return this.repo.findOneBy({ id });
+  async find(id: string): Promise<StaffEntity | null> {
+    return (await this.staff.findByIds([id], false))[0] ?? null;
   }
 }
 
 const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
   a.length === b.length && a.every((r) => b.includes(r));
+
+/** A 404 from the owning module's read becomes this module's own error; anything else passes. */
+const orUnknown =
+  (error: () => DomainError) =>
+  (err: unknown): never => {
+    throw err instanceof DomainError && err.status === 404 ? error() : err;
+  };

@@ -1,6 +1,6 @@
 import { Role } from '../../src/access/role';
 import { hashPassword } from '../../src/auth/password';
-import { TenantBuilder } from '../../src/database/seed/tenant-builder';
+import { TenantBuilder } from '../../src/seed/tenant-builder';
 import { OrganisationEntity } from '../../src/organisations/organisation.entity';
 import { StaffEntity } from '../../src/staff/staff.entity';
 import { TeamEntity } from '../../src/teams/team.entity';

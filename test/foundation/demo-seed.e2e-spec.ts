@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DEMO_CAW_PARTICIPANT, DEMO_HANDOVER_PARTICIPANT } from '../../src/database/seed/demo-cases';
-import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from '../../src/database/seed/demo-seed';
+import { DEMO_CAW_PARTICIPANT, DEMO_HANDOVER_PARTICIPANT } from '../../src/seed/demo-cases';
+import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from '../../src/seed/demo-seed';
 import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
 
 /**
@@ -400,11 +400,73 @@ describe('The demo partnership (npm start on an empty database)', () => {
     const star = await coach.get(`/trajectories/${measured[0].id}/assessments/star.svg`).expect(200);
     expect(star.headers['content-type']).toMatch(/^image\/svg\+xml/);
     const svg = String(star.text || star.body);
-    expect(svg).toMatch(/Nulmeting \d{4}-\d{2}-\d{2}: Competentie \d+/);
-    expect(svg).toMatch(/Opvolgmeting \d{4}-\d{2}-\d{2}: Competentie \d+/);
+    // coach1.stad's caseload is scored from both sides (demo-perspectives.ts): the readings carry whose they are.
+    expect(svg).toMatch(/Nulmeting \d{4}-\d{2}-\d{2}( \((deelnemer|coach)\))?: Competentie \d+/);
+    expect(svg).toMatch(/Opvolgmeting \d{4}-\d{2}-\d{2}( \((deelnemer|coach)\))?: Competentie \d+/);
     const progress = await coach.get(`/trajectories/${measured[0].id}/assessments/progress`).expect(200);
     expect(progress.body.dimensions).toHaveLength(6);
     expect(progress.body.latest.takenAt > progress.body.baseline.takenAt).toBe(true);
+  });
+
+  it("draws the participant's reading beside the coach's on a demo coach's star (issue 16)", async () => {
+    const [counts] = await t.sql<Record<string, number>>(
+      `select count(*) filter (where perspective = 'participant')::int as participant,
+              count(*) filter (where perspective = 'coach')::int as coach,
+              count(*) filter (where perspective = 'participant' and kind = 'baseline')::int as baselines,
+              count(*) filter (where perspective = 'participant' and kind = 'review')::int as reviews
+         from assessments where instrument_key = 'empowerment'`,
+    );
+    expect(counts.participant).toBe(counts.coach);
+    expect(counts.baselines).toBeGreaterThan(5);
+    expect(counts.reviews).toBeGreaterThan(5);
+    // The two voices differ somewhere at every moment, or the star would draw one shape twice.
+    const [same] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from assessments p join assessments c on c.trajectory_id = p.trajectory_id
+         and c.kind = p.kind and c.perspective = 'coach' and (c.taken_at - p.taken_at) = interval '20 minutes'
+        where p.perspective = 'participant' and p.scores = c.scores`,
+    );
+    expect(same.n).toBe(0);
+
+    const address = email('coach1', 'stad');
+    const [me] = await t.sql<{ id: string }>('select id from staff where email = $1', [address]);
+    const [both] = await t.sql<{ id: string; baseline: string; review: string }>(
+      `select t.id,
+              (select (a.taken_at at time zone 'Europe/Brussels')::date::text from assessments a
+                where a.trajectory_id = t.id and a.kind = 'baseline' and a.perspective = 'participant') as baseline,
+              (select (max(a.taken_at) at time zone 'Europe/Brussels')::date::text from assessments a
+                where a.trajectory_id = t.id and a.instrument_key = 'empowerment') as review
+         from trajectories t
+        where t.case_manager_id = $1 and t.status = 'begeleiding'
+          and exists (select 1 from assessments a where a.trajectory_id = t.id and a.kind = 'review'
+                       and a.perspective = 'participant')
+        order by t.id limit 1`,
+      [me.id],
+    );
+    expect(both).toBeDefined();
+    const coach = await as(address);
+    const drawn = await coach.get(`/trajectories/${both.id}/assessments/star.svg`).expect(200);
+    const svg = String(drawn.text || drawn.body);
+    // Baseline and latest moment, each as the participant's and the coach's reading (the agreed ones give way).
+    for (const label of [
+      `Nulmeting ${both.baseline} (deelnemer)`,
+      `Nulmeting ${both.baseline} (coach)`,
+      `Opvolgmeting ${both.review} (deelnemer)`,
+      `Opvolgmeting ${both.review} (coach)`,
+    ])
+      expect(svg).toMatch(new RegExp(`${label.replace(/[()]/g, '\\$&')}: Competentie \\d+`));
+    const english = await coach
+      .get(`/trajectories/${both.id}/assessments/star.svg`)
+      .set('accept-language', 'en')
+      .expect(200);
+    expect(String(english.text || english.body)).toContain(`Baseline ${both.baseline} (participant)`);
+    // Progress still counts the agreed readings only.
+    const progress = await coach.get(`/trajectories/${both.id}/assessments/progress`).expect(200);
+    const [agreed] = await t.sql<{ id: string }>(
+      `select id from assessments where trajectory_id = $1 and kind = 'baseline' and perspective = 'agreed'
+          and instrument_key = 'empowerment'`,
+      [both.id],
+    );
+    expect(progress.body.baseline.id).toBe(agreed.id);
   });
 
   describe('the CAW participant', () => {

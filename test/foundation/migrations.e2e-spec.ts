@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { entityDiff } from '../../src/database/cli/entity-diff';
 import { createMigrationDataSource } from '../../src/database/data-sources';
+import { ENTITIES } from '../../src/entities';
 import { built, childEnv, PROJECT_ROOT, runNode } from '../harness/child-process';
 import {
   adminQuery,
@@ -17,8 +18,8 @@ import {
 } from '../harness/test-database';
 import { withDatabase } from '../../src/database/database-roles';
 
-const MIGRATE = () => built('src/database/cli/migrate.js');
-const SEED_DEMO = () => built('src/database/cli/seed-demo.js');
+const MIGRATE = () => built('src/cli/migrate.js');
+const SEED_DEMO = () => built('src/cli/seed-demo.js');
 
 /** What the migrations must leave behind, in a form two runs can be compared by. */
 async function schemaFingerprint(ds: DataSource) {
@@ -75,7 +76,7 @@ describe('migrations', () => {
     let ds: DataSource;
 
     beforeAll(async () => {
-      ds = await createMigrationDataSource(await freshDatabase()).initialize();
+      ds = await createMigrationDataSource(await freshDatabase(), ENTITIES).initialize();
     });
     afterAll(() => ds.destroy());
 
@@ -115,7 +116,7 @@ describe('migrations', () => {
     });
   });
 
-  describe('npm run migration:* (dist/src/database/cli/migrate.js)', () => {
+  describe('npm run migration:* (dist/src/cli/migrate.js)', () => {
     it('reverts, runs, and then finds nothing pending', async () => {
       const env = cliEnv(await freshDatabase());
       const reverted = await runNode(MIGRATE(), ['revert'], env);
@@ -185,7 +186,7 @@ describe('migrations', () => {
     });
   });
 
-  describe('npm run seed:demo (dist/src/database/cli/seed-demo.js)', () => {
+  describe('npm run seed:demo (dist/src/cli/seed-demo.js)', () => {
     const counts = async (url: string) => {
       const client = new Client({ connectionString: url });
       await client.connect();

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { withDatabase } from '../../src/database/database-roles';
+import { PgErrorCode, pgErrorCode } from '../../src/common/persistence/pg-error-codes';
 
 /** Written by global-setup, read by every worker. */
 export interface TestDatabaseInfo {
@@ -43,7 +44,7 @@ export async function createDatabaseFromTemplate(info: TestDatabaseInfo, name: s
       return withDatabase(info.serverUrl, name);
     } catch (err) {
       // Another worker may be cloning the same template at this instant.
-      if ((err as { code?: string }).code !== '55006' || attempt > 20) throw err;
+      if (pgErrorCode(err) !== PgErrorCode.objectInUse || attempt > 20) throw err;
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     }
   }

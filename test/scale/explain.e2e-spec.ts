@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { seedScale } from '../../src/database/seed/scale/scale-seed';
+import { seedScale } from '../../src/seed/scale/scale-seed';
 import { createTestApp, TestApp, TEST_SECRETS } from '../harness/test-app';
 
 /**

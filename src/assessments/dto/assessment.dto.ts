@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -18,8 +17,8 @@ import { PageQuery } from '../../common/http/pagination';
 import { IsIsoDate } from '../../common/validation/dates';
 import { DEFAULT_PERSPECTIVE, Perspective, PERSPECTIVES } from '../../empowerment/perspective';
 import { ASSESSMENT_KINDS, AssessmentKind } from '../../empowerment/schedule';
+import { Trimmed } from '../../common/validation/trimmed';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const KEY = /^[a-z][a-z0-9_]{1,49}$/;
 const KEY_MESSAGE = 'instrument must be an instrument key, e.g. empowerment';
 const SCORES_EXAMPLE = {
@@ -71,7 +70,7 @@ export class CreateAssessmentDto {
   @IsObject()
   participantScores?: Record<string, unknown>;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(4000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(4000) note?: string;
 
   @ApiPropertyOptional({ description: 'Whether the participant took part in the scoring' })
   @IsOptional()

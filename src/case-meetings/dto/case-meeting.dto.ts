@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -15,13 +15,12 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { OutboundReferralDto } from '../../referrals/dto/referral.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class CreateCaseMeetingDto {
   @ApiProperty() @IsUUID() teamId!: string;
   @ApiProperty({ description: 'ISO 8601' }) @IsISO8601({ strict: true }) scheduledAt!: string;
-  @ApiProperty() @Transform(trim) @IsString() @Length(1, 200) location!: string;
+  @ApiProperty() @Trimmed() @IsString() @Length(1, 200) location!: string;
   @ApiProperty({ type: [String], description: 'Staff of any organisation; the organiser is always added' })
   @IsArray()
   @ArrayMaxSize(50)
@@ -39,7 +38,7 @@ export class CaseMeetingQuery extends PageQuery {
 }
 
 export class CaseMeetingActionDto {
-  @ApiProperty() @Transform(trim) @IsString() @Length(1, 1000) description!: string;
+  @ApiProperty() @Trimmed() @IsString() @Length(1, 1000) description!: string;
   @ApiProperty() @IsUUID() ownerStaffId!: string;
   @ApiProperty({ description: 'ISO 8601' }) @IsISO8601({ strict: true }) dueAt!: string;
 }
@@ -52,8 +51,8 @@ export class CaseMeetingItemDto {
   @IsOptional()
   @IsBoolean()
   participantPresent?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(5000) summary?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(5000) decisions?: string;
+  @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(5000) summary?: string;
+  @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(5000) decisions?: string;
   @ApiPropertyOptional({ type: [CaseMeetingActionDto] })
   @IsOptional()
   @IsArray()
@@ -76,13 +75,13 @@ export class CaseMeetingItemDto {
 export class UpdateCaseMeetingItemDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(5000)
   summary?: string | null;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(5000)
   decisions?: string | null;

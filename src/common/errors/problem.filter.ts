@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PgErrorCode } from '../persistence/pg-error-codes';
 import { DomainError, FieldError } from './domain-error';
 
 export interface Problem {
@@ -51,33 +52,33 @@ const DEFAULT_CODES: Record<number, string> = {
 /** PostgreSQL error codes that mean the input or the moment was wrong, not the server. */
 function fromPostgres(err: { code?: string }): DomainError | undefined {
   switch (err.code) {
-    case '23505':
+    case PgErrorCode.uniqueViolation:
       return new DomainError(409, 'CONFLICT', 'A record with these values already exists.');
-    case '23503':
+    case PgErrorCode.foreignKeyViolation:
       return new DomainError(
         409,
         'REFERENCE_CONFLICT',
         'A referenced record does not exist or is still in use.',
       );
-    case '23514':
-    case '22P02':
-    case '22007':
-    case '22008':
-    case '22003':
-    case '22001':
+    case PgErrorCode.checkViolation:
+    case PgErrorCode.invalidTextRepresentation:
+    case PgErrorCode.invalidDatetimeFormat:
+    case PgErrorCode.datetimeFieldOverflow:
+    case PgErrorCode.numericValueOutOfRange:
+    case PgErrorCode.stringDataRightTruncation:
       return new DomainError(400, 'BAD_REQUEST', 'A value is out of range or malformed.');
-    case '40001':
-    case '40P01':
+    case PgErrorCode.serializationFailure:
+    case PgErrorCode.deadlockDetected:
       return new DomainError(409, 'CONCURRENT_UPDATE', 'The record changed at the same time; retry.');
-    case '42501':
+    case PgErrorCode.insufficientPrivilege:
       return new DomainError(404, 'NOT_FOUND', 'The record was not found.');
-    case '57014':
+    case PgErrorCode.queryCanceled:
       return new DomainError(503, 'TIMEOUT', 'The database took too long to answer; retry later.');
-    case '57P01':
-    case '57P03':
-    case '08006':
-    case '08001':
-    case '08003':
+    case PgErrorCode.adminShutdown:
+    case PgErrorCode.cannotConnectNow:
+    case PgErrorCode.connectionFailure:
+    case PgErrorCode.sqlclientUnableToEstablishSqlconnection:
+    case PgErrorCode.connectionDoesNotExist:
       return new DomainError(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; retry later.');
     default:
       return undefined;

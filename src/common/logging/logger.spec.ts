@@ -1,6 +1,6 @@
 import { ConsoleLogger } from '@nestjs/common';
-import { demoLogins } from '../../database/seed/demo-seed';
-import { demoLoginsMessage, demoLoginsTable } from '../../database/seed/demo-logins-output';
+import { demoLogins } from '../../seed/demo-seed';
+import { demoLoginsMessage, demoLoginsTable } from '../../seed/demo-logins-output';
 import { createConsoleLogger, readableLogs, readableMessage, ReadableLogger } from './logger';
 
 describe('readableLogs', () => {

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -18,10 +17,8 @@ import { IsIsoDate } from '../../common/validation/dates';
 import { IfPresent } from '../../common/validation/present';
 import { isLanguageCode } from '../../common/validation/language';
 import { CONTACT_KINDS, CONTACT_PLACES, ContactKind, ContactPlace, LOCATION_MAX } from '../contact-kinds';
+import { Trimmed, TrimmedLowerCase } from '../../common/validation/trimmed';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
 const IsLanguageCode = () =>
   ValidateBy({
     name: 'isLanguageCode',
@@ -47,7 +44,7 @@ export class CreateContactDto {
   @IsOptional()
   @IsUUID()
   staffId?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(10000) summary?: string;
+  @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(10000) summary?: string;
   @ApiPropertyOptional({
     description:
       "Stays inside the author's organisation; defaults to the organisation's professional secrecy",
@@ -61,7 +58,7 @@ export class CreateContactDto {
   place?: ContactPlace;
   @ApiPropertyOptional({ maxLength: LOCATION_MAX, description: LOCATION_DOC })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(LOCATION_MAX)
   location?: string;
@@ -71,7 +68,7 @@ export class CreateContactDto {
   interpreter?: boolean;
   @ApiPropertyOptional({ description: LANGUAGE_DOC })
   @IsOptional()
-  @Transform(lower)
+  @TrimmedLowerCase()
   @IsLanguageCode()
   interpreterLanguage?: string;
 }
@@ -88,7 +85,7 @@ export class UpdateContactDto {
   @ApiPropertyOptional() @IfPresent() @IsUUID() staffId?: string;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(10000)
   summary?: string | null;
@@ -96,14 +93,14 @@ export class UpdateContactDto {
   @ApiPropertyOptional({ enum: CONTACT_PLACES }) @IfPresent() @IsIn(CONTACT_PLACES) place?: ContactPlace;
   @ApiPropertyOptional({ maxLength: LOCATION_MAX, nullable: true, description: LOCATION_DOC })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(LOCATION_MAX)
   location?: string | null;
   @ApiPropertyOptional() @IfPresent() @IsBoolean() interpreter?: boolean;
   @ApiPropertyOptional({ nullable: true, description: LANGUAGE_DOC })
   @IsOptional()
-  @Transform(lower)
+  @TrimmedLowerCase()
   @IsLanguageCode()
   interpreterLanguage?: string | null;
 }

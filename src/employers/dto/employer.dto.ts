@@ -5,13 +5,13 @@ import { PageQuery } from '../../common/http/pagination';
 import { IsKbo } from '../../common/validation/is-kbo.decorator';
 import { IfPresent } from '../../common/validation/present';
 import { EMPLOYER_KINDS, EmployerKind } from '../employer-kinds';
+import { Trimmed } from '../../common/validation/trimmed';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const PHONE = /^\+?[0-9 ./()-]{6,20}$/;
 
 export class CreateEmployerDto {
   @ApiProperty({ example: 'Bakkerij De Korenbloem' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   name!: string;
@@ -25,7 +25,7 @@ export class CreateEmployerDto {
   kboNumber?: string;
   @ApiPropertyOptional({ example: 'Voeding' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 100)
   sector?: string;
@@ -35,7 +35,7 @@ export class CreateEmployerDto {
   inclusive!: boolean;
   @ApiPropertyOptional({ example: 'An Peeters' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   contactName?: string;
@@ -52,12 +52,12 @@ export class CreateEmployerDto {
 
 /** Every field optional; null is refused (IfPresent), so a PATCH never blanks a field by accident. */
 export class UpdateEmployerDto {
-  @ApiPropertyOptional() @IfPresent() @Transform(trim) @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @IfPresent() @Trimmed() @IsString() @Length(1, 200) name?: string;
   @ApiPropertyOptional({ example: '0123.456.749' }) @IfPresent() @IsString() @IsKbo() kboNumber?: string;
-  @ApiPropertyOptional() @IfPresent() @Transform(trim) @IsString() @Length(1, 100) sector?: string;
+  @ApiPropertyOptional() @IfPresent() @Trimmed() @IsString() @Length(1, 100) sector?: string;
   @ApiPropertyOptional({ enum: EMPLOYER_KINDS }) @IfPresent() @IsIn(EMPLOYER_KINDS) kind?: EmployerKind;
   @ApiPropertyOptional() @IfPresent() @IsBoolean() inclusive?: boolean;
-  @ApiPropertyOptional() @IfPresent() @Transform(trim) @IsString() @Length(1, 200) contactName?: string;
+  @ApiPropertyOptional() @IfPresent() @Trimmed() @IsString() @Length(1, 200) contactName?: string;
   @ApiPropertyOptional()
   @IfPresent()
   @Matches(PHONE, { message: 'contactPhone must be a phone number' })
@@ -68,7 +68,7 @@ export class UpdateEmployerDto {
 export class EmployerQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of the name, or a KBO number (with or without dots)' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 100)
   q?: string;

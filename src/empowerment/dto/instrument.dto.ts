@@ -27,14 +27,14 @@ import {
   SCALE_LIMIT,
 } from '../instrument';
 import { InstrumentEntity } from '../instrument.entity';
+import { Trimmed } from '../../common/validation/trimmed';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const KEY = /^[a-z][a-z0-9_]{1,49}$/;
 const KEY_MESSAGE = 'must be 2–50 characters: lower-case letters, digits and _, starting with a letter';
 
 export class LocalisedTextDto {
-  @ApiProperty({ example: 'Competentie' }) @Transform(trim) @IsString() @Length(1, 200) nl!: string;
-  @ApiProperty({ example: 'Competence' }) @Transform(trim) @IsString() @Length(1, 200) en!: string;
+  @ApiProperty({ example: 'Competentie' }) @Trimmed() @IsString() @Length(1, 200) nl!: string;
+  @ApiProperty({ example: 'Competence' }) @Trimmed() @IsString() @Length(1, 200) en!: string;
 }
 
 export class InstrumentDimensionDto {

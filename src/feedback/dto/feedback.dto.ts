@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export const SATISFACTION = { min: 1, max: 5 } as const;
 export const COMMENT_MAX = 2000;
@@ -21,7 +19,7 @@ export class CreateFeedbackDto {
       "The participant's own words, as they said them. Blanked when the participant is pseudonymised.",
   })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(COMMENT_MAX)
   comment?: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -16,11 +16,10 @@ import { IsIsoDate } from '../../common/validation/dates';
 import { IfPresent } from '../../common/validation/present';
 import { LIFE_DOMAINS, LifeDomain } from '../../life-domains/life-domain';
 import { GOAL_STATUSES, GoalStatus } from '../goal-steps';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class GoalStepDto {
-  @ApiProperty({ example: 'CV opmaken' }) @Transform(trim) @IsString() @Length(1, 200) title!: string;
+  @ApiProperty({ example: 'CV opmaken' }) @Trimmed() @IsString() @Length(1, 200) title!: string;
   @ApiProperty() @IsBoolean() done!: boolean;
   @ApiPropertyOptional({
     description: 'When it was done (ISO 8601); defaults to now when done; never in the future',
@@ -32,7 +31,7 @@ export class GoalStepDto {
 
 export class CreateGoalDto {
   @ApiProperty({ enum: LIFE_DOMAINS }) @IsIn(LIFE_DOMAINS) lifeDomain!: LifeDomain;
-  @ApiProperty({ example: 'Rijbewijs B halen' }) @Transform(trim) @IsString() @Length(1, 200) title!: string;
+  @ApiProperty({ example: 'Rijbewijs B halen' }) @Trimmed() @IsString() @Length(1, 200) title!: string;
   @ApiProperty({ example: '2026-09-30' }) @IsIsoDate() targetDate!: string;
   @ApiPropertyOptional({ type: [GoalStepDto], description: 'Interim steps, in order' })
   @IsOptional()
@@ -45,7 +44,7 @@ export class CreateGoalDto {
 
 export class UpdateGoalDto {
   @ApiPropertyOptional({ enum: LIFE_DOMAINS }) @IfPresent() @IsIn(LIFE_DOMAINS) lifeDomain?: LifeDomain;
-  @ApiPropertyOptional() @IfPresent() @Transform(trim) @IsString() @Length(1, 200) title?: string;
+  @ApiPropertyOptional() @IfPresent() @Trimmed() @IsString() @Length(1, 200) title?: string;
   @ApiPropertyOptional() @IfPresent() @IsIsoDate() targetDate?: string;
   @ApiPropertyOptional({ enum: GOAL_STATUSES }) @IfPresent() @IsIn(GOAL_STATUSES) status?: GoalStatus;
   @ApiPropertyOptional({ type: [GoalStepDto], description: 'The whole list of interim steps' })

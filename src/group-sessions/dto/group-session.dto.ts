@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -14,19 +13,18 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { GROUP_SESSION_TAGS, GroupSessionTag } from '../group-session.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class CreateGroupSessionDto {
   @ApiProperty({ example: 'Solliciteren in de zorg' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   theme!: string;
   @ApiProperty({ enum: GROUP_SESSION_TAGS }) @IsIn(GROUP_SESSION_TAGS) tag!: GroupSessionTag;
   @ApiProperty({ description: 'ISO 8601' }) @IsISO8601({ strict: true }) at!: string;
   @ApiProperty({ minimum: 1, maximum: 600 }) @IsInt() @Min(1) @Max(600) durationMinutes!: number;
-  @ApiProperty() @Transform(trim) @IsString() @Length(1, 200) location!: string;
+  @ApiProperty() @Trimmed() @IsString() @Length(1, 200) location!: string;
   @ApiPropertyOptional({ description: 'An expertise member or a coach; defaults to the caller' })
   @IsOptional()
   @IsUUID()

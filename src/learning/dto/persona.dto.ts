@@ -1,16 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { PersonaEntity } from '../learning.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class CreatePersonaDto {
-  @ApiProperty({ example: 'Jonge nieuwkomer' }) @Transform(trim) @IsString() @Length(1, 100) name!: string;
+  @ApiProperty({ example: 'Jonge nieuwkomer' }) @Trimmed() @IsString() @Length(1, 100) name!: string;
   @ApiProperty({
     example: 'Jonger dan 30, minder dan vijf jaar in België, leert Nederlands, wil snel aan het werk.',
   })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 1000)
   description!: string;

@@ -1,10 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsString, Length } from 'class-validator';
 import { SignalEntity } from '../learning.entity';
 import { SIGNAL_CATEGORIES, SignalCategory } from '../signal-text';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class CreateSignalDto {
   @ApiProperty({ enum: SIGNAL_CATEGORIES }) @IsIn(SIGNAL_CATEGORIES) category!: SignalCategory;
@@ -14,7 +12,7 @@ export class CreateSignalDto {
     description:
       'The barrier, described without personal data: no names, no national numbers (refused with 400)',
   })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(10, 2000)
   text!: string;

@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { ValueQuestionEntity } from '../learning.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class ValueQuestionDto {
   @ApiPropertyOptional({
@@ -11,7 +9,7 @@ export class ValueQuestionDto {
     description: "The participant's question behind the question (waardevraag)",
   })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 2000)
   valueQuestion?: string;
@@ -21,7 +19,7 @@ export class ValueQuestionDto {
     description: 'What was waste (verspilling) for the participant',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 2000)
   waste?: string;

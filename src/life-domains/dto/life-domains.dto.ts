@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -13,8 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LIFE_DOMAINS, LifeDomain } from '../life-domain';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class LifeDomainItemDto {
   @ApiProperty({ enum: LIFE_DOMAINS }) @IsIn(LIFE_DOMAINS) domain!: LifeDomain;
@@ -28,7 +27,7 @@ export class LifeDomainItemDto {
       'Free text. On health and mental_health it is special-category data: callers who cannot read it leave it out, and the stored note is kept.',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(4000)
   note?: string | null;

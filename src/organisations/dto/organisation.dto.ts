@@ -5,12 +5,11 @@ import { IsKbo } from '../../common/validation/is-kbo.decorator';
 import { normaliseKbo } from '../../common/validation/kbo';
 import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.constants';
 import { OrganisationEntity } from '../organisation.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'CAW Oost-Vlaanderen' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   name!: string;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -17,8 +17,6 @@ import { IsIsoDate } from '../../common/validation/dates';
 import {
   EDUCATION_LEVELS,
   EducationLevel,
-  GENDERS,
-  Gender,
   LABOUR_STATUSES,
   LabourStatus,
   REFERRAL_CHANNELS,
@@ -26,24 +24,24 @@ import {
   SPECIAL_ANSWERS,
   SpecialAnswer,
 } from '../participant.constants';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
+import { PersonIdentityDto } from './person-identity.dto';
 
 export class AddressDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200) street?: string;
+  @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(200) street?: string;
   @ApiPropertyOptional({ example: '9000' })
   @IsOptional()
   @Matches(/^\d{4}$/, { message: 'postalCode must be 4 digits' })
   postalCode?: string;
   @ApiPropertyOptional({ example: 'Gent' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(100)
   city?: string;
   @ApiPropertyOptional({ example: 'Rabot-Blaisantvest', description: "One of the partnership teams' wijken" })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(100)
   wijk?: string;
@@ -79,21 +77,8 @@ export class EntryProfileDto {
   minority?: SpecialAnswer;
 }
 
-export class CreateParticipantDto extends EntryProfileDto {
-  @ApiProperty({ example: 'Ayşe' }) @Transform(trim) @IsString() @Length(1, 100) firstName!: string;
-  @ApiProperty({ example: 'Öztürk' }) @Transform(trim) @IsString() @Length(1, 100) lastName!: string;
-  @ApiProperty({ example: '1988-03-14' }) @IsIsoDate() birthDate!: string;
-  @ApiProperty({ enum: GENDERS }) @IsIn(GENDERS) gender!: Gender;
-  @ApiPropertyOptional({ description: 'Belgian national number, 11 digits with mod-97 check' })
-  @IsOptional()
-  @IsString()
-  @Length(11, 15)
-  insz?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @Matches(/^\+?[0-9 ./()-]{6,20}$/, { message: 'phone must be a phone number' })
-  phone?: string;
+/** A new participant: who the person is (shared with inbound referrals), the ESF+ entry profile, and how to reach them. */
+export class CreateParticipantDto extends IntersectionType(PersonIdentityDto, EntryProfileDto) {
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional({ type: AddressDto })
   @IsOptional()
@@ -114,7 +99,7 @@ export class CreateParticipantDto extends EntryProfileDto {
   referralChannel!: ReferralChannel;
   @ApiPropertyOptional({ description: 'Who referred the person (free text)' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(200)
   referrer?: string;
@@ -131,7 +116,7 @@ export class UpdateParticipantDto extends PartialType(
     description: 'Required when an ESF+ entry-profile field changes: why the correction is made',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(3, 500)
   correctionReason?: string;

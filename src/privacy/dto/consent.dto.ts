@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsString, Length, ValidateIf } from 'class-validator';
 import { CONSENT_SCOPES, ConsentScope } from '../consent-checks';
 import { CONSENT_BASES, ConsentBasis, ConsentEntity } from '../consent.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class CreateConsentDto {
   @ApiProperty({ enum: CONSENT_SCOPES }) @IsIn(CONSENT_SCOPES) scope!: ConsentScope;
@@ -15,7 +13,7 @@ export class CreateConsentDto {
     description: 'Required unless basis is consent: the law, decree or decision relied on',
   })
   @ValidateIf((o: CreateConsentDto) => o.basis !== 'consent' || o.reference !== undefined)
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(3, 300)
   reference?: string;
@@ -23,7 +21,7 @@ export class CreateConsentDto {
   @IsISO8601({ strict: true })
   givenAt!: string;
   @ApiProperty({ description: 'A reference to the signed form or the decision, e.g. a document number' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(3, 500)
   evidence!: string;

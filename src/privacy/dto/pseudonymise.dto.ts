@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length } from 'class-validator';
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class PseudonymiseDto {
   @ApiPropertyOptional({
     description: 'Why, e.g. the reference of the erasure request; kept in the audit log',
   })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   @IsString()
   @Length(3, 500)
   note?: string;

@@ -7,14 +7,11 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { IsIsoDate } from '../../common/validation/dates';
-import { GENDERS, Gender } from '../../participants/participant.constants';
+import { PersonIdentityDto } from '../../participants/dto/person-identity.dto';
 import { REFERRAL_STATES, ReferralState } from '../referral-state';
 import {
   REFERRAL_DIRECTIONS,
@@ -24,32 +21,16 @@ import {
   ReferralKind,
   ReferralTarget,
 } from '../referral.constants';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 /** An inbound person who is not a participant yet; accepting the referral turns them into one. */
-export class ReferralPersonDto {
-  @ApiProperty() @Transform(trim) @IsString() @Length(1, 100) firstName!: string;
-  @ApiProperty() @Transform(trim) @IsString() @Length(1, 100) lastName!: string;
-  @ApiProperty({ example: '1988-03-14' }) @IsIsoDate() birthDate!: string;
-  @ApiProperty({ enum: GENDERS }) @IsIn(GENDERS) gender!: Gender;
-  @ApiPropertyOptional({ description: 'Belgian national number, 11 digits with mod-97 check' })
-  @IsOptional()
-  @IsString()
-  @Length(11, 15)
-  insz?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @Matches(/^\+?[0-9 ./()-]{6,20}$/, { message: 'phone must be a phone number' })
-  phone?: string;
-}
+export class ReferralPersonDto extends PersonIdentityDto {}
 
 /** What an outbound referral needs besides its participant; also used by a case-meeting decision. */
 export class OutboundReferralDto {
   @ApiProperty({ enum: ['vdab', 'ocmw'] }) @IsIn(['vdab', 'ocmw']) target!: 'vdab' | 'ocmw';
   @ApiProperty({ enum: REFERRAL_KINDS }) @IsIn(REFERRAL_KINDS) kind!: ReferralKind;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional({ description: 'A spoc_vdab/spoc_ocmw of the target organisation' })
   @IsOptional()
   @IsUUID()
@@ -82,7 +63,7 @@ export class CreateReferralDto {
   @IsOptional()
   @IsUUID()
   targetOrganisationId?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional({
     description:
       'A spoc_vdab/spoc_ocmw of the VDAB/OCMW organisation on the referral (the target of an outbound, the sender of an inbound)',
@@ -116,11 +97,11 @@ export class ReferralTransitionDto {
   @ApiProperty({ enum: REFERRAL_STATES }) @IsIn(REFERRAL_STATES) to!: ReferralState;
   @ApiPropertyOptional({ description: 'Required to reject' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(500)
   reason?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional({
     description:
       'Accepting an inbound person after a PARTICIPANT_POSSIBLE_DUPLICATE answer: it is someone else',

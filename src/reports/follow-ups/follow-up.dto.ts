@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsIsoDate } from '../../common/validation/dates';
 import { FOLLOW_UP_SITUATIONS, FollowUpSituation } from '../esf-indicators';
 import { FollowUpEntity } from './follow-up.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class CreateFollowUpDto {
   @ApiProperty({
@@ -27,7 +25,7 @@ export class CreateFollowUpDto {
   @IsBoolean()
   improvedSituation?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(2000) note?: string;
 }
 
 export function toFollowUpResponse(f: FollowUpEntity) {

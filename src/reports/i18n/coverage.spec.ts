@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as ts from 'typescript';
-import { DATA_QUALITY_REASONS } from '../data-quality.service';
+import { DATA_QUALITY_REASONS } from '../data-quality.reasons';
 import { toEsfReportResponse } from '../dto/esf-report.response';
 import { ESF_INDICATORS } from '../esf-indicators';
 import { PARTICIPANT_HEADER, ROW_INDICATORS } from '../export/esf-rows';

@@ -19,18 +19,15 @@ import {
 import { Role, ROLES } from '../../access/role';
 import { PageQuery } from '../../common/http/pagination';
 import { StaffEntity } from '../staff.entity';
-
-const lowerTrim = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed, TrimmedLowerCase } from '../../common/validation/trimmed';
 
 export class CreateStaffDto {
   @ApiProperty({ example: 'an.peeters@jobteam.example' })
-  @Transform(lowerTrim)
+  @TrimmedLowerCase()
   @IsEmail()
   @Length(3, 254)
   email!: string;
-  @ApiProperty({ example: 'An Peeters' }) @Transform(trim) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: 'An Peeters' }) @Trimmed() @IsString() @Length(1, 200) name!: string;
   @ApiProperty() @IsUUID() organisationId!: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()

@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 import { TeamEntity } from '../team.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class CreateTeamDto {
-  @ApiProperty({ example: 'Team Noord' }) @Transform(trim) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: 'Team Noord' }) @Trimmed() @IsString() @Length(1, 200) name!: string;
   @ApiProperty({ example: 'Wijkcentrum Rabot' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 300)
   location!: string;

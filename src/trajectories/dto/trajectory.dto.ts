@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { REFERRAL_CHANNELS, ReferralChannel } from '../../participants/participant.constants';
 import {
@@ -9,15 +8,14 @@ import {
   TRAJECTORY_STATES,
   TrajectoryState,
 } from '../trajectory-state';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed';
 
 export class CreateTrajectoryDto {
   @ApiPropertyOptional({ enum: REFERRAL_CHANNELS, description: "Defaults to the participant's channel" })
   @IsOptional()
   @IsIn(REFERRAL_CHANNELS)
   referralChannel?: ReferralChannel;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200) referrer?: string;
+  @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(200) referrer?: string;
   @ApiPropertyOptional({ description: 'An active coach; defaults to the caller when the caller is a coach' })
   @IsOptional()
   @IsUUID()
@@ -50,7 +48,7 @@ export class TransitionDto {
   @IsOptional()
   @IsIn(REGULAR_ACTIVATION_KINDS)
   outcomeKind?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @Trimmed() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional({
     description:
       'Closing with outcome work: the placement (job or art. 60) the exit refers to; required when the trajectory holds one that had started by the exit day',
@@ -63,7 +61,7 @@ export class TransitionDto {
 export class CaseManagerDto {
   @ApiProperty() @IsUUID() staffId!: string;
   @ApiProperty({ description: 'The warm hand-over note' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 2000)
   note!: string;

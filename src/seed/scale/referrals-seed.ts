@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
-import { isOpenReferral, ReferralState } from '../../../referrals/referral-state';
-import { addWorkingDays } from '../../../referrals/working-days';
+import { isOpenReferral, ReferralState } from '../../referrals/referral-state';
+import { addWorkingDays } from '../../referrals/working-days';
 import { insertUnnest } from './bulk-insert';
 import { CONSENT_COLUMNS, GRANT_COLUMNS, REFERRAL_COLUMNS, REFERRAL_TRANSITION_COLUMNS } from './columns';
 import {

@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { addMonths } from '../../../empowerment/schedule';
+import { addMonths } from '../../empowerment/schedule';
 import { insertUnnest } from './bulk-insert';
 import { ASSESSMENT_COLUMNS } from './columns';
 import { DAY, PartnershipContext, SeededParticipant, TableCounts } from './context';

@@ -1,9 +1,11 @@
-import { loadSecrets } from '../../config/secrets';
-import { Clock } from '../clock';
-import { DatabaseContext } from '../database-context.service';
-import { createAppDataSource, runMigrations } from '../data-sources';
+import { actorFromStaff } from '../access/actor';
+import { loadSecrets } from '../config/secrets';
+import { Clock } from '../database/clock';
+import { DatabaseContext } from '../database/database-context.service';
+import { createAppDataSource, runMigrations } from '../database/data-sources';
+import { ENTITIES } from '../entities';
 import { DEMO_ADMIN_EMAIL, demoLogins, formatDemoLogins, seedDemo } from '../seed/demo-seed';
-import { runCli, UsageError } from './cli-runner';
+import { runCli, UsageError } from '../database/cli/cli-runner';
 
 /**
  * `npm run seed:demo`: migrates, then builds the Jobteam Gent demo unless it is there already.
@@ -14,13 +16,17 @@ void runCli(
   async (database, env) => {
     const applied = await runMigrations(database.adminUrl);
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-    const dataSource = await createAppDataSource(database.appUrl, {
-      poolSize: 2,
-      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
-      acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
-    }).initialize();
+    const dataSource = await createAppDataSource(
+      database.appUrl,
+      {
+        poolSize: 2,
+        statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+        acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+      },
+      ENTITIES,
+    ).initialize();
     try {
-      const db = new DatabaseContext(dataSource, new Clock());
+      const db = new DatabaseContext(dataSource, new Clock(), actorFromStaff);
       const existing: unknown[] = await db.runWithoutTenant((m) =>
         m.query('select id from app_login_lookup($1)', [DEMO_ADMIN_EMAIL]),
       );

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { parseArgs } from 'node:util';
-import { hashPassword } from '../../auth/password';
-import { loadEnvironment } from '../../config/environment';
-import { loadSecrets } from '../../config/secrets';
-import { resolveDatabase } from '../database-connection';
-import { runMigrations } from '../data-sources';
+import { hashPassword } from '../auth/password';
+import { loadEnvironment } from '../config/environment';
+import { loadSecrets } from '../config/secrets';
+import { resolveDatabase } from '../database/database-connection';
+import { runMigrations } from '../database/data-sources';
 import { SCALE_PASSWORD, seedScale } from '../seed/scale/scale-seed';
 
 /**

@@ -1,4 +1,4 @@
-import type { InszProtector } from '../../../participants/insz-protector';
+import type { InszProtector } from '../../participants/insz-protector';
 import type { Rng } from './synthetic';
 
 export const DAY = 86400000;

@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
-import { nameKey, searchName } from '../../../common/validation/names';
-import { InszProtector } from '../../../participants/insz-protector';
+import { nameKey, searchName } from '../../common/validation/names';
+import { InszProtector } from '../../participants/insz-protector';
 import { seedAssessments } from './assessments-seed';
 import { insertUnnest, insertValues } from './bulk-insert';
 import { seedCaseMeetings } from './case-meetings-seed';

@@ -1,7 +1,7 @@
-import { Role } from '../../access/role';
-import { hashPassword } from '../../auth/password';
-import { OrganisationEntity } from '../../organisations/organisation.entity';
-import { DatabaseContext } from '../database-context.service';
+import { Role } from '../access/role';
+import { hashPassword } from '../auth/password';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { DatabaseContext } from '../database/database-context.service';
 import { seedDemoCases } from './demo-cases';
 import { OrganisationSeed, TenantBuilder } from './tenant-builder';
 

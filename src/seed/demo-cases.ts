@@ -1,12 +1,13 @@
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { nameKey, searchName } from '../../common/validation/names';
-import { LIFE_DOMAINS, LifeDomain } from '../../life-domains/life-domain';
-import { PLACE_OF_KIND } from '../../contacts/contact-kinds';
-import { InszProtector } from '../../participants/insz-protector';
-import { addWorkingDays } from '../../referrals/working-days';
-import { REGULAR_ACTIVATION_KINDS } from '../../trajectories/trajectory-state';
+import { nameKey, searchName } from '../common/validation/names';
+import { LIFE_DOMAINS, LifeDomain } from '../life-domains/life-domain';
+import { PLACE_OF_KIND } from '../contacts/contact-kinds';
+import { InszProtector } from '../participants/insz-protector';
+import { addWorkingDays } from '../referrals/working-days';
+import { REGULAR_ACTIVATION_KINDS } from '../trajectories/trajectory-state';
 import { ActorScopedClient } from './actor-scoped-client';
+import { seedDemoPerspectives } from './demo-perspectives';
 import { demoWork, EMPLOYER_COLUMNS, PLACEMENT_COLUMNS } from './demo-work';
 import { demoPersonaIds, demoPersonaOf, seedPersonas, seedSignalsAndValueQuestions } from './learning-seed';
 import { seedAssessments } from './scale/assessments-seed';
@@ -900,6 +901,7 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
   for (const generate of [seedAssessments, seedFeedback, seedReferrals, seedCaseMeetings])
     for (const [table, n] of Object.entries(await generate(db, ctx))) add(table, n);
   for (const [table, n] of Object.entries(await freshReferrals(db, ctx, seeded[1]))) add(table, n);
+  add('assessments', await seedDemoPerspectives(writer, tenant, staff));
   // Last: it draws from the seed's stream, so everything above stays as it was.
   for (const [table, n] of Object.entries(await seedSignalsAndValueQuestions(db, writer, ctx))) add(table, n);
   return { rows, ms: Date.now() - started, anchor };

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createMigrationDataSource } from '../data-sources';
-import { runCli, UsageError } from './cli-runner';
-import { entityDiff } from './entity-diff';
-import { MIGRATION_NAME, registerMigration, renderMigration } from './migration-file';
+import { createMigrationDataSource } from '../database/data-sources';
+import { ENTITIES } from '../entities';
+import { runCli, UsageError } from '../database/cli/cli-runner';
+import { entityDiff } from '../database/cli/entity-diff';
+import { MIGRATION_NAME, registerMigration, renderMigration } from '../database/cli/migration-file';
 
 const USAGE = 'Usage: migrate.js run | revert | check | generate <PascalCaseName>';
 
@@ -83,7 +84,7 @@ function checkUsage(): void {
 }
 
 void runCli(async (database) => {
-  const ds = await createMigrationDataSource(database.adminUrl).initialize();
+  const ds = await createMigrationDataSource(database.adminUrl, ENTITIES).initialize();
   try {
     await COMMANDS[command](ds);
   } finally {

@@ -1,5 +1,5 @@
-import { Environment } from '../../config/environment';
-import { DatabaseContext } from '../database-context.service';
+import { Environment } from '../config/environment';
+import { DatabaseContext } from '../database/database-context.service';
 import { TenantBuilder } from './tenant-builder';
 
 /**

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Role } from '../../access/role';
-import { hashPassword } from '../../auth/password';
-import { OrganisationKind } from '../../organisations/organisation.constants';
-import { OrganisationEntity } from '../../organisations/organisation.entity';
-import { PartnershipEntity } from '../../partnerships/partnership.entity';
-import { StaffEntity } from '../../staff/staff.entity';
-import { TeamEntity } from '../../teams/team.entity';
-import { DatabaseContext } from '../database-context.service';
+import { Role } from '../access/role';
+import { hashPassword } from '../auth/password';
+import { OrganisationKind } from '../organisations/organisation.constants';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { PartnershipEntity } from '../partnerships/partnership.entity';
+import { StaffEntity } from '../staff/staff.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { DatabaseContext } from '../database/database-context.service';
 
 export interface OrganisationSeed {
   name: string;
