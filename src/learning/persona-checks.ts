@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext } from '../database/database-context.service';
-import { PersonaEntity } from './learning.entity';
+import { PersonasRepository } from './personas.repository';
 
 /**
  * For trajectories: whether a persona may be carried, apart from PersonasService so that the
@@ -8,10 +7,10 @@ import { PersonaEntity } from './learning.entity';
  */
 @Injectable()
 export class PersonaChecks {
-  constructor(private readonly db: DatabaseContext) {}
+  constructor(private readonly personas: PersonasRepository) {}
 
   // For trajectories: a new trajectory may name an active persona of the caller's partnership only.
   isActive(id: string): Promise<boolean> {
-    return this.db.manager.getRepository(PersonaEntity).existsBy({ id, active: true });
+    return this.personas.isActive(id);
   }
 }

@@ -53,6 +53,28 @@ export class TrajectoriesRepository {
     return row?.started_at ?? null;
   }
 
+  /** The version of the trajectory's life-domain set (owned by life domains, kept on this row). */
+  @GenerateSql({ params: [ID] })
+  async lifeDomainsVersion(id: string): Promise<number> {
+    const [row]: { v: number }[] = await this.db.manager.query(
+      `select life_domains_version as v from trajectories where id = $1`,
+      [id],
+    );
+    return row.v;
+  }
+
+  /** Bumps the life-domain set's version if it is still `expected`; null if not. */
+  @GenerateSql({ params: [ID, 1] })
+  async claimLifeDomainsVersion(id: string, expected: number): Promise<number | null> {
+    const rows: { v: number }[] = await this.db.manager.query(
+      `with u as (update trajectories set life_domains_version = life_domains_version + 1
+                   where id = $1 and life_domains_version = $2 returning life_domains_version)
+       select life_domains_version as v from u`,
+      [id, expected],
+    );
+    return rows.length === 0 ? null : rows[0].v;
+  }
+
   @GenerateSql({ params: [PARTICIPANT] })
   async closedIdsOfParticipant(participantId: string): Promise<string[]> {
     const rows = await this.repo.find({
@@ -119,30 +141,5 @@ export class TrajectoriesRepository {
   })
   async insertTransition(values: Omit<TrajectoryTransitionEntity, 'id'>): Promise<void> {
     await this.db.manager.getRepository(TrajectoryTransitionEntity).insert(values);
-  }
-
-  /** The version of a trajectory's life-domain set, kept on the trajectory row. */
-  @GenerateSql({ params: [ID] })
-  async lifeDomainsVersion(id: string): Promise<number> {
-    const [row]: { v: number }[] = await this.db.manager.query(
-      'select life_domains_version as v from trajectories where id = $1',
-      [id],
-    );
-    return row.v;
-  }
-
-  /**
-   * Bumps the life-domain set's version if it is still the one the client read (null if not); the row lock
-   * makes a second writer wait, then fail.
-   */
-  @GenerateSql({ params: [ID, 1] })
-  async claimLifeDomainsVersion(id: string, expected: number): Promise<number | null> {
-    const rows: { v: number }[] = await this.db.manager.query(
-      `with u as (update trajectories set life_domains_version = life_domains_version + 1
-                   where id = $1 and life_domains_version = $2 returning life_domains_version)
-       select life_domains_version as v from u`,
-      [id, expected],
-    );
-    return rows.length === 0 ? null : rows[0].v;
   }
 }

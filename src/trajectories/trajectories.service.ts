@@ -393,6 +393,19 @@ export class TrajectoriesService {
     return this.trajectories.latestOpenStartOf(participantId);
   }
 
+  /** For life domains: the version of a trajectory's life-domain set, kept on the trajectory row. */
+  lifeDomainsVersion(id: string): Promise<number> {
+    return this.trajectories.lifeDomainsVersion(id);
+  }
+
+  /**
+   * For life domains: bumps the set's version if it is still the one the client read (null if not); the
+   * row lock makes a second writer wait, then fail.
+   */
+  claimLifeDomainsVersion(id: string, expected: number): Promise<number | null> {
+    return this.trajectories.claimLifeDomainsVersion(id, expected);
+  }
+
   /**
    * For learning (personas): sets the persona a trajectory carries, with optimistic locking. The caller
    * checks access (load) and that the persona is active.
@@ -407,15 +420,5 @@ export class TrajectoriesService {
     // A minute of slack for phone clocks that run a little ahead.
     if (at.getTime() > this.db.now.getTime() + 60_000) throw futureDate(field);
     return at;
-  }
-
-  /** For life domains: the version of a trajectory's life-domain set, kept on the trajectory row. */
-  lifeDomainsVersion(id: string): Promise<number> {
-    return this.trajectories.lifeDomainsVersion(id);
-  }
-
-  /** For life domains: bumps the set's version if it is still the one the client read (null if not). */
-  claimLifeDomainsVersion(id: string, expected: number): Promise<number | null> {
-    return this.trajectories.claimLifeDomainsVersion(id, expected);
   }
 }
