@@ -81,7 +81,7 @@ describe('report language (Accept-Language)', () => {
 
   it('names the sheets and headers of both workbooks in Dutch by default', async () => {
     const excel = await loadExcelForTest<{ Workbook: new () => LoadedBook }>();
-    if (!excel) return; // 503 without exceljs, tested in esf.e2e-spec.ts and quarterly.e2e-spec.ts
+    if (!excel) return; // 503 without exceljs, tested in esf.e2e-spec.ts and quarterly-xlsx.e2e-spec.ts
     const load = async (b: Buffer) => {
       const book = new excel.Workbook();
       await book.xlsx.load(b);

@@ -175,7 +175,7 @@ describe('empowerment in the quarterly report and the data-quality list', () => 
   describe('GET /reports/quarterly.xlsx: the empowerment sheets', () => {
     it('read back to exactly the JSON figures', async () => {
       const excel = await loadExcelForTest<{ Workbook: new () => LoadedBook }>();
-      if (!excel) return; // without exceljs the route answers 503, tested in quarterly.e2e-spec.ts
+      if (!excel) return; // without exceljs the route answers 503, tested in quarterly-xlsx.e2e-spec.ts
       const res = await t
         .http()
         .get('/reports/quarterly.xlsx')

@@ -1,14 +1,6 @@
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
-import {
-  day,
-  grant,
-  insertContact,
-  insertParticipant,
-  insertReferral,
-  insertTrajectory,
-  reasonCodes,
-} from './report-fixtures';
+import { day, insertContact, insertParticipant, insertReferral, insertTrajectory } from './report-fixtures';
 import {
   contactPlacesFromSheets,
   empowermentFromSheets,
@@ -17,18 +9,16 @@ import {
   sheetRows,
   loadExcelForTest,
 } from './xlsx-sheets';
-import { as } from '../support/api';
 
 describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  let d: TestPartnership;
   const id: Record<string, string> = {};
 
   beforeAll(async () => {
     t = await createTestApp();
-    [a, b, d] = [
+    [a, b] = [
       await createPartnership(t, 'A'),
       await createPartnership(t, 'B'),
       await createPartnership(t, 'D'),
@@ -108,165 +98,6 @@ describe('quarterly follow-up and data quality', () => {
       .query(query)
       .set('authorization', p.auth(who))
       .set('accept-language', 'en');
-
-  describe('GET /reports/quarterly', () => {
-    it('reports inflow, reach, active trajectories, exits and durations as worked out by hand', async () => {
-      const res = await quarterly({ year: 2025, quarter: 1 }).expect(200);
-      expect(res.body.period).toEqual({ from: '2025-01-01', to: '2025-03-31' });
-      expect(res.body.inflow).toEqual({
-        byReferralChannel: { vdab: 1, ocmw: 1, outreach: 0, self: 1, participant: 0, partner: 0, other: 0 },
-        trajectoriesStarted: 3,
-      });
-      // ESF entrants: q1's intake on 15 January; q3's intake (with its guidance) was in 2024.
-      expect(res.body.reach).toMatchObject({ reached: 3, intensive: 1, esfEntrants: 1 });
-      // q1, q5 (started 23:30 local on 31 March), q7 and the 16 others; q6 started in April.
-      expect(res.body.activeTrajectoriesAtQuarterEnd).toBe(19);
-      expect(res.body.exits).toMatchObject({
-        byOutcome: {
-          work: 1,
-          regular_activation: 1,
-          education: 0,
-          volunteering_or_supported_work: 0,
-          no_result: 1,
-          moved_or_unreachable: 0,
-        },
-        total: 3,
-        // Rule 1: judged on the reached, 1 to work (q2) of 3 reached (q1 q2 q5); of exits it is 1 of 3 too.
-        toWork: {
-          exits: 1,
-          reached: 3,
-          shareOfReached: 0.3333,
-          shareOfExits: 0.3333,
-          target: { min: 0.1, max: 0.15 },
-          status: 'above',
-        },
-      });
-      expect(res.body.exits.definition).toMatch(/as they happened/);
-      // Durations 28, 61, 180 days: median 61; p90 = 61 + 0.8 × (180 − 61) = 156.2.
-      expect(res.body.duration).toMatchObject({ closedTrajectories: 3, medianDays: 61, p90Days: 156.2 });
-    });
-
-    it('counts contact intensity per active trajectory by kind, confidential contacts included as numbers', async () => {
-      const res = await quarterly({ year: 2025, quarter: 1 }).expect(200);
-      // Active at some time in the quarter: q1 q2 q3 q4 q5 q7 and the 16 others = 22.
-      expect(res.body.contactIntensity.activeTrajectoriesDuringQuarter).toBe(22);
-      expect(res.body.contactIntensity.byKind).toMatchObject({
-        office: { contacts: 1, minutes: 60, contactsPerTrajectory: 0.0455, minutesPerTrajectory: 2.7 },
-        phone: { contacts: 1, minutes: 15, minutesPerTrajectory: 0.7 },
-        home_visit: { contacts: 1, minutes: 90, minutesPerTrajectory: 4.1 },
-        digital: { contacts: 0, minutes: 0, contactsPerTrajectory: 0 },
-      });
-    });
-
-    it('gives the caseload per FTE per coach and per organisation, flagging coaches above 30', async () => {
-      const { caseload } = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
-      const coach = (key: 'coach' | 'coach2' | 'coachCaw' | 'coachIntro') =>
-        caseload.perCoach.find((c: { staffId: string }) => c.staffId === a.staff[key].id);
-      expect(coach('coach')).toMatchObject({
-        fte: 0.5,
-        activeTrajectories: 1,
-        perFte: 2,
-        overNorm: false,
-        flagged: false,
-      });
-      expect(coach('coach2')).toMatchObject({
-        fte: 0.5,
-        activeTrajectories: 17,
-        perFte: 34,
-        overNorm: true,
-        flagged: true,
-      });
-      expect(coach('coachCaw')).toMatchObject({ fte: 1, activeTrajectories: 1, perFte: 1, flagged: false });
-      expect(coach('coachIntro')).toMatchObject({ activeTrajectories: 0, perFte: 0 });
-      expect(caseload.perOrganisation).toEqual(
-        expect.arrayContaining([
-          { organisationId: a.orgs.compaan.id, name: 'Compaan', fte: 1, activeTrajectories: 18, perFte: 18 },
-          {
-            organisationId: a.orgs.caw.id,
-            name: 'CAW Oost-Vlaanderen',
-            fte: 1,
-            activeTrajectories: 1,
-            perFte: 1,
-          },
-        ]),
-      );
-      expect(caseload).toMatchObject({ normPerFte: 25, flagAbovePerFte: 30 });
-    });
-
-    it('counts a trajectory for the coach who held it at the quarter end: a later hand-over leaves the quarter alone', async () => {
-      const active = (
-        body: { caseload: { perCoach: { staffId: string; activeTrajectories: number }[] } },
-        key: 'coach2' | 'coachIntro',
-      ) => body.caseload.perCoach.find((c) => c.staffId === a.staff[key].id)!.activeTrajectories;
-      const [{ id: moved }] = await t.sql<{ id: string }>(
-        `select id from trajectories where partnership_id = $1 and case_manager_id = $2 and closed_at is null
-          and started_at < '2025-03-01' order by started_at limit 1`,
-        [a.id, a.staff.coach2.id],
-      );
-      const q1Before = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
-      const q2Before = (await quarterly({ year: 2025, quarter: 2 }).expect(200)).body;
-      // Handed over on 1 May 2025, as PUT case-manager writes it: the old assignment ends, a new one starts.
-      await t.sql(
-        `update case_manager_assignments set to_at = '2025-05-01T08:00:00Z' where trajectory_id = $1`,
-        [moved],
-      );
-      await t.sql(
-        `insert into case_manager_assignments (partnership_id, trajectory_id, participant_id, staff_id, organisation_id, from_at, assigned_by)
-         select partnership_id, id, participant_id, $2, $3, '2025-05-01T08:00:00Z', $2 from trajectories where id = $1`,
-        [moved, a.staff.coachIntro.id, a.staff.coachIntro.organisationId],
-      );
-      await t.sql(`update trajectories set case_manager_id = $2 where id = $1`, [
-        moved,
-        a.staff.coachIntro.id,
-      ]);
-      try {
-        const q1After = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
-        const q2After = (await quarterly({ year: 2025, quarter: 2 }).expect(200)).body;
-        expect([active(q1After, 'coach2'), active(q1After, 'coachIntro')]).toEqual([
-          active(q1Before, 'coach2'),
-          active(q1Before, 'coachIntro'),
-        ]);
-        expect([active(q2After, 'coach2'), active(q2After, 'coachIntro')]).toEqual([
-          active(q2Before, 'coach2') - 1,
-          active(q2Before, 'coachIntro') + 1,
-        ]);
-      } finally {
-        await t.sql(`delete from case_manager_assignments where trajectory_id = $1 and staff_id = $2`, [
-          moved,
-          a.staff.coachIntro.id,
-        ]);
-        await t.sql(`update case_manager_assignments set to_at = null where trajectory_id = $1`, [moved]);
-        await t.sql(`update trajectories set case_manager_id = $2 where id = $1`, [moved, a.staff.coach2.id]);
-      }
-    });
-
-    it('counts empowerment coverage without assessments as none, not as missing figures', async () => {
-      const { empowermentCoverage: e } = (await quarterly({ year: 2025, quarter: 1 }).expect(200)).body;
-      // In guidance at some time in Q1: q1, q3 and q7; none has a baseline and no review was due.
-      expect(e).toMatchObject({
-        instrument: { key: 'empowerment', version: 1 },
-        activeTrajectories: 22,
-        baseline: { trajectories: 3, withBaseline: 0, share: 0 },
-        reviews: { intervalMonths: 3, due: 0, onTime: 0, share: null },
-        distanceTravelled: { trajectories: 0 },
-      });
-      expect(e.distanceTravelled.byComponent.competentie).toEqual({ n: 0, meanChange: null });
-    });
-
-    it('shows another partnership only its own figures', async () => {
-      const res = await quarterly({ year: 2025, quarter: 1 }, 'coordinator', b).expect(200);
-      expect(res.body.inflow.trajectoriesStarted).toBe(1);
-      expect(res.body.exits.total).toBe(1);
-      expect(res.body.activeTrajectoriesAtQuarterEnd).toBe(0);
-    });
-
-    it('rejects a bad quarter with 400, no token with 401 and a coach with 403', async () => {
-      await quarterly({ year: 2025, quarter: 5 }).expect(400);
-      await quarterly({ year: 'x', quarter: 1 }).expect(400);
-      await t.http().get('/reports/quarterly').query({ year: 2025, quarter: 1 }).expect(401);
-      await quarterly({ year: 2025, quarter: 1 }, 'coach').expect(403);
-    });
-  });
 
   describe('referral turnaround in GET /reports/quarterly', () => {
     beforeAll(async () => {
@@ -614,106 +445,6 @@ describe('quarterly follow-up and data quality', () => {
         .expect(400);
       await t.http().get('/reports/quarterly.xlsx').query({ year: 2025, quarter: 1 }).expect(401);
       await download('coach').expect(403);
-    });
-  });
-
-  describe('GET /reports/data-quality', () => {
-    const dq: Record<string, string> = {};
-
-    beforeAll(async () => {
-      // Each an ESF participant: a trajectory that reached intake and closed with an outcome, so the
-      // 60-day sign-up check (rule 2) has nothing to say about them.
-      const P = async (key: string, row: Parameters<typeof insertParticipant>[2] = {}) => {
-        dq[key] = await insertParticipant(t, d, { entry_date: '2025-06-01', ...row });
-        await insertTrajectory(t, d, dq[key], {
-          started_at: day('2025-06-01'),
-          intake_at: day('2025-06-01'),
-          closed_at: day('2025-07-01'),
-          outcome: 'no_result',
-        });
-        return dq[key];
-      };
-      await P('noLabour', { labour_status: null, long_term_unemployed: null });
-      await P('adultPupil', { labour_status: 'in_education', birth_date: '2005-01-01' }); // 20 at entry
-      await P('pupil', { labour_status: 'in_education', birth_date: '2008-01-01' }); // 17: fine
-      await P('ltuMissing', { long_term_unemployed: null });
-      await P('declined', { disability: 'declined', minority: 'declined' }); // declining is an answer
-      await P('noTcn', { third_country_national: null });
-      await P('ltuInactive', { labour_status: 'inactive', long_term_unemployed: true });
-      await P('belgianTcn', { nationality: 'BE', third_country_national: true });
-      await P('frenchTcn', { nationality: 'FR', third_country_national: true });
-      await P('moroccanTcn', { nationality: 'MA', third_country_national: true }); // consistent
-      await P('belgian', { nationality: 'BE', third_country_national: false });
-      await P('fine');
-      await insertTrajectory(t, d, await P('silent'), { started_at: day('2026-01-05') });
-      const spoken = await insertTrajectory(t, d, await P('spoken'), {
-        started_at: day('2026-01-05'),
-        case_manager: 'coachCaw',
-      });
-      await insertContact(
-        t,
-        d,
-        spoken,
-        // Ten days before the server's clock (the injected one): inside the 90 days on any date.
-        new Date(t.clock.now().getTime() - 10 * 86400_000).toISOString(),
-        'phone',
-        10,
-        'coachCaw',
-        true,
-      );
-    });
-
-    const list = (
-      who: Parameters<TestPartnership['auth']>[0] = 'coordinator',
-      query: Record<string, string> = {},
-    ) =>
-      t
-        .http()
-        .get('/reports/data-quality')
-        .query(query)
-        .set('authorization', d.auth(who))
-        // The messages are checked in English here; Dutch is the default (test/reports/quarterly-empowerment).
-        .set('accept-language', 'en');
-
-    it('lists each participant with incomplete or inconsistent entry data once, with every reason', async () => {
-      await grant(t, d, dq.noLabour, d.orgs.stad.id, 'summary');
-      const res = await list().expect(200);
-      const reasons = reasonCodes(res.body);
-      expect(reasons).toEqual({
-        // Rule 3: an ESF participant without a labour status counts in the grand total only.
-        [dq.noLabour]: ['labour_status_missing', 'esf_entry_data_incomplete'],
-        [dq.adultPupil]: ['adult_in_education'],
-        [dq.ltuMissing]: ['long_term_unemployed_missing'],
-        [dq.noTcn]: ['third_country_national_missing'],
-        [dq.ltuInactive]: ['long_term_without_unemployed'],
-        [dq.belgianTcn]: ['eu_national_third_country'],
-        [dq.frenchTcn]: ['eu_national_third_country'],
-        [dq.silent]: ['no_contact_90_days'],
-      });
-      expect(res.body.total).toBe(8);
-      const belgian = res.body.items.find(
-        (i: { participantId: string }) => i.participantId === dq.belgianTcn,
-      );
-      expect(belgian.reasons[0].message).toMatch(/third-country national/);
-      const named = res.body.items.filter((i: Record<string, unknown>) => 'firstName' in i);
-      expect(named.map((i: { participantId: string }) => i.participantId)).toEqual([dq.noLabour]);
-      expect(res.body.items[0].reasons[0].message.length).toBeGreaterThan(10);
-    });
-
-    it('pages', async () => {
-      const res = await list('coordinator', { limit: '3', page: '3' }).expect(200);
-      expect(res.body).toMatchObject({ total: 8, page: 3, limit: 3 });
-      expect(res.body.items).toHaveLength(2);
-    });
-
-    it('refuses a coach with 403 and no token with 401, and shows another partnership nothing of this one', async () => {
-      await list('coach').expect(403);
-      await t.http().get('/reports/data-quality').expect(401);
-      const other = await as(t, b.auth('coordinator')).get('/reports/data-quality').expect(200);
-      expect(other.body.items.map((i: { participantId: string }) => i.participantId)).not.toEqual(
-        expect.arrayContaining([dq.noLabour]),
-      );
-      await list('coordinator', { limit: '500' }).expect(400);
     });
   });
 });
