@@ -2231,6 +2231,15 @@ export interface components {
             /** @example participant */
             type: string;
         };
+        BaselineCoverageResponse: {
+            definition: string;
+            /** @example 0.125 */
+            share: number | null;
+            /** Format: int32 */
+            trajectories: number;
+            /** Format: int32 */
+            withBaseline: number;
+        };
         ByGenderResponse: {
             /** Format: int32 */
             female: number;
@@ -2385,6 +2394,15 @@ export interface components {
             /** Format: uuid */
             teamId: string;
         };
+        CaseloadResponse: {
+            definition: string;
+            /** Format: int32 */
+            flagAbovePerFte: number;
+            /** Format: int32 */
+            normPerFte: number;
+            perCoach: components["schemas"]["CoachCaseloadResponse"][];
+            perOrganisation: components["schemas"]["OrganisationCaseloadResponse"][];
+        };
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
@@ -2410,6 +2428,24 @@ export interface components {
             organisationId: string;
             /** Format: uuid */
             staffId: string;
+        };
+        CoachCaseloadResponse: {
+            /** Format: int32 */
+            activeTrajectories: number;
+            flagged: boolean;
+            fte: number;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            overNorm: boolean;
+            perFte: number | null;
+            /** Format: uuid */
+            staffId: string;
+        };
+        ComponentChangeResponse: {
+            meanChange: number | null;
+            /** Format: int32 */
+            n: number;
         };
         ConfidentialContactIndexResponse: {
             items: components["schemas"]["ConfidentialContactResponse"][];
@@ -2475,11 +2511,35 @@ export interface components {
              */
             month: string;
         };
+        ContactIntensityReportResponse: {
+            /** Format: int32 */
+            activeTrajectoriesDuringQuarter: number;
+            /** @description Per contact kind */
+            byKind?: {
+                accompanied_visit: components["schemas"]["ContactKindFiguresResponse"];
+                case_meeting: components["schemas"]["ContactKindFiguresResponse"];
+                digital: components["schemas"]["ContactKindFiguresResponse"];
+                group_session: components["schemas"]["ContactKindFiguresResponse"];
+                home_visit: components["schemas"]["ContactKindFiguresResponse"];
+                office: components["schemas"]["ContactKindFiguresResponse"];
+                outreach: components["schemas"]["ContactKindFiguresResponse"];
+                phone: components["schemas"]["ContactKindFiguresResponse"];
+            };
+            definition: string;
+        };
         ContactIntensityTotals: {
             /** Format: int32 */
             contacts: number;
             /** Format: int32 */
             minutes: number;
+        };
+        ContactKindFiguresResponse: {
+            /** Format: int32 */
+            contacts: number;
+            contactsPerTrajectory: number | null;
+            /** Format: int32 */
+            minutes: number;
+            minutesPerTrajectory: number | null;
         };
         ContactPageResponse: {
             intensity: components["schemas"]["ContactIntensity"];
@@ -2490,6 +2550,29 @@ export interface components {
             page: number;
             /** Format: int32 */
             total: number;
+        };
+        ContactPlacesResponse: {
+            /** @description Contacts per place */
+            byPlace?: {
+                /** Format: int32 */
+                accompanying: number;
+                /** Format: int32 */
+                home: number;
+                /** Format: int32 */
+                office: number;
+                /** Format: int32 */
+                online: number;
+                /** Format: int32 */
+                phone: number;
+                /** Format: int32 */
+                public_place: number;
+                /** Format: int32 */
+                unknown: number;
+                /** Format: int32 */
+                wijkcentrum: number;
+            };
+            definition: string;
+            interpreter: components["schemas"]["InterpreterUseResponse"];
         };
         ContactResponse: {
             /** Format: date-time */
@@ -2522,6 +2605,12 @@ export interface components {
             trajectoryId: string;
             /** Format: date-time */
             updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
+        CoverageInstrumentResponse: {
+            /** @example empowerment */
+            key: string;
             /** Format: int32 */
             version: number;
         };
@@ -3054,6 +3143,10 @@ export interface components {
             /** @description In the reader's language */
             message: string;
         };
+        DaysSpreadResponse: {
+            medianDays: number | null;
+            p90Days: number | null;
+        };
         DimensionAggregateResponse: {
             dimension: string;
             labels: components["schemas"]["LabelCountsResponse"];
@@ -3090,6 +3183,15 @@ export interface components {
             /** Format: int32 */
             participant: number;
         };
+        DistanceTravelledResponse: {
+            /** @description Per component (dimension key) of the instrument's version */
+            byComponent: {
+                [key: string]: components["schemas"]["ComponentChangeResponse"];
+            };
+            definition: string;
+            /** Format: int32 */
+            trajectories: number;
+        };
         DueAssessmentResponse: {
             /**
              * Format: date-time
@@ -3111,6 +3213,13 @@ export interface components {
             items: components["schemas"]["DueInstrumentResponse"][];
             /** Format: uuid */
             trajectoryId: string;
+        };
+        DurationResponse: {
+            /** Format: int32 */
+            closedTrajectories: number;
+            definition: string;
+            medianDays: number | null;
+            p90Days: number | null;
         };
         EmployerContactResponse: {
             email: string | null;
@@ -3136,6 +3245,14 @@ export interface components {
             sector: string | null;
             updatedAt: string;
             version: number;
+        };
+        EmpowermentCoverageResponse: {
+            /** Format: int32 */
+            activeTrajectories: number;
+            baseline: components["schemas"]["BaselineCoverageResponse"];
+            distanceTravelled: components["schemas"]["DistanceTravelledResponse"];
+            instrument: components["schemas"]["CoverageInstrumentResponse"];
+            reviews: components["schemas"]["ReviewCoverageResponse"];
         };
         EntryProfileResponse: {
             /**
@@ -3233,6 +3350,27 @@ export interface components {
             period: components["schemas"]["EsfPeriodResponse"];
             results: components["schemas"]["EsfIndicatorValueResponse"][];
             source: string;
+        };
+        ExitsResponse: {
+            /** @description Trajectories closed per outcome */
+            byOutcome?: {
+                /** Format: int32 */
+                education: number;
+                /** Format: int32 */
+                moved_or_unreachable: number;
+                /** Format: int32 */
+                no_result: number;
+                /** Format: int32 */
+                regular_activation: number;
+                /** Format: int32 */
+                volunteering_or_supported_work: number;
+                /** Format: int32 */
+                work: number;
+            };
+            definition: string;
+            toWork: components["schemas"]["ToWorkResponse"];
+            /** Format: int32 */
+            total: number;
         };
         FeedbackPageResponse: {
             items: components["schemas"]["FeedbackResponse"][];
@@ -3391,6 +3529,27 @@ export interface components {
             tag: "generic_competences" | "language" | "work_orientation" | "digital" | "sector_info";
             theme: string;
         };
+        InflowResponse: {
+            /** @description Trajectories started per referral channel */
+            byReferralChannel?: {
+                /** Format: int32 */
+                ocmw: number;
+                /** Format: int32 */
+                other: number;
+                /** Format: int32 */
+                outreach: number;
+                /** Format: int32 */
+                participant: number;
+                /** Format: int32 */
+                partner: number;
+                /** Format: int32 */
+                self: number;
+                /** Format: int32 */
+                vdab: number;
+            };
+            /** Format: int32 */
+            trajectoriesStarted: number;
+        };
         InstrumentAnchorDto: {
             /** @description Limits the anchor to one dimension; without it, it holds for all. */
             dimension?: string;
@@ -3452,6 +3611,14 @@ export interface components {
             key: string;
             /** Format: int32 */
             version: number;
+        };
+        InterpreterUseResponse: {
+            /** @description Per language (ISO 639 code) */
+            byLanguage: {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            contacts: number;
         };
         LabelCountsResponse: {
             /** Format: int32 */
@@ -3587,6 +3754,15 @@ export interface components {
             overdueAssessments: components["schemas"]["OverdueItemResponse"][];
             referrals: components["schemas"]["MyAgendaReferralResponse"][];
         };
+        OrganisationCaseloadResponse: {
+            /** Format: int32 */
+            activeTrajectories: number;
+            fte: number;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            perFte: number | null;
+        };
         OrganisationResponse: {
             active: boolean;
             id: string;
@@ -3648,6 +3824,27 @@ export interface components {
             postalCode: string | null;
             street: string | null;
             wijk: string | null;
+        };
+        ParticipantFeedbackSectionResponse: {
+            definition: string;
+            /** @description How many gave each score */
+            distribution?: {
+                /** Format: int32 */
+                1: number;
+                /** Format: int32 */
+                2: number;
+                /** Format: int32 */
+                3: number;
+                /** Format: int32 */
+                4: number;
+                /** Format: int32 */
+                5: number;
+            };
+            meanSatisfaction: number | null;
+            /** Format: int32 */
+            responses: number;
+            /** @description Without names; null below the minimum number of responses */
+            texts: string[] | null;
         };
         ParticipantNameResponse: {
             firstName: string;
@@ -3745,6 +3942,16 @@ export interface components {
             id: string;
             name: string;
             version: number;
+        };
+        PersonaYearResponse: {
+            /** Format: int32 */
+            exits: number;
+            /** Format: int32 */
+            reached: number;
+            /** @example 0.125 */
+            shareOfReached: number | null;
+            /** Format: int32 */
+            toWork: number;
         };
         PlacementEmployerResponse: {
             id: string;
@@ -3871,6 +4078,41 @@ export interface components {
         };
         PutLifeDomainsDto: {
             domains: components["schemas"]["LifeDomainItemDto"][];
+        };
+        QuarterPeriodResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        QuarterlyReportResponse: {
+            /** Format: int32 */
+            activeTrajectoriesAtQuarterEnd: number;
+            caseload: components["schemas"]["CaseloadResponse"];
+            contactIntensity: components["schemas"]["ContactIntensityReportResponse"];
+            contactPlaces: components["schemas"]["ContactPlacesResponse"];
+            duration: components["schemas"]["DurationResponse"];
+            empowermentCoverage: components["schemas"]["EmpowermentCoverageResponse"];
+            exits: components["schemas"]["ExitsResponse"];
+            inflow: components["schemas"]["InflowResponse"];
+            participantFeedback: components["schemas"]["ParticipantFeedbackSectionResponse"];
+            period: components["schemas"]["QuarterPeriodResponse"];
+            /** Format: int32 */
+            quarter: number;
+            reach: components["schemas"]["ReachResponse"];
+            referralTurnaround: components["schemas"]["ReferralTurnaroundResponse"];
+            sustainableWork: components["schemas"]["SustainableWorkResponse"];
+            /** Format: int32 */
+            year: number;
+        };
+        ReachResponse: {
+            definition: string;
+            /** Format: int32 */
+            esfEntrants: number;
+            /** Format: int32 */
+            intensive: number;
+            /** Format: int32 */
+            reached: number;
         };
         ReadinessResponse: {
             /** @enum {string} */
@@ -4001,6 +4243,15 @@ export interface components {
             /** @enum {string} */
             to: "submitted" | "accepted" | "rejected" | "in_progress" | "completed" | "cancelled";
         };
+        ReferralTurnaroundResponse: {
+            /** @description Per target */
+            byTarget?: {
+                ocmw: components["schemas"]["TurnaroundTargetResponse"];
+                partnership: components["schemas"]["TurnaroundTargetResponse"];
+                vdab: components["schemas"]["TurnaroundTargetResponse"];
+            };
+            definition: string;
+        };
         RestatementIndicator: {
             /** @description Whether any figure of the indicator moved */
             changed: boolean;
@@ -4036,6 +4287,21 @@ export interface components {
             submittedFactsHash: string;
             /** @description True when no figure and no fact moved */
             unchanged: boolean;
+        };
+        ReviewCoverageResponse: {
+            definition: string;
+            /** Format: int32 */
+            due: number;
+            /** Format: int32 */
+            intervalMonths: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            onTime: number;
+            /** Format: int32 */
+            outstanding: number;
+            /** @example 0.125 */
+            share: number | null;
         };
         SignalReportItem: {
             /** @enum {string} */
@@ -4194,6 +4460,19 @@ export interface components {
             /** @enum {string} */
             reason: "SMALL_CELL" | "PERIOD_SHORTER_THAN_QUARTER";
         };
+        SustainableWorkResponse: {
+            definition: string;
+            /** Format: int32 */
+            exitsToWork: number;
+            /** @example 0.125 */
+            shareOfExitsToWork: number | null;
+            /** Format: int32 */
+            sustainable: number;
+            /** Format: int32 */
+            withPlacement: number;
+            /** Format: int32 */
+            withoutPlacement: number;
+        };
         TeamResponse: {
             active: boolean;
             id: string;
@@ -4201,6 +4480,33 @@ export interface components {
             name: string;
             version: number;
             wijken: string[];
+        };
+        ToWorkResponse: {
+            byOrganisation: components["schemas"]["WorkByOrganisationResponse"][];
+            byPersona: components["schemas"]["WorkByPersonaResponse"][];
+            /** @description Per referral channel (toeleider) */
+            byReferralChannel?: {
+                ocmw: components["schemas"]["WorkSharesResponse"];
+                other: components["schemas"]["WorkSharesResponse"];
+                outreach: components["schemas"]["WorkSharesResponse"];
+                participant: components["schemas"]["WorkSharesResponse"];
+                partner: components["schemas"]["WorkSharesResponse"];
+                self: components["schemas"]["WorkSharesResponse"];
+                vdab: components["schemas"]["WorkSharesResponse"];
+            };
+            definition: string;
+            /** Format: int32 */
+            exits: number;
+            projectYear: components["schemas"]["WorkYearResponse"];
+            /** Format: int32 */
+            reached: number;
+            /** @example 0.125 */
+            shareOfExits: number | null;
+            /** @example 0.125 */
+            shareOfReached: number | null;
+            /** @enum {string} */
+            status: "no_reach" | "below" | "within" | "above";
+            target: components["schemas"]["WorkTargetRangeResponse"];
         };
         TokenResponse: {
             accessToken: string;
@@ -4320,6 +4626,18 @@ export interface components {
             placementId?: string;
             /** @enum {string} */
             to: "aanmelding" | "intake" | "begeleiding" | "nazorg" | "afgesloten";
+        };
+        TurnaroundTargetResponse: {
+            /** Format: int32 */
+            accepted: number;
+            /** Format: int32 */
+            completed: number;
+            /** Format: int32 */
+            decided: number;
+            /** Format: int32 */
+            rejected: number;
+            toCompletion: components["schemas"]["DaysSpreadResponse"];
+            toDecision: components["schemas"]["DaysSpreadResponse"];
         };
         UpdateCaseMeetingItemDto: {
             decisions?: string | null;
@@ -4581,6 +4899,60 @@ export interface components {
             checkedAt: string | null;
             /** @enum {string} */
             status: "none" | "active" | "closed";
+        };
+        WorkByOrganisationResponse: {
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** @description From 1 January to the quarter end */
+            projectYear: components["schemas"]["WorkYearResponse"];
+            /** Format: int32 */
+            reached: number;
+            /** @example 0.125 */
+            shareOfReached: number | null;
+            /** Format: int32 */
+            toWork: number;
+        };
+        WorkByPersonaResponse: {
+            /** Format: int32 */
+            exits: number;
+            name: string | null;
+            /**
+             * Format: uuid
+             * @description null: trajectories without a persona
+             */
+            personaId: string | null;
+            projectYear: components["schemas"]["PersonaYearResponse"];
+            /** Format: int32 */
+            reached: number;
+            /** @example 0.125 */
+            shareOfReached: number | null;
+            /** Format: int32 */
+            toWork: number;
+        };
+        WorkSharesResponse: {
+            /** @description From 1 January to the quarter end */
+            projectYear: components["schemas"]["WorkYearResponse"];
+            /** Format: int32 */
+            reached: number;
+            /** @example 0.125 */
+            shareOfReached: number | null;
+            /** Format: int32 */
+            toWork: number;
+        };
+        WorkTargetRangeResponse: {
+            /** @example 0.15 */
+            max: number;
+            /** @example 0.1 */
+            min: number;
+        };
+        WorkYearResponse: {
+            /** Format: int32 */
+            reached: number;
+            /** @example 0.125 */
+            shareOfReached: number | null;
+            /** Format: int32 */
+            toWork: number;
         };
     };
     responses: {
@@ -10694,11 +11066,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The quarterly follow-up (quarterly.xlsx gives the same as a workbook) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuarterlyReportResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {

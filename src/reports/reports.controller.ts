@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission } from '../access/permission';
 import { Authenticated } from '../auth/authenticated.decorator';
@@ -22,6 +22,7 @@ import { ApiFileResponse, ApiOk } from '../common/http/api-responses';
 import { FollowUpsDuePageResponse } from './follow-ups/follow-up.response';
 import { DataQualityPageResponse } from './dto/data-quality.response';
 import { EsfExplainResponse, EsfReportResponse } from './dto/esf-report.response';
+import { QUARTERLY_EXTRA_MODELS, QuarterlyReportResponse } from './dto/quarterly-report.response';
 
 @ApiTags('reports')
 @Controller('reports')
@@ -84,6 +85,8 @@ export class ReportsController {
     summary:
       'Quarterly follow-up: inflow, reach, exits against the work target, durations, contact intensity, caseload per FTE, referral turnaround',
   })
+  @ApiExtraModels(...QUARTERLY_EXTRA_MODELS)
+  @ApiOk(QuarterlyReportResponse, 'The quarterly follow-up (quarterly.xlsx gives the same as a workbook)')
   quarterlyReport(@Query() q: QuarterQuery, @RequestLang() lang: Lang) {
     return this.quarterly.report(q, lang);
   }
