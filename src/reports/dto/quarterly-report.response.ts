@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger';
 import { COUNT } from '../../common/http/api-responses';
 import { CONTACT_KINDS, CONTACT_PLACES } from '../../contacts/contact-kinds';
-import { REFERRAL_CHANNELS } from '../../participants/participant.entity';
-import { REFERRAL_TARGETS } from '../../referrals/referral.entity';
+import { REFERRAL_CHANNELS } from '../../participants/participant.constants';
+import { REFERRAL_TARGETS } from '../../referrals/referral.constants';
 import { OUTCOMES } from '../../trajectories/trajectory-state';
 
 /** A share to four decimals, null when there is nothing to share. */
