@@ -1,5 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+
+// Cursor names only need to be unique within a transaction; a counter (not random bytes) keeps the SQL that
+// `npm run sql:sync` records the same from run to run.
+let cursors = 0;
 
 /**
  * Reads a query through a server-side cursor in batches, inside the current transaction, so a large
@@ -12,7 +15,7 @@ export async function forEachBatch<T>(
   batchSize: number,
   onBatch: (rows: T[]) => Promise<boolean>,
 ): Promise<void> {
-  const name = `export_${randomBytes(6).toString('hex')}`;
+  const name = `export_${(cursors = (cursors + 1) % 1_000_000)}`;
   await m.query(`declare ${name} no scroll cursor for ${sql}`, params);
   try {
     for (;;) {

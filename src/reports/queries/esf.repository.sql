@@ -1040,7 +1040,7 @@ reset role;
 -- EsfRepository.forEachRowBatch()
 set
   local role jobteam_tenant_reader;
-declare export_e479dbe71890 no scroll cursor for
+declare export_1 no scroll cursor for
 select
   *
 from
@@ -1226,6 +1226,6 @@ order by
   f.participant_id;
 fetch forward 1000
 from
-  export_e479dbe71890;
-close export_e479dbe71890;
+  export_1;
+close export_1;
 reset role;

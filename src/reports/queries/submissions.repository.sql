@@ -189,7 +189,7 @@ where
 -- error: Cannot read properties of undefined (reading 'header')
 
 -- SubmissionsRepository.forEachStoredRowBatch()
-declare export_7e0d7c077258 no scroll cursor for
+declare export_2 no scroll cursor for
 select
   r
 from
@@ -201,8 +201,8 @@ order by
   e.n;
 fetch forward 1000
 from
-  export_7e0d7c077258;
-close export_7e0d7c077258;
+  export_2;
+close export_2;
 
 -- SubmissionsRepository.quarterlyFacts()
 set

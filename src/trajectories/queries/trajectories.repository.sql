@@ -128,6 +128,32 @@ where
   t.participant_id = $1
   and t.closed_at is null;
 
+-- TrajectoriesRepository.lifeDomainsVersion()
+select
+  life_domains_version as v
+from
+  trajectories
+where
+  id = $1;
+-- error: Cannot read properties of undefined (reading 'v')
+
+-- TrajectoriesRepository.claimLifeDomainsVersion()
+with
+  u as (
+    update trajectories
+    set
+      life_domains_version = life_domains_version + 1
+    where
+      id = $1
+      and life_domains_version = $2
+    returning
+      life_domains_version
+  )
+select
+  life_domains_version as v
+from
+  u;
+
 -- TrajectoriesRepository.closedIdsOfParticipant()
 SELECT
   "TrajectoryEntity"."id" AS "TrajectoryEntity_id"
@@ -351,29 +377,3 @@ VALUES
 RETURNING
   "id";
 -- error: new row violates row-level security policy for table "trajectory_transitions"
-
--- TrajectoriesRepository.lifeDomainsVersion()
-select
-  life_domains_version as v
-from
-  trajectories
-where
-  id = $1;
--- error: Cannot read properties of undefined (reading 'v')
-
--- TrajectoriesRepository.claimLifeDomainsVersion()
-with
-  u as (
-    update trajectories
-    set
-      life_domains_version = life_domains_version + 1
-    where
-      id = $1
-      and life_domains_version = $2
-    returning
-      life_domains_version
-  )
-select
-  life_domains_version as v
-from
-  u;
