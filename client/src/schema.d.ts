@@ -3372,6 +3372,281 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        ExportAddressResponse: {
+            city: string | null;
+            postalCode: string | null;
+            street: string | null;
+            wijk: string | null;
+        };
+        ExportAssessmentResponse: {
+            assessedByOrganisation: string | null;
+            /** Format: uuid */
+            id: string;
+            instrument: components["schemas"]["ExportInstrumentResponse"];
+            kind: string;
+            note: string | null;
+            participantPresent: boolean | null;
+            /** @description Score per dimension key, as stored */
+            participantScores: {
+                [key: string]: number;
+            } | null;
+            /** @enum {string} */
+            perspective: "participant" | "coach" | "agreed";
+            /** Format: date-time */
+            recordedAt: string | null;
+            /** @description Score per dimension key, as stored */
+            scores: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            takenAt: string;
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        ExportCaseManagerResponse: {
+            /** Format: date-time */
+            from: string | null;
+            note: string | null;
+            organisation: string | null;
+            /** Format: date-time */
+            to: string | null;
+        };
+        ExportConsentResponse: {
+            basis: string;
+            evidence: string | null;
+            /** Format: date-time */
+            givenAt: string | null;
+            /** Format: uuid */
+            id: string;
+            reference: string | null;
+            scope: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        ExportContactResponse: {
+            /** Format: date-time */
+            at: string;
+            confidential: boolean;
+            /** Format: int32 */
+            durationMinutes: number;
+            /** Format: uuid */
+            id: string;
+            interpreter: boolean;
+            interpreterLanguage: string | null;
+            kind: string;
+            location: string | null;
+            organisation: string | null;
+            place: string | null;
+            summary: string | null;
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        ExportFeedbackResponse: {
+            atClosing: boolean;
+            comment: string | null;
+            /** Format: date-time */
+            givenAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string | null;
+            recordedByOrganisation: string | null;
+            /** Format: int32 */
+            satisfaction: number;
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        ExportFollowUpResponse: {
+            /** Format: date */
+            at: string;
+            /** Format: uuid */
+            id: string;
+            improvedSituation: boolean | null;
+            note: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            recordedByOrganisation: string | null;
+            situation: string;
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        ExportGoalResponse: {
+            /** Format: uuid */
+            id: string;
+            lifeDomain: string | null;
+            status: string;
+            /** Format: date-time */
+            statusChangedAt: string | null;
+            steps: components["schemas"]["ExportGoalStepResponse"][];
+            /** Format: date */
+            targetDate: string | null;
+            title: string;
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        ExportGoalStepResponse: {
+            done: boolean;
+            /** Format: date-time */
+            doneAt?: string | null;
+            title: string;
+        };
+        ExportGrantResponse: {
+            /** Format: date-time */
+            endedAt: string | null;
+            organisation: string | null;
+            reason: string;
+            scope: string;
+            /** Format: date-time */
+            validFrom: string | null;
+            /** Format: date-time */
+            validUntil: string | null;
+        };
+        ExportIdentityResponse: {
+            address: components["schemas"]["ExportAddressResponse"];
+            /** Format: date */
+            birthDate: string;
+            contactLanguage: string | null;
+            email: string | null;
+            firstName: string;
+            /** @example female */
+            gender: string;
+            /** @description Decrypted */
+            insz: string | null;
+            lastName: string;
+            nationality: string | null;
+            phone: string | null;
+        };
+        ExportInstrumentResponse: {
+            key: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ExportLifeDomainResponse: {
+            domain: string;
+            note: string | null;
+            /** Format: int32 */
+            severity: number;
+            /** Format: uuid */
+            trajectoryId: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        ExportPeriodResponse: {
+            /** Format: date-time */
+            from: string | null;
+            organisation: string | null;
+            /** Format: date-time */
+            to: string | null;
+        };
+        ExportPlacementResponse: {
+            contractType: string | null;
+            employer: string | null;
+            /** Format: date */
+            endDate: string | null;
+            exit: boolean;
+            hoursPerWeek: number | null;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            /** Format: date-time */
+            recordedAt: string | null;
+            /** Format: date */
+            startDate: string;
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        ExportProfileResponse: {
+            /** @description Only with a special_categories basis, or for the DPO */
+            disability?: string | null;
+            educationLevel: string | null;
+            /** Format: date */
+            entryDate: string;
+            foreignBackground: boolean | null;
+            homelessOrHousingExclusion: boolean | null;
+            labourStatus: string | null;
+            longTermUnemployed: boolean | null;
+            /** @description Only with a special_categories basis, or for the DPO */
+            minority?: string | null;
+            referralChannel: string;
+            referrer: string | null;
+            ruralArea: boolean | null;
+            singleAdultHouseholdWithChildren: boolean | null;
+            thirdCountryNational: boolean | null;
+            vdabTrajectoryStatus: string | null;
+        };
+        ExportReferralResponse: {
+            /** Format: date-time */
+            closedAt: string | null;
+            direction: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            note: string | null;
+            senderOrganisation: string | null;
+            state: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            target: string;
+            targetOrganisation: string | null;
+            transitions: components["schemas"]["ExportReferralTransitionResponse"][];
+        };
+        ExportReferralTransitionResponse: {
+            /** Format: date-time */
+            at: string | null;
+            from: string | null;
+            note: string | null;
+            organisation: string | null;
+            reason: string | null;
+            to: string;
+        };
+        ExportTrajectoryResponse: {
+            /** Format: date-time */
+            aftercareAt: string | null;
+            caseManagers: components["schemas"]["ExportCaseManagerResponse"][];
+            /** Format: date-time */
+            closedAt: string | null;
+            coCoaches: components["schemas"]["ExportPeriodResponse"][];
+            /** Format: date-time */
+            guidanceStartedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            intakeAt: string | null;
+            outcome: string | null;
+            outcomeKind: string | null;
+            ownerOrganisation: string | null;
+            /** Format: uuid */
+            previousTrajectoryId: string | null;
+            referralChannel: string | null;
+            referrer: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            status: string;
+            transitions: components["schemas"]["ExportTransitionResponse"][];
+        };
+        ExportTransitionResponse: {
+            /** Format: date-time */
+            at: string | null;
+            from: string | null;
+            note: string | null;
+            outcome: string | null;
+            to: string;
+        };
+        ExportValueQuestionResponse: {
+            /** Format: date-time */
+            caseMeetingAt: string | null;
+            /** Format: uuid */
+            id: string;
+            recordedByOrganisation: string | null;
+            /** Format: uuid */
+            trajectoryId: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+            valueQuestion: string | null;
+            waste: string | null;
+        };
         FeedbackPageResponse: {
             items: components["schemas"]["FeedbackResponse"][];
             limit: number;
@@ -4358,6 +4633,29 @@ export interface components {
             roles: ("admin" | "org_admin" | "coordinator" | "coach" | "spoc_vdab" | "spoc_ocmw" | "expertise" | "dpo")[];
             teamId?: string | null;
             version: number;
+        };
+        SubjectExportResponse: {
+            accessGrants: components["schemas"]["ExportGrantResponse"][];
+            accessLog: components["schemas"]["AccessLogEntryResponse"][];
+            assessments: components["schemas"]["ExportAssessmentResponse"][];
+            consents: components["schemas"]["ExportConsentResponse"][];
+            contacts: components["schemas"]["ExportContactResponse"][];
+            /** Format: date-time */
+            exportedAt: string;
+            feedback: components["schemas"]["ExportFeedbackResponse"][];
+            followUps: components["schemas"]["ExportFollowUpResponse"][];
+            goals: components["schemas"]["ExportGoalResponse"][];
+            identity: components["schemas"]["ExportIdentityResponse"];
+            lifeDomains: components["schemas"]["ExportLifeDomainResponse"][];
+            /** Format: uuid */
+            participantId: string;
+            placements: components["schemas"]["ExportPlacementResponse"][];
+            profile: components["schemas"]["ExportProfileResponse"];
+            /** Format: date-time */
+            pseudonymisedAt: string | null;
+            referrals: components["schemas"]["ExportReferralResponse"][];
+            trajectories: components["schemas"]["ExportTrajectoryResponse"][];
+            valueQuestions: components["schemas"]["ExportValueQuestionResponse"][];
         };
         SubmissionPageResponse: {
             items: components["schemas"]["SubmissionSummaryResponse"][];
@@ -8935,11 +9233,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubjectExportResponse"];
+                };
             };
             /** @description The request is invalid (field errors in errors[]). Codes: VALIDATION_FAILED. */
             400: {

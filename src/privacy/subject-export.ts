@@ -91,7 +91,7 @@ export async function readCaseFile(
       ${orgName('c.organisation_id')} as organisation
     from co_coaches c where participant_id = $1 order by added_at, id`);
   const goals =
-    await q(`select id, trajectory_id, life_domain, title, target_date, status, status_changed_at, steps
+    await q(`select id, trajectory_id, life_domain, title, target_date::text as target_date, status, status_changed_at, steps
     from goals where participant_id = $1 order by created_at, id`);
   const lifeDomains = await q(`select trajectory_id, domain, severity, note, updated_at
     from life_domains where participant_id = $1 order by trajectory_id, domain`);

@@ -7,6 +7,7 @@ import { PseudonymiseDto } from './dto/pseudonymise.dto';
 import { SubjectRightsService } from './subject-rights.service';
 import { ApiOk } from '../common/http/api-responses';
 import { AccessLogPageResponse, PseudonymiseResponse } from './dto/subject-rights.response';
+import { SubjectExportResponse } from './dto/subject-export.response';
 
 @ApiTags('privacy')
 @Controller('participants/:id')
@@ -31,6 +32,7 @@ export class SubjectRightsController {
     permission: Permission.SubjectExport,
     summary: 'Everything held about the participant as JSON (owner or DPO; GDPR art. 15 and 20)',
   })
+  @ApiOk(SubjectExportResponse)
   export(@Param('id', ParseUUIDPipe) id: string) {
     return this.rights.export(id);
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DEMO_CAW_PARTICIPANT, DEMO_HANDOVER_PARTICIPANT } from '../../src/seed/demo-cases';
 import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from '../../src/seed/demo-seed';
+import { ResponseContract } from '../harness/response-contract';
 import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
 
 /**
@@ -467,6 +468,40 @@ describe('The demo partnership (npm start on an empty database)', () => {
       [both.id],
     );
     expect(progress.body.baseline.id).toBe(agreed.id);
+  });
+
+  it('sends bodies that match the OpenAPI schemas, on data as full as the demo', async () => {
+    // The matrix checks every operation on small worlds; here the reports carry personas, feedback texts and the rest.
+    const contract = new ResponseContract((await t.http().get('/docs-json').expect(200)).body as object);
+    const [trajectory] = await t.sql<{ id: string; participant_id: string }>(
+      `select t.id, t.participant_id from trajectories t join staff s on s.id = t.case_manager_id
+        where s.email = $1 and t.status = 'begeleiding' order by t.id limit 1`,
+      [email('coach1', 'stad')],
+    );
+    const calls: [string, string, string][] = [
+      ['coordinator', 'stad', '/reports/quarterly?year=2026&quarter=4'],
+      ['coordinator', 'stad', '/reports/esf?from=2026-01-01&to=2026-12-31'],
+      ['coordinator', 'stad', '/reports/esf/participants?from=2026-01-01&to=2026-12-31&indicator=EECO02'],
+      ['coordinator', 'stad', '/reports/data-quality'],
+      ['coordinator', 'stad', '/reports/follow-ups-due?limit=100'],
+      ['coordinator', 'stad', '/assessments/progress?from=2026-01-01&to=2026-11-18&groupBy=team'],
+      ['coordinator', 'stad', '/assessments/overdue?limit=100'],
+      ['coach1', 'stad', '/me/agenda'],
+      ['coach1', 'stad', `/trajectories/${trajectory.id}/assessments?limit=100`],
+      ['coach1', 'stad', `/trajectories/${trajectory.id}/assessments/progress`],
+      ['coach1', 'stad', `/trajectories/${trajectory.id}/assessments/due`],
+      ['coach1', 'stad', `/trajectories/${trajectory.id}/life-domains`],
+      ['coach1', 'stad', `/participants/${trajectory.participant_id}/consents`],
+      ['coach1', 'stad', `/participants/${trajectory.participant_id}/export`],
+      ['spoc1', 'vdab', '/referrals?inbox=organisation&limit=100'],
+    ];
+    const wrong: string[] = [];
+    for (const [label, org, url] of calls) {
+      const res = await (await as(email(label, org))).get(url).expect(200);
+      const operation = contract.operationOf('GET', url)!;
+      wrong.push(...contract.check(operation, res.status, 'application/json', res.body).slice(0, 3));
+    }
+    expect(wrong).toEqual([]);
   });
 
   describe('the CAW participant', () => {

@@ -13,8 +13,8 @@ export async function addCaseWork(
 ) {
   const base = [p.id, ids.trajectoryId, ids.participantId];
   await t.sql(
-    `insert into goals (partnership_id, trajectory_id, participant_id, life_domain, title, status, status_changed_at, steps, created_by)
-     values ($1, $2, $3, 'work', $4, 'open', now(), $5, $6)`,
+    `insert into goals (partnership_id, trajectory_id, participant_id, life_domain, title, target_date, status, status_changed_at, steps, created_by)
+     values ($1, $2, $3, 'work', $4, '2026-03-31', 'open', now(), $5, $6)`,
     [...base, text.goal, JSON.stringify([{ title: `${text.goal} stap 1`, done: false }]), p.staff.coach.id],
   );
   await t.sql(

@@ -144,7 +144,10 @@ describe('data-subject rights', () => {
         caseManagers: [{ organisation: 'Compaan', to: null }],
         coCoaches: [{ organisation: 'CAW Oost-Vlaanderen', to: null }],
       });
-      expect(body.goals).toMatchObject([{ title: TEXT.goal, lifeDomain: 'work', status: 'open' }]);
+      // A date column is a calendar day (YYYY-MM-DD), not a timestamp shifted by the server's time zone.
+      expect(body.goals).toMatchObject([
+        { title: TEXT.goal, lifeDomain: 'work', status: 'open', targetDate: '2026-03-31' },
+      ]);
       expect(body.lifeDomains).toMatchObject([{ domain: 'housing', severity: 4, note: TEXT.note }]);
       expect(body.contacts.map((c: { summary: string }) => c.summary).sort()).toEqual(
         [TEXT.confidential, TEXT.contact].sort(),
