@@ -257,11 +257,8 @@ describe('coaches in the field', () => {
       const otherTr = await startTrajectory(t, b, other.id, 'coach', { startedAt: '2025-01-01T09:00:00Z' });
       await create(otherTr.id, { ...moment, at: at('07'), place: 'online' }, 'coach', b).expect(201);
 
-      const res = await t
-        .http()
-        .get('/reports/quarterly')
-        .query({ year: 2025, quarter: 2 })
-        .set('authorization', a.auth('coordinator'))
+      const res = await as(t, a.auth('coordinator'))
+        .get('/reports/quarterly', { query: { year: 2025, quarter: 2 } })
         .expect(200);
       expect(res.body.contactPlaces).toEqual({
         definition: expect.any(String),
@@ -279,11 +276,8 @@ describe('coaches in the field', () => {
       });
       // The existing section is unchanged by the new one.
       expect(res.body.contactIntensity.byKind.home_visit.contacts).toBe(1);
-      await t
-        .http()
-        .get('/reports/quarterly')
-        .query({ year: 2025, quarter: 2 })
-        .set('authorization', a.auth('coach'))
+      await as(t, a.auth('coach'))
+        .get('/reports/quarterly', { query: { year: 2025, quarter: 2 } })
         .expect(403);
     });
   });

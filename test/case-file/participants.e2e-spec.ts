@@ -172,12 +172,7 @@ describe('participants', () => {
 
     it('treats SQL and LIKE metacharacters in q as plain text', async () => {
       for (const q of ["'; drop table participants; --", '%%', '__', "\\' or 1=1"]) {
-        const res = await t
-          .http()
-          .get('/participants')
-          .query({ q })
-          .set('authorization', a.auth('coach'))
-          .expect(200);
+        const res = await as(t, a.auth('coach')).get('/participants', { query: { q } }).expect(200);
         expect(res.body.total).toBe(0);
       }
     });
@@ -254,11 +249,8 @@ describe('participants', () => {
       );
       expect(new Set(results.map((r) => r.status))).toEqual(new Set([201]));
       expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-      const found = await t
-        .http()
-        .get('/participants')
-        .query({ q: String(body.lastName) })
-        .set('authorization', a.auth('coach'))
+      const found = await as(t, a.auth('coach'))
+        .get('/participants', { query: { q: String(body.lastName) } })
         .expect(200);
       expect(found.body.total).toBe(1);
       const other = await as(t, a.auth('coach')).post('/participants', participantBody(), {

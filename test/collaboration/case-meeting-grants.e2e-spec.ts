@@ -434,12 +434,11 @@ describe('grant rules', () => {
         [c.id, tr.id, p.id, iso(at), c.staff.coach.id, c.orgs.compaan.id, absent.id],
       );
       const d = new Date(at);
-      const res = await t
-        .http()
-        .get('/reports/quarterly')
-        .query({ year: d.getUTCFullYear(), quarter: Math.floor(d.getUTCMonth() / 3) + 1 })
-        .set('authorization', c.auth('coordinator'))
-        .set('accept-language', 'en')
+      const res = await as(t, c.auth('coordinator'))
+        .get('/reports/quarterly', {
+          query: { year: d.getUTCFullYear(), quarter: Math.floor(d.getUTCMonth() / 3) + 1 },
+          lang: 'en',
+        })
         .expect(200);
       expect(res.body.contactIntensity.byKind.case_meeting).toMatchObject({ contacts: 1, minutes: 15 });
       expect(res.body.contactIntensity.definition).toMatch(/with the participant/);

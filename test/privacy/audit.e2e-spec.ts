@@ -25,7 +25,7 @@ describe('the audit log', () => {
   afterAll(() => t.close());
 
   const events = (who: StaffKey, query: Record<string, string | number> = {}, p = a) =>
-    t.http().get('/audit-events').query(query).set('authorization', p.auth(who));
+    as(t, p.auth(who)).get('/audit-events', { query });
 
   describe('GET /audit-events', () => {
     it('shows the DPO sealed events with actor, organisation, action, resource, scope and hash, newest first', async () => {

@@ -72,11 +72,8 @@ describe('consents', () => {
       const seen = await read(p.id, 'coachCaw').expect(200);
       expect(Object.keys(seen.body).sort()).toEqual(SUMMARY_FIELDS);
       expect(seen.body).toMatchObject({ scope: 'summary', firstName: p.firstName, birthYear: 1990 });
-      const listed = await t
-        .http()
-        .get('/participants')
-        .query({ q: String(p.lastName) })
-        .set('authorization', a.auth('coachIntro'))
+      const listed = await as(t, a.auth('coachIntro'))
+        .get('/participants', { query: { q: String(p.lastName) } })
         .expect(200);
       expect(listed.body.items.map((i: { id: string; scope: string }) => [i.id, i.scope])).toEqual([
         [p.id, 'summary'],
@@ -186,11 +183,8 @@ describe('consents', () => {
       const special = await post(p.id, 'coach', consent({ scope: 'special_categories' })).expect(201);
       const during = await read(p.id, 'coach2').expect(200);
       expect(during.body.entryProfile).toMatchObject({ disability: 'yes', minority: 'declined' });
-      const list = await t
-        .http()
-        .get('/participants')
-        .query({ q: String(p.lastName) })
-        .set('authorization', a.auth('coach'))
+      const list = await as(t, a.auth('coach'))
+        .get('/participants', { query: { q: String(p.lastName) } })
         .expect(200);
       expect(list.body.items[0].entryProfile).toMatchObject({ disability: 'yes', minority: 'declined' });
 

@@ -136,21 +136,15 @@ describe('the audit wall', () => {
         values.rejection,
       ])
         expect([v, opened.includes(v)]).toEqual([v, true]);
-      const dpoLog = await t
-        .http()
-        .get('/audit-events')
-        .query({ participantId: p.id, limit: 200 })
-        .set('authorization', a.auth('dpo'))
+      const dpoLog = await as(t, a.auth('dpo'))
+        .get('/audit-events', { query: { participantId: p.id, limit: 200 } })
         .expect(200);
       const reasons = dpoLog.body.items.map((e: { reason: string | null }) => e.reason);
       expect(reasons).toEqual(expect.arrayContaining([values.rejection, values.correction]));
 
       // The participant's own access log explains why, by code; a sealed reason never shows as ciphertext.
-      const accessLog = await t
-        .http()
-        .get(`/participants/${p.id}/access-log`)
-        .query({ limit: 200 })
-        .set('authorization', a.auth('coach'))
+      const accessLog = await as(t, a.auth('coach'))
+        .get(`/participants/${p.id}/access-log`, { query: { limit: 200 } })
         .expect(200);
       expect(JSON.stringify(accessLog.body)).not.toContain('sealed:');
 
@@ -180,11 +174,8 @@ describe('the audit wall', () => {
       expect(reopened).toContain('"erased": true');
       const sealedBefore = stored.match(/sealed/g)?.length ?? 0;
       expect(sealedBefore).toBeGreaterThanOrEqual(4);
-      const dpoAfter = await t
-        .http()
-        .get('/audit-events')
-        .query({ participantId: p.id, limit: 200 })
-        .set('authorization', a.auth('dpo'))
+      const dpoAfter = await as(t, a.auth('dpo'))
+        .get('/audit-events', { query: { participantId: p.id, limit: 200 } })
         .expect(200);
       const reasonsAfter = dpoAfter.body.items.map((e: { reason: string | null }) => e.reason);
       expect(reasonsAfter.filter((r: string | null) => r === '[erased]')).toHaveLength(2);

@@ -114,17 +114,11 @@ describe('hostile input', () => {
         '\\\\',
         `${mine.lastName}' or '1'='1`,
       ]) {
-        const res = track(
-          await t.http().get('/participants').query({ q }).set('authorization', a.auth('coach')),
-        );
+        const res = track(await as(t, a.auth('coach')).get('/participants', { query: { q } }));
         expect({ q, status: res.status, total: res.body.total }).toEqual({ q, status: 200, total: 0 });
       }
       // The same search with a plain name does find the row, so the zeros above are not vacuous.
-      const found = await t
-        .http()
-        .get('/participants')
-        .query({ q: mine.lastName })
-        .set('authorization', a.auth('coach'));
+      const found = await as(t, a.auth('coach')).get('/participants', { query: { q: mine.lastName } });
       expect(found.body.total).toBe(1);
     });
 
@@ -136,9 +130,7 @@ describe('hostile input', () => {
         { page: '1 or 1=1' },
         { limit: '-1' },
       ]) {
-        const res = track(
-          await t.http().get('/audit-events').query(query).set('authorization', a.auth('dpo')),
-        );
+        const res = track(await as(t, a.auth('dpo')).get('/audit-events', { query }));
         expect(res.status).toBe(400);
       }
       const [{ n }] = await t.sql<{ n: number }>('select count(*)::int as n from audit_events');

@@ -115,8 +115,7 @@ const ENDPOINTS: Endpoint[] = [
       coCoach: '200 case',
       otherPartnership: '200 absent',
     },
-    call: (t, auth, ids) =>
-      t.http().get('/participants').query({ q: ids.lastName }).set('authorization', auth),
+    call: (t, auth, ids) => as(t, auth).get('/participants', { query: { q: ids.lastName } }),
     shape: (b, ids) => {
       const item = (b.items as Body[]).find((i) => i.id === ids.participant);
       return item ? participantShape(item) : 'absent';
@@ -274,8 +273,7 @@ const ENDPOINTS: Endpoint[] = [
       coCoach: '200 events',
       otherPartnership: '200 none',
     },
-    call: (t, auth, ids) =>
-      t.http().get('/audit-events').query({ participantId: ids.participant }).set('authorization', auth),
+    call: (t, auth, ids) => as(t, auth).get('/audit-events', { query: { participantId: ids.participant } }),
     shape: (b) => (Number(b.total) > 0 ? 'events' : 'none'),
   },
 ];

@@ -138,11 +138,8 @@ describe('quarterly follow-up and data quality', () => {
       who: Parameters<TestPartnership['auth']>[0] = 'coordinator',
       query: Record<string, string> = {},
     ) =>
-      t
-        .http()
-        .get('/reports/data-quality')
-        .query(query)
-        .set('authorization', d.auth(who))
+      as(t, d.auth(who))
+        .get('/reports/data-quality', { query })
         // The messages are checked in English here; Dutch is the default (test/reports/quarterly-empowerment).
         .set('accept-language', 'en');
 

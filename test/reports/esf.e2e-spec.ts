@@ -4,6 +4,7 @@ import { parseCsv } from '../../src/reports/export/csv';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, grant, insertFollowUp, insertParticipant, insertTrajectory } from './report-fixtures';
+import { as } from '../support/api';
 
 type ByGender = { female: number; male: number; nonbinary: number; total: number };
 interface Indicator {
@@ -176,10 +177,10 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
   afterAll(() => t.close());
 
   const esf = (
-    as: Parameters<TestPartnership['auth']>[0] = 'coordinator',
+    who: Parameters<TestPartnership['auth']>[0] = 'coordinator',
     p = a,
     query: Record<string, string> = YEAR,
-  ) => t.http().get('/reports/esf').query(query).set('authorization', p.auth(as));
+  ) => as(t, p.auth(who)).get('/reports/esf', { query });
   const byCode = (r: EsfReport) => new Map([...r.outputs, ...r.results].map((i) => [i.code, i]));
 
   it('counts every output indicator, by gender, exactly as worked out by hand', async () => {
@@ -266,11 +267,8 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
     );
     const after = (await esf().expect(200)).body;
     expect(after).toEqual(before);
-    const explained = await t
-      .http()
-      .get('/reports/esf/participants')
-      .query({ ...YEAR, indicator: codeOf('long_term_unemployed') })
-      .set('authorization', a.auth('coordinator'))
+    const explained = await as(t, a.auth('coordinator'))
+      .get('/reports/esf/participants', { query: { ...YEAR, indicator: codeOf('long_term_unemployed') } })
       .expect(200);
     expect(explained.body.items).toEqual([{ participantId: id.p2, pseudonymised: true }]);
     await t.sql(`update participants set pseudonymised_at = null where partnership_id = $1`, [a.id]);
@@ -296,14 +294,9 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
   describe('GET /reports/esf/participants', () => {
     const explain = (
       query: Record<string, string>,
-      as: Parameters<TestPartnership['auth']>[0] = 'coordinator',
+      who: Parameters<TestPartnership['auth']>[0] = 'coordinator',
       p = a,
-    ) =>
-      t
-        .http()
-        .get('/reports/esf/participants')
-        .query({ ...YEAR, ...query })
-        .set('authorization', p.auth(as));
+    ) => as(t, p.auth(who)).get('/reports/esf/participants', { query: { ...YEAR, ...query } });
 
     it('lists the participants behind a number, with names only where the caller holds a grant', async () => {
       await grant(t, a, id.p2, a.orgs.stad.id, 'summary');
@@ -358,12 +351,9 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
   });
 
   describe('GET /reports/esf.csv', () => {
-    const csv = (as: Parameters<TestPartnership['auth']>[0] = 'coordinator') =>
-      t
-        .http()
-        .get('/reports/esf.csv')
-        .query(YEAR)
-        .set('authorization', a.auth(as))
+    const csv = (who: Parameters<TestPartnership['auth']>[0] = 'coordinator') =>
+      as(t, a.auth(who))
+        .get('/reports/esf.csv', { query: YEAR })
         .buffer(true)
         .parse((res, done) => {
           let text = '';
@@ -453,11 +443,8 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
            from participants p where p.partnership_id = $1`,
         [c.id],
       );
-      const res = await t
-        .http()
-        .get('/reports/esf.csv')
-        .query(YEAR)
-        .set('authorization', c.auth('coordinator'))
+      const res = await as(t, c.auth('coordinator'))
+        .get('/reports/esf.csv', { query: YEAR })
         .buffer(true)
         .parse((r, done) => {
           let text = '';
@@ -479,13 +466,9 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
   });
 
   describe('GET /reports/esf.xlsx', () => {
-    const download = (as: Parameters<TestPartnership['auth']>[0] = 'coordinator') =>
-      t
-        .http()
-        .get('/reports/esf.xlsx')
-        .query(YEAR)
-        .set('authorization', a.auth(as))
-        .set('accept-language', 'en')
+    const download = (who: Parameters<TestPartnership['auth']>[0] = 'coordinator') =>
+      as(t, a.auth(who))
+        .get('/reports/esf.xlsx', { query: YEAR, lang: 'en' })
         .buffer(true)
         .parse((res, done) => {
           const chunks: Buffer[] = [];
@@ -501,12 +484,7 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
         };
       }>();
       if (!excel) {
-        const res = await t
-          .http()
-          .get('/reports/esf.xlsx')
-          .query(YEAR)
-          .set('authorization', a.auth('coordinator'))
-          .expect(503);
+        const res = await as(t, a.auth('coordinator')).get('/reports/esf.xlsx', { query: YEAR }).expect(503);
         expect(res.body.code).toBe('XLSX_UNAVAILABLE');
         return;
       }
@@ -548,7 +526,7 @@ describe('ESF+ indicators (GET /reports/esf)', () => {
     });
 
     it('refuses a coach with 403', async () => {
-      await t.http().get('/reports/esf.xlsx').query(YEAR).set('authorization', a.auth('coach')).expect(403);
+      await as(t, a.auth('coach')).get('/reports/esf.xlsx', { query: YEAR }).expect(403);
     });
   });
 });

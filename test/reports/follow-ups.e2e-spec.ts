@@ -109,11 +109,8 @@ describe('follow-ups after leaving', () => {
     const list = await due().expect(200);
     expect(list.body.items.map((i: { participantId: string }) => i.participantId)).toEqual([id.sixMonths]);
     const today = localDate(t.clock.now());
-    const esf = await t
-      .http()
-      .get('/reports/esf')
-      .query({ from: localDate(daysAgo(30)), to: today })
-      .set('authorization', a.auth('coordinator'))
+    const esf = await as(t, a.auth('coordinator'))
+      .get('/reports/esf', { query: { from: localDate(daysAgo(30)), to: today } })
       .expect(200);
     const jobSearching = esf.body.results.find(
       (r: { code: string }) => r.code === codeOf('job_searching_upon_leaving'),

@@ -3,6 +3,7 @@ import { createPartnership, TestPartnership } from '../factories/partnership.fac
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, insertParticipant, insertTrajectory } from './report-fixtures';
 import { LoadedBook, loadExcelForTest } from './xlsx-sheets';
+import { as } from '../support/api';
 
 /** Issue 13, "Language and time": Dutch by default, English with Accept-Language: en. */
 describe('report language (Accept-Language)', () => {
@@ -19,7 +20,7 @@ describe('report language (Accept-Language)', () => {
   afterAll(() => t.close());
 
   const get = (url: string, query: object, lang?: string) => {
-    const req = t.http().get(url).query(query).set('authorization', a.auth('coordinator'));
+    const req = as(t, a.auth('coordinator')).get(url, { query });
     return lang === undefined ? req : req.set('accept-language', lang);
   };
   const raw = (url: string, query: object, lang?: string) =>

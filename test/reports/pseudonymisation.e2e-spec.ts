@@ -86,7 +86,7 @@ describe('pseudonymisation and the reports', () => {
   afterAll(() => t.close());
 
   const get = (path: string, query: Record<string, string | number>) =>
-    t.http().get(path).query(query).set('authorization', a.auth('coordinator')).expect(200);
+    as(t, a.auth('coordinator')).get(path, { query }).expect(200);
 
   it('blanks follow-up notes, referral free text and assessment notes, and leaves every ESF+ and quarterly figure as it was', async () => {
     const esfBefore = (await get('/reports/esf', YEAR)).body;

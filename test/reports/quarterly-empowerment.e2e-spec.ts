@@ -97,12 +97,8 @@ describe('empowerment in the quarterly report and the data-quality list', () => 
   afterAll(() => t.close());
 
   const quarterly = (quarter: number, p = a) =>
-    t
-      .http()
-      .get('/reports/quarterly')
-      .query({ year: 2025, quarter })
-      .set('authorization', p.auth('coordinator'))
-      .set('accept-language', 'en')
+    as(t, p.auth('coordinator'))
+      .get('/reports/quarterly', { query: { year: 2025, quarter }, lang: 'en' })
       .expect(200);
 
   describe('GET /reports/quarterly: empowermentCoverage', () => {
@@ -176,12 +172,8 @@ describe('empowerment in the quarterly report and the data-quality list', () => 
     it('read back to exactly the JSON figures', async () => {
       const excel = await loadExcelForTest<{ Workbook: new () => LoadedBook }>();
       if (!excel) return; // without exceljs the route answers 503, tested in quarterly-xlsx.e2e-spec.ts
-      const res = await t
-        .http()
-        .get('/reports/quarterly.xlsx')
-        .query({ year: 2025, quarter: 1 })
-        .set('authorization', a.auth('coordinator'))
-        .set('accept-language', 'en')
+      const res = await as(t, a.auth('coordinator'))
+        .get('/reports/quarterly.xlsx', { query: { year: 2025, quarter: 1 }, lang: 'en' })
         .buffer(true)
         .parse((r, done) => {
           const chunks: Buffer[] = [];

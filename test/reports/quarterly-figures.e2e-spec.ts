@@ -2,6 +2,7 @@ import { createPartnership, TestPartnership } from '../factories/partnership.fac
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, insertContact, insertParticipant, insertTrajectory } from './report-fixtures';
 
+import { as } from '../support/api';
 
 describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
@@ -85,12 +86,7 @@ describe('quarterly follow-up and data quality', () => {
     p = a,
   ) =>
     // The assertions read the English definitions; Dutch is the default (test/reports/language.e2e-spec.ts).
-    t
-      .http()
-      .get('/reports/quarterly')
-      .query(query)
-      .set('authorization', p.auth(who))
-      .set('accept-language', 'en');
+    as(t, p.auth(who)).get('/reports/quarterly', { query, lang: 'en' });
 
   describe('GET /reports/quarterly', () => {
     it('reports inflow, reach, active trajectories, exits and durations as worked out by hand', async () => {

@@ -9,6 +9,7 @@ import {
   sheetRows,
   loadExcelForTest,
 } from './xlsx-sheets';
+import { as } from '../support/api';
 
 describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
@@ -92,12 +93,7 @@ describe('quarterly follow-up and data quality', () => {
     p = a,
   ) =>
     // The assertions read the English definitions; Dutch is the default (test/reports/language.e2e-spec.ts).
-    t
-      .http()
-      .get('/reports/quarterly')
-      .query(query)
-      .set('authorization', p.auth(who))
-      .set('accept-language', 'en');
+    as(t, p.auth(who)).get('/reports/quarterly', { query, lang: 'en' });
 
   describe('referral turnaround in GET /reports/quarterly', () => {
     beforeAll(async () => {
@@ -215,12 +211,8 @@ describe('quarterly follow-up and data quality', () => {
 
   describe('GET /reports/quarterly.xlsx', () => {
     const download = (who: Parameters<TestPartnership['auth']>[0] = 'coordinator', p = a) =>
-      t
-        .http()
-        .get('/reports/quarterly.xlsx')
-        .query({ year: 2025, quarter: 1 })
-        .set('authorization', p.auth(who))
-        .set('accept-language', 'en')
+      as(t, p.auth(who))
+        .get('/reports/quarterly.xlsx', { query: { year: 2025, quarter: 1 }, lang: 'en' })
         .buffer(true)
         .parse((res, done) => {
           const chunks: Buffer[] = [];
@@ -437,11 +429,8 @@ describe('quarterly follow-up and data quality', () => {
     });
 
     it('rejects a bad quarter with 400, no token with 401 and a coach with 403', async () => {
-      await t
-        .http()
-        .get('/reports/quarterly.xlsx')
-        .query({ year: 2025, quarter: 0 })
-        .set('authorization', a.auth('coordinator'))
+      await as(t, a.auth('coordinator'))
+        .get('/reports/quarterly.xlsx', { query: { year: 2025, quarter: 0 } })
         .expect(400);
       await t.http().get('/reports/quarterly.xlsx').query({ year: 2025, quarter: 1 }).expect(401);
       await download('coach').expect(403);

@@ -27,11 +27,8 @@ describe('reporting rules (issue 13)', () => {
     query: Record<string, string | number>,
     who = 'coordinator',
   ) =>
-    t
-      .http()
-      .get(path)
-      .query(query)
-      .set('authorization', p.auth(who as Parameters<TestPartnership['auth']>[0]))
+    as(t, p.auth(who as Parameters<TestPartnership['auth']>[0]))
+      .get(path, { query })
       // The rules' texts are asserted in English, the source language (Dutch is the default).
       .set('accept-language', 'en');
   const esf = (p: TestPartnership, from: string, to: string) => getAs(p, '/reports/esf', { from, to });

@@ -4,6 +4,7 @@ import { scores } from '../assessments/helpers';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, insertAssessment, insertParticipant, insertTrajectory, TrajectoryRow } from './report-fixtures';
+import { as } from '../support/api';
 
 /**
  * Issue 13, "Wrong or missing rules" 1, 2, 3, 4, 5, 7 and 8: each rule with a small cohort whose
@@ -32,11 +33,8 @@ describe('reporting rules (issue 13)', () => {
     query: Record<string, string | number>,
     who = 'coordinator',
   ) =>
-    t
-      .http()
-      .get(path)
-      .query(query)
-      .set('authorization', p.auth(who as Parameters<TestPartnership['auth']>[0]))
+    as(t, p.auth(who as Parameters<TestPartnership['auth']>[0]))
+      .get(path, { query })
       // The rules' texts are asserted in English, the source language (Dutch is the default).
       .set('accept-language', 'en');
   const esf = (p: TestPartnership, from: string, to: string) => getAs(p, '/reports/esf', { from, to });

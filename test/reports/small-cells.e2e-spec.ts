@@ -5,6 +5,7 @@ import { createPartnership, TestPartnership } from '../factories/partnership.fac
 import { createTestApp, TestApp } from '../harness/test-app';
 import { day, grant, insertParticipant, insertTrajectory, ParticipantRow } from './report-fixtures';
 import { LoadedBook } from './xlsx-sheets';
+import { as } from '../support/api';
 
 interface Indicator {
   code: string;
@@ -53,12 +54,7 @@ describe('special-category figures: small cells and short periods', () => {
   afterAll(() => t.close());
 
   const esf = (query: object, lang = 'en') =>
-    t
-      .http()
-      .get('/reports/esf')
-      .query(query)
-      .set('authorization', a.auth('coordinator'))
-      .set('accept-language', lang);
+    as(t, a.auth('coordinator')).get('/reports/esf', { query, lang });
   const indicator = (body: { outputs: Indicator[] }, key: string) =>
     body.outputs.find((i) => i.code === codeOf(key))!;
 
@@ -100,12 +96,8 @@ describe('special-category figures: small cells and short periods', () => {
   });
 
   it('never puts a special-category column in the CSV that names her', async () => {
-    const res = await t
-      .http()
-      .get('/reports/esf.csv')
-      .query(ONE_DAY)
-      .set('authorization', a.auth('coordinator'))
-      .set('accept-language', 'en')
+    const res = await as(t, a.auth('coordinator'))
+      .get('/reports/esf.csv', { query: ONE_DAY, lang: 'en' })
       .buffer(true)
       .parse((r, done) => {
         let s = '';
@@ -124,12 +116,8 @@ describe('special-category figures: small cells and short periods', () => {
   it('never puts a special-category figure beside her name in the workbook', async () => {
     const excel = (await loadExcel()) as unknown as { Workbook: new () => LoadedBook } | null;
     if (!excel) return; // without exceljs the route answers 503 (test/reports/esf.e2e-spec.ts)
-    const res = await t
-      .http()
-      .get('/reports/esf.xlsx')
-      .query(ONE_DAY)
-      .set('authorization', a.auth('coordinator'))
-      .set('accept-language', 'en')
+    const res = await as(t, a.auth('coordinator'))
+      .get('/reports/esf.xlsx', { query: ONE_DAY, lang: 'en' })
       .buffer(true)
       .parse((r, done) => {
         const chunks: Buffer[] = [];

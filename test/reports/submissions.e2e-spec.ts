@@ -47,8 +47,7 @@ describe('Report submissions (/reports/esf/submissions, /reports/quarterly/submi
   let esfSubmission: Record<string, unknown> & { id: string; figures: Record<string, unknown> };
 
   const caller = (who: Who = 'coordinator', p = () => a) => ({
-    get: (url: string, query: object = {}) =>
-      t.http().get(url).query(query).set('authorization', p().auth(who)),
+    get: (url: string, query: object = {}) => as(t, p().auth(who)).get(url, { query }),
     post: (url: string, body: object) => as(t, p().auth(who)).post(url, body),
   });
   const count = async () =>

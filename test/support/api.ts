@@ -10,6 +10,8 @@ export interface RequestOptions {
   /** Sent as Accept-Language. */
   lang?: string;
   headers?: Record<string, string>;
+  /** Query-string parameters, as supertest's `.query()` takes them. */
+  query?: object | string;
 }
 
 /** One caller's view of the API: every request carries its bearer token. Each call returns supertest's `Test`. */
@@ -45,6 +47,7 @@ export function as(target: ApiTarget, bearer: string): ApiClient {
     if (options.idempotencyKey !== undefined) req.set('idempotency-key', options.idempotencyKey);
     if (options.lang !== undefined) req.set('accept-language', options.lang);
     for (const [name, value] of Object.entries(options.headers ?? {})) req.set(name, value);
+    if (options.query !== undefined) req.query(options.query);
     // Without a body the request has none (and no content-type), as a bare supertest call would.
     return body === undefined ? req : req.send(body as object | string);
   };

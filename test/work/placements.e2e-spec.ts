@@ -234,11 +234,10 @@ describe('placements', () => {
     const cEmployer = (await addEmployer(c, 'Schoonmaak Noord')).id;
     const report = async () =>
       (
-        await t
-          .http()
-          .get('/reports/quarterly')
-          .query({ year: new Date().getFullYear(), quarter: Math.floor(new Date().getMonth() / 3) + 1 })
-          .set('authorization', c.auth('coordinator'))
+        await as(t, c.auth('coordinator'))
+          .get('/reports/quarterly', {
+            query: { year: new Date().getFullYear(), quarter: Math.floor(new Date().getMonth() / 3) + 1 },
+          })
           .expect(200)
       ).body.sustainableWork;
     // Trajectories and jobs that start today and close today: all in this quarter.
