@@ -22,6 +22,11 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
   let page: Page;
   let coach: { id: string; token: string };
   let participant: { id: string; name: string; trajectoryId: string };
+  // Both forms say "Bewaard op dit toestel" while their write waits; each test reads its own form's status.
+  const contactStatus = () =>
+    page.getByRole('form', { name: 'Contact registreren' }).getByText('Bewaard op dit toestel');
+  const reviewStatus = () =>
+    page.getByRole('region', { name: 'Empowermentevaluatie' }).getByText('Bewaard op dit toestel');
   const contactCount = async () =>
     Number(
       (
@@ -114,7 +119,7 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
       await page.getByLabel('Duur (minuten)').fill('15');
       await page.getByLabel('Korte notitie').fill(note);
       await page.getByRole('button', { name: 'Bewaren' }).click();
-      await page.getByText('Bewaard op dit toestel').waitFor();
+      await contactStatus().waitFor();
       expect(Date.now() - started).toBeLessThan(30_000);
     }
     await waitFor(
@@ -155,7 +160,7 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
     await page.getByLabel('Korte notitie').fill('Antwoord verloren');
     await page.getByRole('button', { name: 'Bewaren' }).click();
     await waitFor(contactCount, (n) => n === before + 1, 'the first attempt to be stored');
-    await page.getByText('Bewaard op dit toestel').waitFor();
+    await contactStatus().waitFor();
     await waitFor(
       () => page.getByTestId('queued-contact').count(),
       (n) => n === 0,
@@ -226,7 +231,7 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
       .getByRole('form', { name: 'Evaluatie scoren' })
       .getByRole('button', { name: 'Bewaren' })
       .click();
-    await page.getByText('Bewaard op dit toestel').waitFor();
+    await reviewStatus().waitFor();
     expect(await count()).toBe(before);
     await context.setOffline(false);
     await waitFor(count, (n) => n === before + 1, 'the review to arrive');
