@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { PgErrorCode, pgErrorCode } from '../common/persistence/pg-error-codes';
 
 /** The role that owns every table. Migrations run as this role. */
 export const OWNER_ROLE = 'jobteam_owner';
@@ -20,8 +21,13 @@ async function tolerateConcurrentCreate(run: () => Promise<unknown>): Promise<vo
     await run();
   } catch (err) {
     // Parallel test workers may create the same cluster-wide role at once.
-    const code = (err as { code?: string }).code;
-    if (code !== '42710' && code !== '23505' && code !== 'XX000') throw err;
+    const code = pgErrorCode(err);
+    const raced: string[] = [
+      PgErrorCode.duplicateObject,
+      PgErrorCode.uniqueViolation,
+      PgErrorCode.internalError,
+    ];
+    if (!code || !raced.includes(code)) throw err;
   }
 }
 
