@@ -57,6 +57,11 @@ run('web app: the coordinator (coordinator.stad) on a phone', () => {
     await report.getByRole('rowheader', { name: 'Gestarte trajecten' }).waitFor();
     // No raw keys where a label exists.
     expect(await report.textContent()).not.toContain('trajectoriesStarted');
+    // A year names a period: no thousands separator (nl-BE would write 2.026).
+    const yearRow = report
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Jaar', exact: true }) });
+    expect((await yearRow.first().getByRole('cell').textContent())?.trim()).toMatch(/^20\d\d$/);
     await expectAccessible(page, 'quarterly report');
     await screenshot(page, 'quarterly');
   });

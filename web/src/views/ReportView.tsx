@@ -8,12 +8,15 @@ import { useI18n } from '../i18n';
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 const isObject = (v: Json): v is { [k: string]: Json } => !!v && typeof v === 'object' && !Array.isArray(v);
 const TEXT_KEYS = new Set(['definition', 'mapping', 'source']);
+/** Numbers that name something (a year, a quarter) rather than count it: no thousands separator. */
+const NAMING_KEYS = /^(year|quarter|jaar|kwartaal)$/i;
 /** A small set of counts (female, male, nonbinary, total) reads best on one line; larger ones get a table. */
 const compact = (v: { [k: string]: Json }) =>
   Object.keys(v).length <= 4 && Object.values(v).every((x) => typeof x === 'number' || x === null);
 
 function scalar(v: Json, key: string, l: (v: string) => string): string {
   if (v === null) return '–';
+  if (typeof v === 'number' && NAMING_KEYS.test(key)) return String(v);
   if (typeof v === 'number')
     return /share|rate|min$|max$/i.test(key) && v <= 1
       ? `${(v * 100).toFixed(1)} %`
