@@ -96,6 +96,10 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
     await page.getByRole('button', { name: new RegExp(participant.name) }).click();
     await page.getByRole('heading', { name: participant.name }).waitFor();
     await page.getByRole('heading', { name: 'Identiteit' }).waitFor();
+    // Codes read as words: no ISCED key, no bare ISO language code.
+    const identity = (await page.locator('section[aria-labelledby="identity-title"]').textContent()) ?? '';
+    expect(identity).not.toMatch(/isced_\d/);
+    expect(identity).not.toMatch(/Contacttaal[a-z]{2}(?![a-z])/);
     expect(await page.getByTestId('phase').textContent()).toBe('Begeleiding');
     await page
       .getByText(/Jonas Goossens|Goossens/)

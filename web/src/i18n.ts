@@ -307,6 +307,9 @@ const LABELS: Record<Lang, Record<string, string>> = {
     unemployed: 'Werkzoekend',
     inactive: 'Inactief',
     self_employed: 'Zelfstandig',
+    isced_0_2: 'Hoogstens lager secundair (ISCED 0–2)',
+    isced_3_4: 'Hoger secundair of post-secundair (ISCED 3–4)',
+    isced_5_8: 'Hoger onderwijs (ISCED 5–8)',
     year: 'Jaar',
     quarter: 'Kwartaal',
     period: 'Periode',
@@ -416,6 +419,9 @@ const LABELS: Record<Lang, Record<string, string>> = {
     agreed: 'Agreed together',
     coach: 'Coach',
     participant: 'Participant',
+    isced_0_2: 'Lower secondary at most (ISCED 0–2)',
+    isced_3_4: 'Upper or post-secondary (ISCED 3–4)',
+    isced_5_8: 'Higher education (ISCED 5–8)',
   },
 };
 

@@ -45,13 +45,24 @@ const IDENTITY: { key: string; text: Parameters<ReturnType<typeof useI18n>['t']>
   { key: 'nationality', text: 'nationality' },
 ];
 
+function displayName(type: 'language' | 'region', code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang === 'en' ? 'en-GB' : 'nl-BE'], { type }).of(code) ?? code;
+  } catch {
+    return code; // not a code Intl knows: show it as entered
+  }
+}
+
 function identityValue(key: string, value: unknown, l: (v: string) => string, lang: string): string {
   if (key === 'address' && value && typeof value === 'object') {
     const a = value as Record<string, string | null>;
     return [a.street, [a.postalCode, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '–';
   }
   if (key === 'birthDate') return formatDate(String(value), lang);
-  if (key === 'gender' || key === 'labourStatus') return l(String(value));
+  if (key === 'gender' || key === 'labourStatus' || key === 'educationLevel') return l(String(value));
+  // ISO codes (a language, a country) read as their names in the app's language: `pl` → Pools.
+  if ((key === 'contactLanguage' || key === 'nationality') && typeof value === 'string')
+    return displayName(key === 'contactLanguage' ? 'language' : 'region', value, lang);
   return value === null ? '–' : String(value);
 }
 
