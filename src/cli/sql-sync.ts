@@ -24,8 +24,8 @@ export async function renderInScratchDatabase(
   try {
     const runner = await ExampleRunner.start(database.appUrl);
     try {
-      return await renderQueryFiles(files, async (repository, method, params) =>
-        runner.run(await runner.instanceOf(repository), method, { params }),
+      return await renderQueryFiles(files, async (repository, method, example) =>
+        runner.run(await runner.instanceOf(repository), method, example),
       );
     } finally {
       await runner.close();

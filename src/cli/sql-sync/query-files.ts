@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { format } from 'sql-formatter';
-import { generatedSqlMethods } from '../../common/persistence/generate-sql';
+import { generatedSqlMethods, SqlExample } from '../../common/persistence/generate-sql';
 import { ExampleResult } from './example-runner';
 
 type Class = abstract new (...args: never[]) => unknown;
@@ -14,7 +14,7 @@ export interface RepositoryFile {
 
 /** Runs one example of one method (ExampleRunner in the CLI). */
 export interface RunExample {
-  (repository: Class, method: string, params: unknown[] | undefined): Promise<ExampleResult>;
+  (repository: Class, method: string, example: SqlExample): Promise<ExampleResult>;
 }
 
 const HEADER = '-- NOTE: written by `npm run sql:sync`; do not edit by hand.\n';
@@ -68,7 +68,7 @@ export async function renderQueryFiles(
       for (const { method, examples } of generatedSqlMethods(repository)) {
         for (const [i, example] of examples.entries()) {
           const label = example.name ?? (examples.length > 1 ? `example ${i + 1}` : '');
-          const result = await runExample(repository, method, example.params);
+          const result = await runExample(repository, method, example);
           const lines = [`-- ${className}.${method}(${label})`];
           lines.push(...result.statements.map((s) => `${formatSql(s)};`));
           if (!result.statements.length) lines.push('-- (no statement)');
