@@ -10,14 +10,17 @@ import type { EntityManager } from 'typeorm';
  * The sync runs every example as the fixture's coach (or the staff member `as` names: through
  * DatabaseContext.runAsStaff, so under RLS as in production) in a fresh database that holds the rows of
  * `SQL_FIXTURE`, in a transaction it rolls back. Use these ids so that the example finds its rows and its
- * inserts pass the foreign keys and policies: an example that errors stops before the method's later
- * statements (it is written to the file as a comment).
+ * inserts pass the foreign keys and policies: an example that errors would stop before the method's later
+ * statements, so an error fails sql:sync and sql:check. Only a method whose purpose is to refuse may mark
+ * an example `expectError` (then it must error, and the file shows the error as a comment).
  */
 export interface SqlExample {
   name?: string;
   params?: unknown[];
   /** Who runs the example (default `coach`): a fixture staff member of `SQL_FIXTURE`. */
   as?: SqlExampleActor;
+  /** The example must end in an error (a method whose purpose is to refuse); avoid where you can. */
+  expectError?: boolean;
   /**
    * Prepares what the fixture cannot hold, in the example's transaction and as its actor, before the call
    * (say, the owner grant a participant's insert needs first, whose foreign key waits for that insert).
