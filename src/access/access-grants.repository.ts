@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { GrantReason, Scope } from './scope';
 
-const PARTICIPANT = '00000000-0000-4000-8000-000000000001';
-const ORGANISATION = '00000000-0000-4000-8000-000000000002';
-const SOURCE = '00000000-0000-4000-8000-000000000003';
+const PARTICIPANT = F.participantId;
+const SOURCE = F.closedReferralId;
 
 /** A live grant of the caller (organisation or staff member) on the participant, as the RLS policies read it. */
 const LIVE_GRANT_OF_CALLER = `g.partnership_id = app_tenant()
@@ -64,8 +63,8 @@ export class AccessGrantsRepository {
   @GenerateSql({
     params: [
       {
-        participantId: PARTICIPANT,
-        organisationId: ORGANISATION,
+        participantId: F.participantId,
+        organisationId: F.organisationId,
         staffId: null,
         scope: 'full',
         reason: 'owner',

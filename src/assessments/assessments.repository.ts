@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { offsetOf } from '../common/http/pagination';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { AssessmentEntity } from './assessment.entity';
 import { AssessmentQuery } from './dto/assessment.dto';
 
-const TRAJECTORY_ID = '00000000-0000-4000-8000-000000000001';
+const TRAJECTORY_ID = F.trajectoryId;
 
 /** The assessments table (RLS: a case grant on the participant). Rows are never updated. */
 @Injectable()
@@ -29,20 +29,20 @@ export class AssessmentsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: '00000000-0000-4000-8000-000000000002',
-        trajectoryId: TRAJECTORY_ID,
-        participantId: '00000000-0000-4000-8000-000000000003',
-        instrumentId: '00000000-0000-4000-8000-000000000004',
-        instrumentKey: 'empowerment',
+        partnershipId: F.partnershipId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
+        instrumentId: F.instrumentId,
+        instrumentKey: 'fixture',
         instrumentVersion: 1,
-        kind: 'baseline',
+        kind: 'review',
         perspective: 'agreed',
         takenAt: new Date('2026-01-15T09:00:00Z'),
         scores: { autonomy: 5 },
         participantScores: null,
         note: null,
         participantPresent: true,
-        assessedBy: '00000000-0000-4000-8000-000000000005',
+        assessedBy: F.coachId,
       },
     ],
   })
@@ -50,7 +50,7 @@ export class AssessmentsRepository {
     return this.repo.save(this.repo.create(values));
   }
 
-  @GenerateSql({ params: ['00000000-0000-4000-8000-000000000006', TRAJECTORY_ID] })
+  @GenerateSql({ params: [F.assessmentId, TRAJECTORY_ID] })
   async findInTrajectory(id: string, trajectoryId: string): Promise<AssessmentEntity | undefined> {
     return (await this.repo.findOneBy({ id, trajectoryId })) ?? undefined;
   }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { CaseMeetingActionEntity, CaseMeetingItemEntity } from './case-meeting.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const ID2 = '00000000-0000-4000-8000-000000000002';
+const ID = F.caseMeetingId;
 const AT = new Date('2026-01-15T10:00:00Z');
 
 /** The items discussed at a case meeting and the actions agreed on them; RLS shows what the caller may see. */
@@ -20,19 +19,19 @@ export class CaseMeetingItemsRepository {
   @GenerateSql({
     params: [
       {
-        id: ID,
-        partnershipId: ID,
-        caseMeetingId: ID,
-        trajectoryId: ID,
-        participantId: ID,
+        id: '00000000-0000-4000-8000-00000000f001',
+        partnershipId: F.partnershipId,
+        caseMeetingId: F.caseMeetingId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
         participantPresent: false,
         basis: 'consent',
         summary: null,
         decisions: null,
         referralId: null,
         contactId: null,
-        authorId: ID,
-        authorOrganisationId: ID,
+        authorId: F.coachId,
+        authorOrganisationId: F.organisationId,
       },
     ],
   })
@@ -45,12 +44,12 @@ export class CaseMeetingItemsRepository {
     params: [
       [
         {
-          partnershipId: ID,
-          caseMeetingId: ID,
-          itemId: ID,
-          participantId: ID,
+          partnershipId: F.partnershipId,
+          caseMeetingId: F.caseMeetingId,
+          itemId: F.caseMeetingItemId,
+          participantId: F.participantId,
           description: 'x',
-          ownerStaffId: ID,
+          ownerStaffId: F.coachId,
           dueAt: AT,
         },
       ],
@@ -69,12 +68,12 @@ export class CaseMeetingItemsRepository {
       .find({ where: { caseMeetingId }, order: { createdAt: 'ASC' } });
   }
 
-  @GenerateSql({ params: [ID, ID2] })
+  @GenerateSql({ params: [ID, F.caseMeetingItemId] })
   findItem(caseMeetingId: string, itemId: string): Promise<CaseMeetingItemEntity | null> {
     return this.m.getRepository(CaseMeetingItemEntity).findOneBy({ id: itemId, caseMeetingId });
   }
 
-  @GenerateSql({ params: [ID, { summary: 'x' }] })
+  @GenerateSql({ params: [F.caseMeetingItemId, { summary: 'x' }] })
   async updateItem(
     itemId: string,
     patch: Partial<Pick<CaseMeetingItemEntity, 'summary' | 'decisions'>>,
@@ -83,7 +82,7 @@ export class CaseMeetingItemsRepository {
   }
 
   /** An item and its actions (they reference it). */
-  @GenerateSql({ params: [ID] })
+  @GenerateSql({ params: [F.caseMeetingItemId] })
   async deleteItem(itemId: string): Promise<void> {
     await this.m.getRepository(CaseMeetingActionEntity).delete({ itemId });
     await this.m.getRepository(CaseMeetingItemEntity).delete({ id: itemId });
@@ -98,23 +97,23 @@ export class CaseMeetingItemsRepository {
   }
 
   /** An item's actions, soonest due first. */
-  @GenerateSql({ params: [ID] })
+  @GenerateSql({ params: [F.caseMeetingItemId] })
   actionsOfItem(itemId: string): Promise<CaseMeetingActionEntity[]> {
     return this.m.getRepository(CaseMeetingActionEntity).find({ where: { itemId }, order: { dueAt: 'ASC' } });
   }
 
-  @GenerateSql({ params: [ID, ID2] })
+  @GenerateSql({ params: [ID, F.caseMeetingActionId] })
   findAction(caseMeetingId: string, actionId: string): Promise<CaseMeetingActionEntity | null> {
     return this.m.getRepository(CaseMeetingActionEntity).findOneBy({ id: actionId, caseMeetingId });
   }
 
-  @GenerateSql({ params: [ID] })
+  @GenerateSql({ params: [F.caseMeetingActionId] })
   findActionById(actionId: string): Promise<CaseMeetingActionEntity | null> {
     return this.m.getRepository(CaseMeetingActionEntity).findOneBy({ id: actionId });
   }
 
   /** Marks an open action done; false if another request did first. */
-  @GenerateSql({ params: [ID, AT, ID2] })
+  @GenerateSql({ params: [F.caseMeetingActionId, AT, F.coachId] })
   async completeAction(actionId: string, at: Date, by: string): Promise<boolean> {
     const result = await this.m
       .getRepository(CaseMeetingActionEntity)
@@ -123,7 +122,7 @@ export class CaseMeetingItemsRepository {
   }
 
   /** The open actions a staff member owns, soonest due first, at most 100. */
-  @GenerateSql({ params: [ID] })
+  @GenerateSql({ params: [F.coachId] })
   openActionsOf(staffId: string): Promise<CaseMeetingActionEntity[]> {
     return this.m.getRepository(CaseMeetingActionEntity).find({
       where: { ownerStaffId: staffId, completedAt: IsNull() },

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { CaseMeetingAttendeeEntity, CaseMeetingEntity } from './case-meeting.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const ID2 = '00000000-0000-4000-8000-000000000002';
+const ID = F.caseMeetingId;
 const AT = new Date('2026-01-15T10:00:00Z');
 
 export interface CaseMeetingFilter {
@@ -25,12 +24,12 @@ export class CaseMeetingsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: ID,
-        teamId: ID,
+        partnershipId: F.partnershipId,
+        teamId: F.teamId,
         scheduledAt: AT,
         location: 'x',
-        organiserId: ID,
-        organiserOrganisationId: ID,
+        organiserId: F.coachId,
+        organiserOrganisationId: F.organisationId,
       },
     ],
   })
@@ -40,14 +39,23 @@ export class CaseMeetingsRepository {
   }
 
   @GenerateSql({
-    params: [[{ partnershipId: ID, caseMeetingId: ID, staffId: ID, organisationId: ID }]],
+    params: [
+      [
+        {
+          partnershipId: F.partnershipId,
+          caseMeetingId: F.caseMeetingId,
+          staffId: F.coachId,
+          organisationId: F.organisationId,
+        },
+      ],
+    ],
   })
   async insertAttendees(rows: Omit<CaseMeetingAttendeeEntity, 'id'>[]): Promise<void> {
     await this.m.getRepository(CaseMeetingAttendeeEntity).insert(rows);
   }
 
   /** A page of the meetings RLS lets the caller see, in time order, and how many match. */
-  @GenerateSql({ params: [{ teamId: ID, from: AT }, 0, 50] })
+  @GenerateSql({ params: [{ teamId: F.teamId, from: AT }, 0, 50] })
   page(filter: CaseMeetingFilter, offset: number, limit: number) {
     const qb = this.m.getRepository(CaseMeetingEntity).createQueryBuilder('m');
     if (filter.teamId) qb.andWhere('m.team_id = :team', { team: filter.teamId });
@@ -61,7 +69,7 @@ export class CaseMeetingsRepository {
     return this.m.getRepository(CaseMeetingEntity).findOneBy({ id });
   }
 
-  @GenerateSql({ params: [[ID, ID2]] })
+  @GenerateSql({ params: [[ID, '00000000-0000-4000-8000-000000000002']] })
   attendeesOf(caseMeetingIds: string[]): Promise<CaseMeetingAttendeeEntity[]> {
     if (caseMeetingIds.length === 0) return Promise.resolve([]);
     return this.m
@@ -79,7 +87,7 @@ export class CaseMeetingsRepository {
   }
 
   /** Upcoming meetings a staff member attends, not cancelled, the next 50. */
-  @GenerateSql({ params: [ID, AT] })
+  @GenerateSql({ params: [F.coachId, AT] })
   upcomingFor(staffId: string, now: Date): Promise<CaseMeetingEntity[]> {
     return this.m
       .getRepository(CaseMeetingEntity)

@@ -7,6 +7,7 @@ import {
   compareQueryFiles,
   findRepositorySources,
   QueryFileDrift,
+  RenderedQueryFiles,
   RepositoryFile,
   renderQueryFiles,
   writeQueryFiles,
@@ -19,13 +20,13 @@ const USAGE = 'Usage: sql-sync.js sync | check';
 export async function renderInScratchDatabase(
   files: RepositoryFile[],
   server?: { url: string; appPassword: string },
-): Promise<Map<string, string>> {
+): Promise<RenderedQueryFiles> {
   const database = await openScratchDatabase(server);
   try {
     const runner = await ExampleRunner.start(database.appUrl);
     try {
-      return await renderQueryFiles(files, async (repository, method, params) =>
-        runner.run(await runner.instanceOf(repository), method, { params }),
+      return await renderQueryFiles(files, async (repository, method, example) =>
+        runner.run(await runner.instanceOf(repository), method, example),
       );
     } finally {
       await runner.close();
@@ -46,7 +47,8 @@ function describe(drift: QueryFileDrift): string[] {
 /**
  * `npm run sql:sync` writes the SQL of every repository method marked @GenerateSql to
  * `src/<module>/queries/<repository>.sql`; `npm run sql:check` fails when a committed file differs
- * (stale), is absent (missing) or has no repository (orphaned). Both run the examples in a fresh
+ * (stale), is absent (missing) or has no repository (orphaned). Both fail when an example errors (unless
+ * it expects to), as its file would then miss the method's later statements. Both run the examples in a fresh
  * database: on DATABASE_URL's server when set (a scratch database, dropped after), else on an embedded
  * PostgreSQL of their own, never in the database `npm start` uses.
  */
@@ -66,13 +68,23 @@ async function main(mode: string | undefined): Promise<number> {
   const server = env.DATABASE_URL
     ? { url: env.DATABASE_URL, appPassword: loadSecrets(env).appDbPassword }
     : undefined;
-  const expected = await renderInScratchDatabase(files, server);
+  const { files: expected, failures } = await renderInScratchDatabase(files, server);
+  const failed = () => {
+    console.error(
+      `Examples that errored; give them SQL_FIXTURE ids (or extend the fixture):\n${failures.join('\n')}`,
+    );
+    return 1;
+  };
   if (mode === 'sync') {
     const lines = describe(writeQueryFiles(root, expected));
     console.log(lines.length ? lines.map((l) => `updated ${l}`).join('\n') : 'Query files are up to date.');
-    return 0;
+    return failures.length ? failed() : 0;
   }
   const lines = describe(compareQueryFiles(root, expected));
+  if (failures.length) {
+    if (lines.length) console.error(`Query files differ:\n${lines.join('\n')}`);
+    return failed();
+  }
   if (!lines.length) {
     console.log(`Query files are up to date (${expected.size} files from ${files.length} repositories).`);
     return 0;

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { ContactKind } from './contact-kinds';
 import { ContactEntity, ContactRevisionEntity } from './contact.entity';
 import { ConfidentialContactRow, IntensityRow } from './dto/contact.response';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const ID2 = '00000000-0000-4000-8000-000000000002';
+const ID = F.trajectoryId;
+const ID2 = F.contactId;
 const AT = new Date('2026-01-15T10:00:00Z');
 
 const MONTH = `to_char(c.at at time zone 'Europe/Brussels', 'YYYY-MM')`;
@@ -51,15 +51,15 @@ export class ContactsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: ID,
-        trajectoryId: ID,
-        participantId: ID,
+        partnershipId: F.partnershipId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
         at: AT,
         kind: 'office',
         durationMinutes: 30,
-        staffId: ID,
-        authorId: ID,
-        authorOrganisationId: ID,
+        staffId: F.coachId,
+        authorId: F.coachId,
+        authorOrganisationId: F.organisationId,
         summary: null,
         place: 'office',
         location: null,
@@ -115,7 +115,7 @@ export class ContactsRepository {
     return this.m.getRepository(ContactEntity).findOneBy({ id: contactId, trajectoryId });
   }
 
-  @GenerateSql({ params: [ID, 1, { summary: 'x' }] })
+  @GenerateSql({ params: [ID2, 1, { summary: 'x' }] })
   update(contactId: string, version: number, patch: Partial<ContactEntity>): Promise<ContactEntity> {
     return updateVersioned(this.m, ContactEntity, contactId, version, patch, 'Contact');
   }
@@ -123,14 +123,14 @@ export class ContactsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: ID,
-        contactId: ID,
-        participantId: ID,
-        authorOrganisationId: ID,
+        partnershipId: F.partnershipId,
+        contactId: F.contactId,
+        participantId: F.participantId,
+        authorOrganisationId: F.organisationId,
         confidential: false,
         version: 1,
         snapshot: {},
-        editedBy: ID,
+        editedBy: F.coachId,
         editedAt: AT,
       },
     ],
@@ -140,7 +140,7 @@ export class ContactsRepository {
   }
 
   /** Professional secrecy keeps the rows from the DPO, so a security-definer function answers, without content. */
-  @GenerateSql({ params: [ID] })
+  @GenerateSql({ params: [F.participantId] })
   confidentialIndex(participantId: string): Promise<ConfidentialContactRow[]> {
     return this.m.query(
       `select id, at, author_id, author_organisation_id, kind from app_confidential_contacts($1)`,
@@ -152,19 +152,19 @@ export class ContactsRepository {
   @GenerateSql({
     params: [
       {
-        id: ID,
-        partnershipId: ID,
-        trajectoryId: ID,
-        participantId: ID,
+        id: '00000000-0000-4000-8000-00000000f001',
+        partnershipId: F.partnershipId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
         at: AT,
         kind: 'group_session',
         durationMinutes: 60,
-        staffId: ID,
-        authorId: ID,
-        authorOrganisationId: ID,
+        staffId: F.coachId,
+        authorId: F.coachId,
+        authorOrganisationId: F.organisationId,
         summary: 'x',
         sourceType: 'group_session',
-        sourceId: ID2,
+        sourceId: F.groupSessionId,
       },
     ],
   })
@@ -191,7 +191,7 @@ export class ContactsRepository {
     );
   }
 
-  @GenerateSql({ params: [ID, 'case_meeting_item', 'x'] })
+  @GenerateSql({ params: [ID2, 'case_meeting_item', 'x'] })
   async updateDerivedSummary(
     contactId: string,
     source: DerivedContactSource,
@@ -205,7 +205,7 @@ export class ContactsRepository {
   }
 
   /** Its revisions go first: they reference the contact. */
-  @GenerateSql({ params: [ID, 'case_meeting_item'] })
+  @GenerateSql({ params: [ID2, 'case_meeting_item'] })
   async deleteDerived(contactId: string, source: DerivedContactSource): Promise<void> {
     await this.m.query(`delete from contact_revisions where contact_id = $1`, [contactId]);
     await this.m.query(`delete from contacts where id = $1 and source_type = $2`, [contactId, source]);

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { EmployerKind } from './employer-kinds';
 import { EmployerEntity } from './employer.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const PARTNERSHIP = '00000000-0000-4000-8000-000000000002';
-const STAFF = '00000000-0000-4000-8000-000000000003';
+const ID = F.employerId;
 
 export interface EmployerSearch {
   /** Lower-cased, LIKE-escaped pattern on the name (`%…%`). */
@@ -77,7 +75,7 @@ export class EmployersRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP,
+        partnershipId: F.partnershipId,
         name: 'Bakkerij Noord',
         kboNumber: null,
         sector: null,
@@ -86,7 +84,7 @@ export class EmployersRepository {
         contactName: null,
         contactPhone: null,
         contactEmail: null,
-        createdBy: STAFF,
+        createdBy: F.coachId,
         version: 1,
       },
     ],

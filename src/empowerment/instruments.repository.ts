@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { findById } from '../common/persistence/find-by-id';
 import { DatabaseContext } from '../database/database-context.service';
 import { InstrumentEntity } from './instrument.entity';
 
-const INSTRUMENT_ID = '00000000-0000-4000-8000-000000000001';
-const PARTNERSHIP_ID = '00000000-0000-4000-8000-000000000002';
-const STAFF_ID = '00000000-0000-4000-8000-000000000003';
+const INSTRUMENT_ID = F.instrumentId;
 
 export interface InstrumentFilter {
   key?: string;
@@ -74,7 +72,7 @@ export class InstrumentsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP_ID,
+        partnershipId: F.partnershipId,
         key: 'empowerment',
         name: { nl: 'Empowerment', en: 'Empowerment' },
         dimensions: [{ key: 'competentie', label: { nl: 'Competentie', en: 'Competence' } }],
@@ -84,9 +82,9 @@ export class InstrumentsRepository {
         reviewIntervalMonths: 3,
         baselineDueWeeks: 4,
         progressThreshold: 1,
-        regressionThreshold: 1,
+        regressionThreshold: -1,
         releaseThreshold: null,
-        createdBy: STAFF_ID,
+        createdBy: F.coachId,
       },
     ],
   })

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { FeedbackEntity } from './feedback.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
+const ID = F.trajectoryId;
 
 @Injectable()
 export class FeedbackRepository {
@@ -16,14 +16,14 @@ export class FeedbackRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: ID,
-        trajectoryId: ID,
-        participantId: ID,
+        partnershipId: F.partnershipId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
         givenAt: new Date('2026-01-15T10:00:00Z'),
         satisfaction: 4,
         comment: null,
         atClosing: false,
-        recordedBy: ID,
+        recordedBy: F.coachId,
       },
     ],
   })

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { LifeDomain } from '../life-domains/life-domain';
 import { GoalStatus } from './goal-steps';
 import { GoalEntity } from './goal.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const ID2 = '00000000-0000-4000-8000-000000000002';
+const ID = F.trajectoryId;
+const ID2 = F.goalId;
 
 export interface GoalFilter {
   status?: GoalStatus;
@@ -26,16 +26,16 @@ export class GoalsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: ID,
-        trajectoryId: ID,
-        participantId: ID,
+        partnershipId: F.partnershipId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
         lifeDomain: 'work',
         title: 'x',
         targetDate: null,
         status: 'open',
         statusChangedAt: new Date('2026-01-15T10:00:00Z'),
         steps: [],
-        createdBy: ID,
+        createdBy: F.coachId,
         version: 1,
       },
     ],
@@ -65,7 +65,7 @@ export class GoalsRepository {
     return this.m.getRepository(GoalEntity).findOneBy({ id: goalId, trajectoryId });
   }
 
-  @GenerateSql({ params: [ID, 1, { title: 'x' }] })
+  @GenerateSql({ params: [ID2, 1, { title: 'x' }] })
   update(goalId: string, version: number, patch: Partial<GoalEntity>): Promise<GoalEntity> {
     return updateVersioned(this.m, GoalEntity, goalId, version, patch, 'Goal');
   }

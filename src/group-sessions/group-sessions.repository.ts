@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { GroupSessionAttendanceEntity, GroupSessionEntity, GroupSessionTag } from './group-session.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const ID2 = '00000000-0000-4000-8000-000000000002';
+const ID = F.groupSessionId;
 const AT = new Date('2026-01-15T10:00:00Z');
 
 export interface GroupSessionFilter {
@@ -25,14 +24,14 @@ export class GroupSessionsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: ID,
+        partnershipId: F.partnershipId,
         theme: 'x',
         tag: 'language',
         at: AT,
         durationMinutes: 60,
         location: 'x',
-        facilitatorId: ID,
-        createdBy: ID,
+        facilitatorId: F.coachId,
+        createdBy: F.coachId,
       },
     ],
   })
@@ -42,7 +41,7 @@ export class GroupSessionsRepository {
   }
 
   /** A page of the calendar in time order, and how many sessions match. */
-  @GenerateSql({ params: [{ tag: 'language', facilitatorId: ID, from: AT }, 0, 50] })
+  @GenerateSql({ params: [{ tag: 'language', facilitatorId: F.coachId, from: AT }, 0, 50] })
   page(filter: GroupSessionFilter, offset: number, limit: number) {
     const qb = this.m.getRepository(GroupSessionEntity).createQueryBuilder('s');
     if (filter.tag) qb.andWhere('s.tag = :tag', { tag: filter.tag });
@@ -58,7 +57,7 @@ export class GroupSessionsRepository {
   }
 
   /** Upcoming sessions a staff member facilitates, the next 50. */
-  @GenerateSql({ params: [ID, AT] })
+  @GenerateSql({ params: [F.coachId, AT] })
   upcomingFacilitatedBy(staffId: string, now: Date): Promise<GroupSessionEntity[]> {
     return this.m
       .getRepository(GroupSessionEntity)
@@ -77,7 +76,7 @@ export class GroupSessionsRepository {
       .find({ where: { groupSessionId }, order: { createdAt: 'ASC' } });
   }
 
-  @GenerateSql({ params: [ID, ID2] })
+  @GenerateSql({ params: [ID, F.participantId] })
   findAttendance(
     groupSessionId: string,
     participantId: string,
@@ -89,14 +88,14 @@ export class GroupSessionsRepository {
   @GenerateSql({
     params: [
       {
-        id: ID,
-        partnershipId: ID,
-        groupSessionId: ID,
-        participantId: ID,
-        trajectoryId: ID,
+        id: '00000000-0000-4000-8000-00000000f001',
+        partnershipId: F.partnershipId,
+        groupSessionId: F.groupSessionId,
+        participantId: F.participantId,
+        trajectoryId: F.trajectoryId,
         attended: false,
         contactId: null,
-        registeredBy: ID,
+        registeredBy: F.coachId,
       },
     ],
   })

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { offsetOf, PageQuery } from '../common/http/pagination';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { findOrFail, updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { PersonaEntity } from './learning.entity';
 
-const PERSONA_ID = '00000000-0000-4000-8000-000000000001';
+const PERSONA_ID = F.personaId;
 
 /** The partnership's personas (RLS by tenant). */
 @Injectable()
@@ -28,7 +28,7 @@ export class PersonasRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: '00000000-0000-4000-8000-000000000002',
+        partnershipId: F.partnershipId,
         name: 'Jongere zonder diploma',
         description: 'Synthetic persona',
         active: true,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { localMidnight } from '../reports/period';
 import { SignalEntity } from './learning.entity';
@@ -29,11 +29,11 @@ export class SignalsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: '00000000-0000-4000-8000-000000000002',
+        partnershipId: F.partnershipId,
         category: 'housing',
         text: 'Synthetic signal text',
-        authorId: '00000000-0000-4000-8000-000000000003',
-        authorOrganisationId: '00000000-0000-4000-8000-000000000004',
+        authorId: F.coachId,
+        authorOrganisationId: F.organisationId,
         createdAt: new Date('2026-01-15T09:00:00Z'),
       },
     ],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { localMidnight } from '../reports/period';
 import { ValueQuestionEntity } from './learning.entity';
@@ -18,9 +18,7 @@ export type ValueQuestionFields = Partial<
   Pick<ValueQuestionEntity, 'valueQuestion' | 'waste' | 'recordedBy' | 'recordedByOrganisationId'>
 >;
 
-const ITEM_ID = '00000000-0000-4000-8000-000000000001';
-const STAFF_ID = '00000000-0000-4000-8000-000000000003';
-const ORGANISATION_ID = '00000000-0000-4000-8000-000000000004';
+const ITEM_ID = F.caseMeetingItemId;
 
 /** case_meeting_value_questions: RLS lets a row through exactly when its agenda item is visible. */
 @Injectable()
@@ -39,17 +37,17 @@ export class ValueQuestionsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: '00000000-0000-4000-8000-000000000002',
-        caseMeetingId: '00000000-0000-4000-8000-000000000005',
-        itemId: ITEM_ID,
-        trajectoryId: '00000000-0000-4000-8000-000000000006',
-        participantId: '00000000-0000-4000-8000-000000000007',
-        teamId: '00000000-0000-4000-8000-000000000008',
+        partnershipId: F.partnershipId,
+        caseMeetingId: F.caseMeetingId,
+        itemId: F.caseMeetingItemId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
+        teamId: F.teamId,
         meetingAt: new Date('2026-01-15T09:00:00Z'),
         valueQuestion: 'Synthetic question',
         waste: null,
-        recordedBy: STAFF_ID,
-        recordedByOrganisationId: ORGANISATION_ID,
+        recordedBy: F.coachId,
+        recordedByOrganisationId: F.organisationId,
       },
     ],
   })
@@ -61,7 +59,7 @@ export class ValueQuestionsRepository {
   @GenerateSql({
     params: [
       '00000000-0000-4000-8000-000000000009',
-      { waste: 'Synthetic waste', recordedBy: STAFF_ID, recordedByOrganisationId: ORGANISATION_ID },
+      { waste: 'Synthetic waste', recordedBy: F.coachId, recordedByOrganisationId: F.organisationId },
     ],
   })
   async update(id: string, fields: ValueQuestionFields): Promise<void> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { LifeDomain } from './life-domain';
 import { LifeDomainEntity } from './life-domain.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
+const ID = F.trajectoryId;
 
 /** One domain of the set as it is written. */
 export interface LifeDomainValue {
@@ -38,10 +38,10 @@ export class LifeDomainsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: ID,
-        trajectoryId: ID,
-        participantId: ID,
-        updatedBy: ID,
+        partnershipId: F.partnershipId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
+        updatedBy: F.coachId,
         updatedAt: new Date('2026-01-15T10:00:00Z'),
       },
       [{ domain: 'work', severity: 3, note: null }],

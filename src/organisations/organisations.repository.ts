@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { findById } from '../common/persistence/find-by-id';
 import { findOrFail, updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { OrganisationKind } from './organisation.constants';
 import { OrganisationEntity } from './organisation.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const PARTNERSHIP = '00000000-0000-4000-8000-000000000002';
+const ID = F.organisationId;
 
 /** The partnership's organisations (partnership data, RLS by tenant). */
 @Injectable()
@@ -56,7 +55,7 @@ export class OrganisationsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP,
+        partnershipId: F.partnershipId,
         name: 'Jobteam Gent',
         kboNumber: null,
         kind: 'partner',

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { findById } from '../common/persistence/find-by-id';
 import { updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { ParticipantEntity } from './participant.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const PARTNERSHIP = '00000000-0000-4000-8000-000000000002';
-const ORGANISATION = '00000000-0000-4000-8000-000000000003';
-const STAFF = '00000000-0000-4000-8000-000000000004';
-const TEAM = '00000000-0000-4000-8000-000000000005';
-const TRAJECTORY = '00000000-0000-4000-8000-000000000006';
+const ID = F.participantId;
+const ORGANISATION = F.organisationId;
+const TRAJECTORY = F.trajectoryId;
+/** A participant the create example writes. */
+const NEW_ID = '00000000-0000-4000-8000-00000000f001';
 
 export interface ParticipantFilter {
   /** A LIKE pattern on the normalised name, already escaped (`%jansen%`). */
@@ -64,9 +63,9 @@ export class ParticipantsRepository {
   @GenerateSql({
     params: [
       {
-        id: ID,
-        partnershipId: PARTNERSHIP,
-        ownerOrganisationId: ORGANISATION,
+        id: NEW_ID,
+        partnershipId: F.partnershipId,
+        ownerOrganisationId: F.organisationId,
         firstName: 'Sam',
         lastName: 'Jansen',
         searchName: 'sam jansen',
@@ -75,10 +74,17 @@ export class ParticipantsRepository {
         gender: 'female',
         entryDate: '2026-01-05',
         referralChannel: 'self',
-        createdBy: STAFF,
+        createdBy: F.coachId,
         version: 1,
       },
     ],
+    // As ParticipantsService.create: the owner grant first, as the new row is only RETURNING-readable through it.
+    before: (m) =>
+      m.query(`select app_grant($1, $2, null, 'full', 'owner', $1, $3, null)`, [
+        NEW_ID,
+        ORGANISATION,
+        new Date('2026-01-05T09:00:00Z'),
+      ]),
   })
   create(values: Partial<ParticipantEntity>): Promise<ParticipantEntity> {
     return this.repo.save(this.repo.create(values));
@@ -167,8 +173,8 @@ export class ParticipantsRepository {
         {
           searchLike: '%jansen%',
           status: 'begeleiding',
-          caseManagerId: STAFF,
-          teamId: TEAM,
+          caseManagerId: F.coachId,
+          teamId: F.teamId,
           wijk: 'Dampoort',
           offset: 0,
           limit: 20,
@@ -218,7 +224,12 @@ export class ParticipantsRepository {
   @GenerateSql({
     params: [
       ID,
-      { currentTrajectoryId: TRAJECTORY, currentStatus: 'intake', caseManagerId: STAFF, teamId: TEAM },
+      {
+        currentTrajectoryId: TRAJECTORY,
+        currentStatus: 'intake',
+        caseManagerId: F.coachId,
+        teamId: F.teamId,
+      },
     ],
   })
   async setCurrentTrajectory(id: string, current: CurrentTrajectory): Promise<void> {
@@ -234,7 +245,11 @@ export class ParticipantsRepository {
   @GenerateSql({
     params: [
       ID,
-      { vdabTrajectoryStatus: 'none', vdabCheckedAt: new Date('2026-01-05T09:00:00Z'), vdabCheckedBy: STAFF },
+      {
+        vdabTrajectoryStatus: 'none',
+        vdabCheckedAt: new Date('2026-01-05T09:00:00Z'),
+        vdabCheckedBy: F.coachId,
+      },
     ],
   })
   async setVdabCheck(id: string, check: VdabCheck): Promise<boolean> {

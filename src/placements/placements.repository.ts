@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { PlacementKind } from './placement-rules';
 import { PlacementEntity } from './placement.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const TRAJECTORY = '00000000-0000-4000-8000-000000000002';
-const PARTICIPANT = '00000000-0000-4000-8000-000000000003';
-const PARTNERSHIP = '00000000-0000-4000-8000-000000000004';
-const STAFF = '00000000-0000-4000-8000-000000000005';
+const ID = F.placementId;
+const TRAJECTORY = F.trajectoryId;
 
 /** A trajectory's placements (participant data: RLS by the grants on the participant). */
 @Injectable()
@@ -23,17 +20,17 @@ export class PlacementsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP,
-        trajectoryId: TRAJECTORY,
-        participantId: PARTICIPANT,
+        partnershipId: F.partnershipId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
         kind: 'job',
-        employerId: null,
+        employerId: F.employerId,
         startDate: '2026-03-01',
         endDate: null,
         hoursPerWeek: 19,
         contractType: 'fixed_term',
         exit: false,
-        createdBy: STAFF,
+        createdBy: F.coachId,
         version: 1,
       },
     ],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 
 export interface AccessLogRow {
@@ -12,7 +12,7 @@ export interface AccessLogRow {
   why: string | null;
 }
 
-const PARTICIPANT_ID = '00000000-0000-4000-8000-000000000001';
+const PARTICIPANT_ID = F.participantId;
 
 /** A participant's audit events, as their access log shows them (GDPR art. 15). */
 @Injectable()

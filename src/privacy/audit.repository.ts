@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { AuditEventRow } from './dto/audit-event.dto';
 
@@ -29,8 +29,6 @@ export interface AuditEventFilter {
   from?: string;
   to?: string;
 }
-
-const PARTNERSHIP_ID = '00000000-0000-4000-8000-000000000001';
 
 /**
  * The audit log (audit_events, its chain heads and checkpoints). The runtime role cannot write
@@ -84,9 +82,9 @@ export class AuditRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP_ID,
+        partnershipId: F.partnershipId,
         seq: 1,
-        hash: '0'.repeat(64),
+        hash: F.auditHash,
         signedAt: '2026-01-15T09:00:00.000Z',
         keyId: 'synthetic',
         signature: 'c3ludGhldGlj',
@@ -111,9 +109,9 @@ export class AuditRepository {
       name: 'filtered',
       params: [
         {
-          participantId: '00000000-0000-4000-8000-000000000002',
-          actorId: '00000000-0000-4000-8000-000000000003',
-          organisationId: '00000000-0000-4000-8000-000000000004',
+          participantId: F.participantId,
+          actorId: F.coachId,
+          organisationId: F.organisationId,
           action: 'read',
           from: '2026-01-01T00:00:00Z',
           to: '2026-02-01T00:00:00Z',

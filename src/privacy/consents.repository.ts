@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { ConsentScope } from './consent.constants';
 import { ConsentEntity } from './consent.entity';
 
-const PARTICIPANT_ID = '00000000-0000-4000-8000-000000000001';
-const CONSENT_ID = '00000000-0000-4000-8000-000000000002';
+const PARTICIPANT_ID = F.participantId;
+const CONSENT_ID = F.consentId;
 
 /** Consents and other legal bases (case-scope rows: RLS as for the participant's case file). */
 @Injectable()
@@ -19,14 +19,14 @@ export class ConsentsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: '00000000-0000-4000-8000-000000000003',
-        participantId: PARTICIPANT_ID,
+        partnershipId: F.partnershipId,
+        participantId: F.participantId,
         scope: 'partnership_sharing',
         basis: 'consent',
         reference: null,
         givenAt: new Date('2026-01-15T09:00:00Z'),
         evidence: 'signed form',
-        recordedBy: '00000000-0000-4000-8000-000000000004',
+        recordedBy: F.coachId,
         withdrawnAt: null,
         withdrawnBy: null,
       },
@@ -49,7 +49,7 @@ export class ConsentsRepository {
 
   /** Withdraws the consent unless it already was (by a concurrent request too): false then. */
   @GenerateSql({
-    params: [CONSENT_ID, new Date('2026-01-15T09:00:00Z'), '00000000-0000-4000-8000-000000000004'],
+    params: [CONSENT_ID, new Date('2026-01-15T09:00:00Z'), F.coachId],
   })
   async withdraw(id: string, at: Date, by: string): Promise<boolean> {
     const result = await this.db.manager

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { InszProtector } from '../participants/insz-protector';
 import { readCaseFile } from './subject-export';
@@ -8,7 +8,7 @@ export type PseudonymiseResult = 'ok' | 'not_found' | 'open_trajectory' | 'alrea
 
 export type CaseFile = NonNullable<Awaited<ReturnType<typeof readCaseFile>>>;
 
-const PARTICIPANT_ID = '00000000-0000-4000-8000-000000000001';
+const PARTICIPANT_ID = F.participantId;
 
 /**
  * The participant's rights: pseudonymisation (a definer function that erases and blanks in one go) and
@@ -19,7 +19,7 @@ const PARTICIPANT_ID = '00000000-0000-4000-8000-000000000001';
 export class SubjectRightsRepository {
   constructor(private readonly db: DatabaseContext) {}
 
-  @GenerateSql({ params: [PARTICIPANT_ID] })
+  @GenerateSql({ params: [PARTICIPANT_ID], as: 'dpo' })
   async pseudonymise(
     participantId: string,
   ): Promise<{ result: PseudonymiseResult; pseudonym: string | null }> {
@@ -32,11 +32,14 @@ export class SubjectRightsRepository {
 
   /**
    * Everything held about the participant, or null if they are not visible: as the tenant reader for
-   * the DPO, with the app role's RLS otherwise. The example's participant does not exist, so sql:sync
-   * records the first read only; the others are in subject-export.ts itself.
+   * the DPO, with the app role's RLS otherwise. The example reads the fixture participant, who has no
+   * INSZ: a stand-in protector does for the real one.
    */
   @GenerateSql({
-    params: [PARTICIPANT_ID, { asTenantReader: false, specialCategories: false, insz: null }],
+    params: [
+      PARTICIPANT_ID,
+      { asTenantReader: false, specialCategories: false, insz: { decrypt: (): null => null } },
+    ],
   })
   caseFile(
     participantId: string,

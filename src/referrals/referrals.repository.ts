@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { ReferralDirection } from './referral.constants';
 import { OPEN_REFERRAL_STATES, ReferralState } from './referral-state';
 import { ReferralEntity, ReferralTransitionEntity } from './referral.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const PARTNERSHIP = '00000000-0000-4000-8000-000000000002';
-const ORGANISATION = '00000000-0000-4000-8000-000000000003';
-const OTHER_ORGANISATION = '00000000-0000-4000-8000-000000000004';
-const STAFF = '00000000-0000-4000-8000-000000000005';
-const TEAM = '00000000-0000-4000-8000-000000000006';
-const PARTICIPANT = '00000000-0000-4000-8000-000000000007';
+const ID = F.referralId;
+const STAFF = F.spocId;
 const AT = new Date('2026-01-05T09:00:00Z');
 
 export interface InboxFilter {
@@ -58,23 +53,23 @@ export class ReferralsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP,
+        partnershipId: F.partnershipId,
         direction: 'outbound',
         target: 'vdab',
         kind: 'training',
         state: 'submitted',
-        participantId: PARTICIPANT,
+        participantId: F.participantId,
         trajectoryId: null,
         person: null,
         personInszEncrypted: null,
         note: null,
-        senderOrganisationId: ORGANISATION,
-        targetOrganisationId: OTHER_ORGANISATION,
+        senderOrganisationId: F.organisationId,
+        targetOrganisationId: F.otherOrganisationId,
         assignedSpocId: null,
         dueAt: AT,
         submittedAt: AT,
         closedAt: null,
-        createdBy: STAFF,
+        createdBy: F.coachId,
         version: 1,
       },
     ],
@@ -109,20 +104,21 @@ export class ReferralsRepository {
    * follow, most recent first, so the first page of an inbox is today's work and not last year's history.
    */
   @GenerateSql(
-    { name: 'organisation', params: [{ organisationId: ORGANISATION }, { offset: 0, limit: 20 }] },
+    { name: 'organisation', params: [{ organisationId: F.organisationId }, { offset: 0, limit: 20 }] },
     {
       name: 'team, overdue',
       params: [
-        { teamId: TEAM, direction: 'inbound' },
+        { teamId: F.teamId, direction: 'inbound' },
         { state: 'submitted', overdue: true, offset: 0, limit: 20 },
       ],
     },
     {
       name: 'mine, not overdue',
       params: [
-        { assignedTo: STAFF, participantId: PARTICIPANT, spocId: STAFF },
+        { assignedTo: STAFF, participantId: F.participantId, spocId: STAFF },
         { overdue: false, offset: 0, limit: 20 },
       ],
+      as: 'spoc',
     },
   )
   async inbox(
@@ -184,14 +180,14 @@ export class ReferralsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP,
-        referralId: ID,
+        partnershipId: F.partnershipId,
+        referralId: F.referralId,
         fromState: null,
         toState: 'submitted',
         reason: null,
         note: null,
-        actorId: STAFF,
-        actorOrganisationId: ORGANISATION,
+        actorId: F.coachId,
+        actorOrganisationId: F.organisationId,
         at: AT,
       },
     ],

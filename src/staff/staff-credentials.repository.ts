@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 
 export type CredentialPurpose = 'activation' | 'reset';
@@ -26,7 +26,7 @@ export interface NewCredentialToken {
   createdAt: Date;
 }
 
-const STAFF_ID = '00000000-0000-4000-8000-000000000001';
+const STAFF_ID = F.coachId;
 const AT = new Date('2026-01-15T09:00:00Z');
 
 /** One-time activation and reset tokens (staff_credential_tokens), stored as their SHA-256 only. */
@@ -55,12 +55,12 @@ export class StaffCredentialsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: '00000000-0000-4000-8000-000000000004',
-        staffId: STAFF_ID,
+        partnershipId: F.partnershipId,
+        staffId: F.coachId,
         purpose: 'activation',
         tokenHash: Buffer.alloc(32),
         expiresAt: AT,
-        createdBy: '00000000-0000-4000-8000-000000000005',
+        createdBy: F.coachId,
         createdAt: AT,
       },
     ],

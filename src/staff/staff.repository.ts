@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { offsetOf } from '../common/http/pagination';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { findOrFail, updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { StaffQuery } from './dto/staff.dto';
 import { StaffEntity } from './staff.entity';
 
-const STAFF_ID = '00000000-0000-4000-8000-000000000001';
-const ORGANISATION_ID = '00000000-0000-4000-8000-000000000002';
-const TEAM_ID = '00000000-0000-4000-8000-000000000003';
+const STAFF_ID = F.coachId;
+const ORGANISATION_ID = F.organisationId;
 
 /** The staff table, in the request transaction (RLS by tenant). */
 @Injectable()
@@ -25,7 +24,14 @@ export class StaffRepository {
     {
       name: 'filtered',
       params: [
-        { page: 2, limit: 20, organisationId: ORGANISATION_ID, teamId: TEAM_ID, role: 'coach', active: true },
+        {
+          page: 2,
+          limit: 20,
+          organisationId: F.organisationId,
+          teamId: F.teamId,
+          role: 'coach',
+          active: true,
+        },
       ],
     },
   )
@@ -47,8 +53,8 @@ export class StaffRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: '00000000-0000-4000-8000-000000000004',
-        organisationId: ORGANISATION_ID,
+        partnershipId: F.partnershipId,
+        organisationId: F.organisationId,
         teamId: null,
         email: 'new.colleague@example.test',
         name: 'New Colleague',

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { findById } from '../common/persistence/find-by-id';
 import { findOrFail, updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { TeamEntity } from './team.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const PARTNERSHIP = '00000000-0000-4000-8000-000000000002';
+const ID = F.teamId;
 
 /** The partnership's local teams (partnership data, RLS by tenant). */
 @Injectable()
@@ -53,7 +52,7 @@ export class TeamsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP,
+        partnershipId: F.partnershipId,
         name: 'Gent Noord',
         location: 'Gent',
         wijken: ['Dampoort'],

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { findById } from '../common/persistence/find-by-id';
 import { updateVersioned } from '../common/persistence/versioned';
 import { DatabaseContext } from '../database/database-context.service';
 import { TrajectoryEntity, TrajectoryTransitionEntity } from './trajectory.entity';
 
-const ID = '00000000-0000-4000-8000-000000000001';
-const PARTICIPANT = '00000000-0000-4000-8000-000000000002';
-const PARTNERSHIP = '00000000-0000-4000-8000-000000000003';
-const ORGANISATION = '00000000-0000-4000-8000-000000000004';
-const STAFF = '00000000-0000-4000-8000-000000000005';
+const ID = F.trajectoryId;
+const PARTICIPANT = F.participantId;
+const ORGANISATION = F.organisationId;
 const AT = new Date('2026-01-05T09:00:00Z');
 
 /** Trajectories and their state transitions (participant data: RLS by the grants on the participant). */
@@ -87,14 +85,14 @@ export class TrajectoriesRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP,
-        participantId: PARTICIPANT,
+        partnershipId: F.partnershipId,
+        participantId: F.secondParticipantId,
         previousTrajectoryId: null,
         status: 'aanmelding',
         referralChannel: 'self',
         referrer: null,
-        ownerOrganisationId: ORGANISATION,
-        caseManagerId: STAFF,
+        ownerOrganisationId: F.organisationId,
+        caseManagerId: F.coachId,
         teamId: null,
         startedAt: AT,
         personaId: null,
@@ -127,15 +125,15 @@ export class TrajectoriesRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP,
-        trajectoryId: ID,
-        participantId: PARTICIPANT,
+        partnershipId: F.partnershipId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
         fromStatus: 'aanmelding',
         toStatus: 'intake',
         at: AT,
         note: null,
         outcome: null,
-        actorId: STAFF,
+        actorId: F.coachId,
       },
     ],
   })

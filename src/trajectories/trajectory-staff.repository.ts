@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import { GenerateSql } from '../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../common/persistence/generate-sql';
 import { DatabaseContext } from '../database/database-context.service';
 import { CaseManagerAssignmentEntity, CoCoachEntity } from './trajectory.entity';
 
 const ID = '00000000-0000-4000-8000-000000000001';
-const TRAJECTORY = '00000000-0000-4000-8000-000000000002';
-const PARTICIPANT = '00000000-0000-4000-8000-000000000003';
-const PARTNERSHIP = '00000000-0000-4000-8000-000000000004';
-const ORGANISATION = '00000000-0000-4000-8000-000000000005';
-const STAFF = '00000000-0000-4000-8000-000000000006';
+const TRAJECTORY = F.trajectoryId;
+const STAFF = F.coordinatorId;
 const AT = new Date('2026-01-05T09:00:00Z');
 
 /** Who guides a trajectory: the case manager's history and the co-coaches. */
@@ -50,15 +47,15 @@ export class TrajectoryStaffRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP,
-        trajectoryId: TRAJECTORY,
-        participantId: PARTICIPANT,
-        staffId: STAFF,
-        organisationId: ORGANISATION,
+        partnershipId: F.partnershipId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
+        staffId: F.coachId,
+        organisationId: F.organisationId,
         fromAt: AT,
         recordedAt: AT,
         note: null,
-        assignedBy: STAFF,
+        assignedBy: F.coachId,
       },
     ],
   })
@@ -85,13 +82,13 @@ export class TrajectoryStaffRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: PARTNERSHIP,
-        trajectoryId: TRAJECTORY,
-        participantId: PARTICIPANT,
-        staffId: STAFF,
-        organisationId: ORGANISATION,
+        partnershipId: F.partnershipId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
+        staffId: F.coachId,
+        organisationId: F.organisationId,
         addedAt: AT,
-        addedBy: STAFF,
+        addedBy: F.coachId,
       },
     ],
   })

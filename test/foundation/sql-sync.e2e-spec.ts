@@ -60,10 +60,14 @@ describe('npm run sql:sync / sql:check', () => {
   describe('with a fixture repository', () => {
     let root: string;
     let rendered: Map<string, string>;
+    let failures: string[];
 
     beforeAll(async () => {
       root = mkdtempSync(join(tmpdir(), 'jobteam-sql-sync-'));
-      rendered = await renderInScratchDatabase([{ source: FIXTURE_FILE, exports: fixture }], server);
+      ({ files: rendered, failures } = await renderInScratchDatabase(
+        [{ source: FIXTURE_FILE, exports: fixture }],
+        server,
+      ));
     });
     afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -76,14 +80,31 @@ describe('npm run sql:sync / sql:check', () => {
         '-- FixtureRepository.openTrajectories()\nselect\n  count(*)::int as n\nfrom\n  trajectories',
       );
       expect(sql).toContain('-- FixtureRepository.renameTo(a made-up participant)\nupdate participants');
+      expect(sql).toContain(
+        'where\n  id = $1;\n-- expected error: participant 00000000-0000-4000-8000-00000000dead not found',
+      );
       expect(sql).toContain('-- error: participant 00000000-0000-4000-8000-00000000dead not found');
       // No BEGIN, ROLLBACK or RLS context in the file: only what the repository sent.
       expect(sql).not.toMatch(/start transaction|rollback|app_begin_request/i);
     });
 
+    it('fails an example that errors unless it expects to, and one that expects an error but runs', () => {
+      expect(failures).toEqual([
+        `${FIXTURE_FILE}: FixtureRepository.ownerOf(): participant 00000000-0000-4000-8000-00000000dead not found`,
+        `${FIXTURE_FILE}: FixtureRepository.exists(): ran without the error it expects`,
+        `${FIXTURE_FILE}: FixtureRepository.myRoles(as the coach): not a DPO: coach`,
+      ]);
+    });
+
+    it('runs an example as the fixture staff member it names', () => {
+      expect(rendered.get(QUERY_FILE)).toContain(
+        '-- FixtureRepository.myRoles(as the DPO)\nselect\n  app_roles () as roles;\n\n',
+      );
+    });
+
     it('renders the same files twice (no timestamps, a fixed order)', async () => {
       const again = await renderInScratchDatabase([{ source: FIXTURE_FILE, exports: fixture }], server);
-      expect(again).toEqual(rendered);
+      expect(again).toEqual({ files: rendered, failures });
     });
 
     it('reports missing, then clean after sync, then stale and orphaned files', () => {

@@ -48,9 +48,6 @@ limit
 -- AccessGrantsRepository.grant()
 select
   app_grant ($1, $2, $3, $4, $5, $6, $7, $8) as id;
-select
-  app_grant ($1, $2, $3, $4, $5, $6, $7, $8) as id;
--- error: grant refused: unknown organisation
 
 -- AccessGrantsRepository.end()
 select
@@ -59,6 +56,3 @@ select
 -- AccessGrantsRepository.closeReferralGrants()
 select
   app_close_referral_grants ($1, $2) as n;
-select
-  app_close_referral_grants ($1, $2) as n;
--- error: closing referral grants refused

@@ -72,48 +72,6 @@ VALUES
 RETURNING
   "id",
   "created_at";
-INSERT INTO
-  "assessments" (
-    "id",
-    "partnership_id",
-    "trajectory_id",
-    "participant_id",
-    "instrument_id",
-    "instrument_key",
-    "instrument_version",
-    "kind",
-    "taken_at",
-    "perspective",
-    "scores",
-    "participant_scores",
-    "note",
-    "participant_present",
-    "assessed_by",
-    "created_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    $11,
-    $12,
-    $13,
-    $14,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "created_at";
--- error: new row violates row-level security policy for table "assessments"
 
 -- AssessmentsRepository.findInTrajectory()
 SELECT

@@ -57,44 +57,6 @@ VALUES
 RETURNING
   "id",
   "created_at";
-INSERT INTO
-  "case_meeting_items" (
-    "id",
-    "partnership_id",
-    "case_meeting_id",
-    "trajectory_id",
-    "participant_id",
-    "participant_present",
-    "basis",
-    "summary",
-    "decisions",
-    "referral_id",
-    "contact_id",
-    "author_id",
-    "author_organisation_id",
-    "created_at"
-  )
-VALUES
-  (
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    $11,
-    $12,
-    $13,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "created_at";
--- error: new row violates row-level security policy for table "case_meeting_items"
 
 -- CaseMeetingItemsRepository.createActions()
 INSERT INTO
@@ -128,38 +90,6 @@ VALUES
 RETURNING
   "id",
   "created_at";
-INSERT INTO
-  "case_meeting_actions" (
-    "id",
-    "partnership_id",
-    "case_meeting_id",
-    "item_id",
-    "participant_id",
-    "description",
-    "owner_staff_id",
-    "due_at",
-    "completed_at",
-    "completed_by",
-    "created_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "created_at";
--- error: new row violates row-level security policy for table "case_meeting_actions"
 
 -- CaseMeetingItemsRepository.itemsOf()
 SELECT

@@ -18,24 +18,6 @@ VALUES
 RETURNING
   "id",
   "created_at";
-INSERT INTO
-  "case_meetings" (
-    "id",
-    "partnership_id",
-    "team_id",
-    "scheduled_at",
-    "location",
-    "organiser_id",
-    "organiser_organisation_id",
-    "cancelled_at",
-    "created_at"
-  )
-VALUES
-  (DEFAULT, $1, $2, $3, $4, $5, $6, DEFAULT, DEFAULT)
-RETURNING
-  "id",
-  "created_at";
--- error: new row violates row-level security policy for table "case_meetings"
 
 -- CaseMeetingsRepository.insertAttendees()
 INSERT INTO
@@ -50,19 +32,6 @@ VALUES
   (DEFAULT, $1, $2, $3, $4)
 RETURNING
   "id";
-INSERT INTO
-  "case_meeting_attendees" (
-    "id",
-    "partnership_id",
-    "case_meeting_id",
-    "staff_id",
-    "organisation_id"
-  )
-VALUES
-  (DEFAULT, $1, $2, $3, $4)
-RETURNING
-  "id";
--- error: new row violates row-level security policy for table "case_meeting_attendees"
 
 -- CaseMeetingsRepository.page()
 SELECT

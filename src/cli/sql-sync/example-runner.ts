@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DataSource, Logger } from 'typeorm';
 import { createApp } from '../../app.factory';
 import { generateAuditSigningKey } from '../../common/crypto/audit-signing';
-import { SQL_FIXTURE, SqlExample } from '../../common/persistence/generate-sql';
+import { SQL_EXAMPLE_ACTORS, SQL_FIXTURE, SqlExample } from '../../common/persistence/generate-sql';
 import { loadEnvironment } from '../../config/environment';
 import { Clock } from '../../database/clock';
 import { APP_DATA_SOURCE, DatabaseContext } from '../../database/database-context.service';
@@ -25,8 +25,8 @@ class RollBack extends Error {}
 
 /**
  * Runs repository methods the way a request does: in the real app (so a repository gets its real
- * dependencies), through DatabaseContext.runAsStaff as the fixture's coach (so BEGIN sets the same RLS
- * context as in production), with a TypeORM logger that records every statement; then rolls back.
+ * dependencies), through DatabaseContext.runAsStaff as the fixture's coach or the staff member the example
+ * names (so BEGIN sets the same RLS context as in production), with a TypeORM logger that records every statement; then rolls back.
  */
 export class ExampleRunner {
   private capturing: string[] | undefined;
@@ -37,8 +37,9 @@ export class ExampleRunner {
   ) {
     const recordQuery = (query: string) => this.capturing?.push(query);
     const logger: Logger = {
+      // Every statement passes here before it runs, a failing one too: logQueryError would repeat it.
       logQuery: recordQuery,
-      logQueryError: (_error, query) => recordQuery(query),
+      logQueryError: () => undefined,
       logQuerySlow: () => undefined,
       logSchemaBuild: () => undefined,
       logMigration: () => undefined,
@@ -87,16 +88,18 @@ export class ExampleRunner {
     const db = this.app.get(DatabaseContext);
     const scope = {
       tenantId: SQL_FIXTURE.partnershipId,
-      staffId: SQL_FIXTURE.coachId,
+      staffId: SQL_EXAMPLE_ACTORS[example.as ?? 'coach'],
       requestId: 'sql-sync',
     };
     const statements: string[] = [];
     let error: string | undefined;
     await db
       .runAsStaff(scope, async (actor) => {
-        if (!actor) throw new Error('The SQL fixture has no active coach: was it written?');
-        this.capturing = statements;
+        if (!actor)
+          throw new Error(`The SQL fixture has no active ${example.as ?? 'coach'}: was it written?`);
         try {
+          await example.before?.(db.manager);
+          this.capturing = statements;
           const fn = instance[method] as (...args: unknown[]) => unknown;
           await fn.apply(instance, example.params ?? []);
         } catch (err) {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { format } from 'sql-formatter';
-import { generatedSqlMethods } from '../../common/persistence/generate-sql';
+import { generatedSqlMethods, SqlExample } from '../../common/persistence/generate-sql';
 import { ExampleResult } from './example-runner';
 
 type Class = abstract new (...args: never[]) => unknown;
@@ -14,7 +14,16 @@ export interface RepositoryFile {
 
 /** Runs one example of one method (ExampleRunner in the CLI). */
 export interface RunExample {
-  (repository: Class, method: string, params: unknown[] | undefined): Promise<ExampleResult>;
+  (repository: Class, method: string, example: SqlExample): Promise<ExampleResult>;
+}
+
+/**
+ * The query files, and the examples that went wrong: one that errored without `expectError` (its file
+ * would miss the statements after the error), or one with `expectError` that did not error.
+ */
+export interface RenderedQueryFiles {
+  files: Map<string, string>;
+  failures: string[];
 }
 
 const HEADER = '-- NOTE: written by `npm run sql:sync`; do not edit by hand.\n';
@@ -60,19 +69,27 @@ function formatSql(sql: string): string {
 export async function renderQueryFiles(
   files: RepositoryFile[],
   runExample: RunExample,
-): Promise<Map<string, string>> {
+): Promise<RenderedQueryFiles> {
   const rendered = new Map<string, string>();
+  const failures: string[] = [];
   for (const file of [...files].sort((a, b) => a.source.localeCompare(b.source))) {
     const sections: string[] = [];
     for (const [className, repository] of repositoryClasses(file)) {
       for (const { method, examples } of generatedSqlMethods(repository)) {
         for (const [i, example] of examples.entries()) {
           const label = example.name ?? (examples.length > 1 ? `example ${i + 1}` : '');
-          const result = await runExample(repository, method, example.params);
-          const lines = [`-- ${className}.${method}(${label})`];
+          const result = await runExample(repository, method, example);
+          const title = `${className}.${method}(${label})`;
+          const lines = [`-- ${title}`];
           lines.push(...result.statements.map((s) => `${formatSql(s)};`));
           if (!result.statements.length) lines.push('-- (no statement)');
-          if (result.error !== undefined) lines.push(`-- error: ${result.error.replace(/\s+/g, ' ')}`);
+          const error = result.error?.replace(/\s+/g, ' ');
+          if (error !== undefined)
+            lines.push(`-- ${example.expectError ? 'expected error' : 'error'}: ${error}`);
+          if (error !== undefined && !example.expectError)
+            failures.push(`${file.source}: ${title}: ${error}`);
+          if (error === undefined && example.expectError)
+            failures.push(`${file.source}: ${title}: ran without the error it expects`);
           sections.push(lines.join('\n'));
         }
       }
@@ -83,7 +100,7 @@ export async function renderQueryFiles(
     if (rendered.has(path)) throw new Error(`Two repositories write ${path}: rename one of them.`);
     rendered.set(path, `${HEADER}\n${sections.join('\n\n')}\n`);
   }
-  return rendered;
+  return { files: rendered, failures };
 }
 
 /** Every committed query file: `src/<module>/queries/*.sql`. */

@@ -153,45 +153,6 @@ RETURNING
   "id",
   "created_at",
   "updated_at";
-INSERT INTO
-  "employers" (
-    "id",
-    "partnership_id",
-    "name",
-    "kbo_number",
-    "sector",
-    "kind",
-    "inclusive",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-    "created_by",
-    "version",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    $11,
-    DEFAULT,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "employers"
 
 -- EmployersRepository.updateVersioned()
 UPDATE "employers"
@@ -221,4 +182,3 @@ from
   "employers"
 where
   "id" = $1;
--- error: Employer was not found.

@@ -189,48 +189,6 @@ VALUES
 RETURNING
   "id",
   "created_at";
-INSERT INTO
-  "instruments" (
-    "id",
-    "partnership_id",
-    "key",
-    "name",
-    "version",
-    "dimensions",
-    "scale_min",
-    "scale_max",
-    "anchors",
-    "review_interval_months",
-    "baseline_due_weeks",
-    "progress_threshold",
-    "regression_threshold",
-    "release_threshold",
-    "created_by",
-    "created_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    $11,
-    $12,
-    $13,
-    $14,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "created_at";
--- error: new row violates row-level security policy for table "instruments"
 
 -- InstrumentsRepository.latestSchedules()
 select distinct

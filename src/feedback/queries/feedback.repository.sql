@@ -19,25 +19,6 @@ VALUES
 RETURNING
   "id",
   "created_at";
-INSERT INTO
-  "participant_feedback" (
-    "id",
-    "partnership_id",
-    "trajectory_id",
-    "participant_id",
-    "given_at",
-    "satisfaction",
-    "comment",
-    "at_closing",
-    "recorded_by",
-    "created_at"
-  )
-VALUES
-  (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, DEFAULT)
-RETURNING
-  "id",
-  "created_at";
--- error: new row violates row-level security policy for table "participant_feedback"
 
 -- FeedbackRepository.page()
 SELECT

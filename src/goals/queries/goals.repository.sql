@@ -39,45 +39,6 @@ RETURNING
   "id",
   "created_at",
   "updated_at";
-INSERT INTO
-  "goals" (
-    "id",
-    "partnership_id",
-    "trajectory_id",
-    "participant_id",
-    "life_domain",
-    "title",
-    "target_date",
-    "status",
-    "status_changed_at",
-    "steps",
-    "created_by",
-    "version",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    $11,
-    DEFAULT,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "goals"
 
 -- GoalsRepository.page()
 SELECT
@@ -165,4 +126,3 @@ from
   "goals"
 where
   "id" = $1;
--- error: Goal was not found.

@@ -19,25 +19,6 @@ VALUES
 RETURNING
   "id",
   "created_at";
-INSERT INTO
-  "group_sessions" (
-    "id",
-    "partnership_id",
-    "theme",
-    "tag",
-    "at",
-    "duration_minutes",
-    "location",
-    "facilitator_id",
-    "created_by",
-    "created_at"
-  )
-VALUES
-  (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, DEFAULT)
-RETURNING
-  "id",
-  "created_at";
--- error: insert or update on table "group_sessions" violates foreign key constraint "group_sessions_facilitator_id_partnership_id_fkey"
 
 -- GroupSessionsRepository.page()
 SELECT
@@ -175,26 +156,6 @@ RETURNING
   "id",
   "created_at",
   "updated_at";
-INSERT INTO
-  "group_session_attendance" (
-    "id",
-    "partnership_id",
-    "group_session_id",
-    "participant_id",
-    "trajectory_id",
-    "attended",
-    "contact_id",
-    "registered_by",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  ($1, $2, $3, $4, $5, $6, $7, $8, DEFAULT, DEFAULT)
-RETURNING
-  "id",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "group_session_attendance"
 
 -- GroupSessionsRepository.updateAttendance()
 UPDATE "group_session_attendance"

@@ -40,26 +40,6 @@ RETURNING
   "version",
   "created_at",
   "updated_at";
-INSERT INTO
-  "personas" (
-    "id",
-    "partnership_id",
-    "name",
-    "description",
-    "active",
-    "version",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  (DEFAULT, $1, $2, $3, $4, $5, DEFAULT, DEFAULT)
-RETURNING
-  "id",
-  "active",
-  "version",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "personas"
 
 -- PersonasRepository.getOrFail()
 select
@@ -75,7 +55,6 @@ from
   "personas"
 where
   "id" = $1;
--- error: Persona was not found.
 
 -- PersonasRepository.updateVersioned()
 UPDATE "personas"
@@ -99,7 +78,6 @@ from
   "personas"
 where
   "id" = $1;
--- error: Persona was not found.
 
 -- PersonasRepository.isActive()
 SELECT

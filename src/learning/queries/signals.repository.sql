@@ -23,22 +23,6 @@ VALUES
 RETURNING
   "id",
   "created_at";
-INSERT INTO
-  "signals" (
-    "id",
-    "partnership_id",
-    "category",
-    "text",
-    "author_id",
-    "author_organisation_id",
-    "created_at"
-  )
-VALUES
-  (DEFAULT, $1, $2, $3, $4, $5, $6)
-RETURNING
-  "id",
-  "created_at";
--- error: new row violates row-level security policy for table "signals"
 
 -- SignalsRepository.quarter()
 select

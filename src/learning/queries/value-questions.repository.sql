@@ -66,48 +66,6 @@ RETURNING
   "version",
   "created_at",
   "updated_at";
-INSERT INTO
-  "case_meeting_value_questions" (
-    "id",
-    "partnership_id",
-    "case_meeting_id",
-    "item_id",
-    "trajectory_id",
-    "participant_id",
-    "team_id",
-    "meeting_at",
-    "value_question",
-    "waste",
-    "recorded_by",
-    "recorded_by_organisation_id",
-    "version",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    $11,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "version",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "case_meeting_value_questions"
 
 -- ValueQuestionsRepository.update()
 UPDATE "case_meeting_value_questions"

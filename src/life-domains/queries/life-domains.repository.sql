@@ -51,34 +51,3 @@ set
   updated_at = excluded.updated_at
 where
   (life_domains.severity, life_domains.note) is distinct from (excluded.severity, excluded.note);
-insert into
-  life_domains (
-    partnership_id,
-    trajectory_id,
-    participant_id,
-    domain,
-    severity,
-    note,
-    updated_by,
-    updated_at
-  )
-select
-  $1,
-  $2,
-  $3,
-  d.domain,
-  d.severity,
-  d.note,
-  $4,
-  $5
-from
-  jsonb_to_recordset($6::jsonb) as d (domain text, severity smallint, note text)
-on conflict (trajectory_id, domain) do update
-set
-  severity = excluded.severity,
-  note = excluded.note,
-  updated_by = excluded.updated_by,
-  updated_at = excluded.updated_at
-where
-  (life_domains.severity, life_domains.note) is distinct from (excluded.severity, excluded.note);
--- error: new row violates row-level security policy for table "life_domains"

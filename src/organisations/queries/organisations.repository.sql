@@ -55,7 +55,6 @@ from
   "organisations"
 where
   "id" = $1;
--- error: Organisation was not found.
 
 -- OrganisationsRepository.findByIds()
 SELECT
@@ -154,40 +153,6 @@ RETURNING
   "version",
   "created_at",
   "updated_at";
-INSERT INTO
-  "organisations" (
-    "id",
-    "partnership_id",
-    "name",
-    "kbo_number",
-    "kind",
-    "professional_secrecy",
-    "active",
-    "version",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    DEFAULT,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "professional_secrecy",
-  "active",
-  "version",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "organisations"
 
 -- OrganisationsRepository.updateVersioned()
 UPDATE "organisations"
@@ -213,7 +178,6 @@ from
   "organisations"
 where
   "id" = $1;
--- error: Organisation was not found.
 
 -- OrganisationsRepository.ids()
 SELECT

@@ -152,105 +152,6 @@ RETURNING
   "id",
   "created_at",
   "updated_at";
-INSERT INTO
-  "participants" (
-    "id",
-    "partnership_id",
-    "owner_organisation_id",
-    "first_name",
-    "last_name",
-    "search_name",
-    "name_key",
-    "birth_date",
-    "gender",
-    "insz_hash",
-    "insz_encrypted",
-    "phone",
-    "email",
-    "street",
-    "postal_code",
-    "city",
-    "wijk",
-    "contact_language",
-    "nationality",
-    "entry_date",
-    "labour_status",
-    "long_term_unemployed",
-    "education_level",
-    "single_adult_household_with_children",
-    "third_country_national",
-    "foreign_background",
-    "homeless_or_housing_exclusion",
-    "rural_area",
-    "disability",
-    "minority",
-    "referral_channel",
-    "referrer",
-    "current_trajectory_id",
-    "current_status",
-    "case_manager_id",
-    "team_id",
-    "vdab_trajectory_status",
-    "vdab_checked_at",
-    "vdab_checked_by",
-    "pseudonymised_at",
-    "created_by",
-    "version",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  (
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    $10,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    $11,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    $12,
-    $13,
-    DEFAULT,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "participants"
 
 -- ParticipantsRepository.find()
 select
@@ -619,7 +520,6 @@ from
   "participants"
 where
   "id" = $1;
--- error: Participant was not found.
 
 -- ParticipantsRepository.setCurrentTrajectory()
 UPDATE "participants"

@@ -41,47 +41,6 @@ RETURNING
   "id",
   "created_at",
   "updated_at";
-INSERT INTO
-  "placements" (
-    "id",
-    "partnership_id",
-    "trajectory_id",
-    "participant_id",
-    "kind",
-    "employer_id",
-    "start_date",
-    "end_date",
-    "hours_per_week",
-    "contract_type",
-    "exit",
-    "created_by",
-    "version",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    $11,
-    $12,
-    DEFAULT,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "placements"
 
 -- PlacementsRepository.findPage()
 SELECT
@@ -213,4 +172,3 @@ from
   "placements"
 where
   "id" = $1;
--- error: Placement was not found.

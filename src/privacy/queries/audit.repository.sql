@@ -19,9 +19,6 @@ from
 -- AuditRepository.storeCheckpoint()
 select
   app_audit_checkpoint ($1, $2, $3, $4, $5, $6);
-select
-  app_audit_checkpoint ($1, $2, $3, $4, $5, $6);
--- error: checkpoint does not match the chain
 
 -- AuditRepository.search(all)
 select

@@ -34,40 +34,6 @@ VALUES
 RETURNING
   "id",
   "created_at";
-INSERT INTO
-  "consents" (
-    "id",
-    "partnership_id",
-    "participant_id",
-    "scope",
-    "basis",
-    "reference",
-    "given_at",
-    "evidence",
-    "recorded_by",
-    "withdrawn_at",
-    "withdrawn_by",
-    "created_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "created_at";
--- error: new row violates row-level security policy for table "consents"
 
 -- ConsentsRepository.ofParticipant()
 SELECT

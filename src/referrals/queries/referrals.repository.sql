@@ -53,59 +53,6 @@ RETURNING
   "id",
   "created_at",
   "updated_at";
-INSERT INTO
-  "referrals" (
-    "id",
-    "partnership_id",
-    "direction",
-    "target",
-    "kind",
-    "state",
-    "participant_id",
-    "trajectory_id",
-    "person",
-    "person_insz_encrypted",
-    "note",
-    "sender_organisation_id",
-    "target_organisation_id",
-    "assigned_spoc_id",
-    "due_at",
-    "submitted_at",
-    "closed_at",
-    "created_by",
-    "version",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    $11,
-    $12,
-    $13,
-    $14,
-    $15,
-    $16,
-    $17,
-    $18,
-    DEFAULT,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "referrals"
 
 -- ReferralsRepository.find()
 SELECT
@@ -444,7 +391,6 @@ from
   "referrals"
 where
   "id" = $1;
--- error: Referral was not found.
 
 -- ReferralsRepository.transitionsOf()
 SELECT
@@ -484,21 +430,3 @@ VALUES
   (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, $9)
 RETURNING
   "id";
-INSERT INTO
-  "referral_transitions" (
-    "id",
-    "partnership_id",
-    "referral_id",
-    "from_state",
-    "to_state",
-    "reason",
-    "note",
-    "actor_id",
-    "actor_organisation_id",
-    "at"
-  )
-VALUES
-  (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, $9)
-RETURNING
-  "id";
--- error: new row violates row-level security policy for table "referral_transitions"

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../../common/persistence/generate-sql';
 import { DatabaseContext } from '../../database/database-context.service';
 import { FOLLOW_UP_WINDOWS, FollowUpWindow } from '../esf-indicators';
 import { FollowUpEntity } from './follow-up.entity';
@@ -62,14 +62,14 @@ export class FollowUpsRepository {
   @GenerateSql({
     params: [
       {
-        partnershipId: '00000000-0000-4000-8000-000000000001',
-        trajectoryId: '00000000-0000-4000-8000-000000000002',
-        participantId: '00000000-0000-4000-8000-000000000003',
+        partnershipId: F.partnershipId,
+        trajectoryId: F.trajectoryId,
+        participantId: F.participantId,
         at: '2025-06-07',
         situation: 'job_searching',
         improvedSituation: null,
         note: null,
-        recordedBy: '00000000-0000-4000-8000-000000000004',
+        recordedBy: F.coachId,
       },
     ],
   })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql } from '../../common/persistence/generate-sql';
+import { GenerateSql, SQL_FIXTURE as F } from '../../common/persistence/generate-sql';
 import { DatabaseContext } from '../../database/database-context.service';
 import { forEachBatch } from '../export/cursor';
 import { localMidnight } from '../period';
@@ -57,7 +57,7 @@ export interface NewSubmission {
   submittedByOrganisation: string;
 }
 
-const ID = '00000000-0000-4000-8000-000000000001';
+const ID = F.submissionId;
 
 /**
  * Queries on report_submissions (append-only), and the quarterly facts a submission freezes. The
@@ -105,8 +105,8 @@ export class SubmissionsRepository {
         factsHash: '0'.repeat(64),
         language: 'nl',
         submittedAt: new Date('2026-01-15T09:00:00Z'),
-        submittedBy: '00000000-0000-4000-8000-000000000002',
-        submittedByOrganisation: '00000000-0000-4000-8000-000000000003',
+        submittedBy: F.coachId,
+        submittedByOrganisation: F.organisationId,
       },
     ],
   })

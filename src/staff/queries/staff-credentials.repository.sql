@@ -29,19 +29,6 @@ insert into
   )
 values
   ($1, $2, $3, $4, $5, $6, $7);
-insert into
-  staff_credential_tokens (
-    partnership_id,
-    staff_id,
-    purpose,
-    token_hash,
-    expires_at,
-    created_by,
-    created_at
-  )
-values
-  ($1, $2, $3, $4, $5, $6, $7);
--- error: new row violates row-level security policy for table "staff_credential_tokens"
 
 -- StaffCredentialsRepository.lookup()
 select

@@ -80,7 +80,6 @@ from
   "staff"
 where
   "id" = $1;
--- error: Staff member was not found.
 
 -- StaffRepository.insert()
 INSERT INTO
@@ -125,49 +124,6 @@ RETURNING
   "version",
   "created_at",
   "updated_at";
-INSERT INTO
-  "staff" (
-    "id",
-    "partnership_id",
-    "organisation_id",
-    "team_id",
-    "email",
-    "name",
-    "roles",
-    "fte",
-    "active",
-    "password_hash",
-    "token_version",
-    "version",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    DEFAULT,
-    $10,
-    DEFAULT,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "fte",
-  "active",
-  "token_version",
-  "version",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "staff"
 
 -- StaffRepository.updateVersioned()
 UPDATE "staff"
@@ -196,7 +152,6 @@ from
   "staff"
 where
   "id" = $1;
--- error: Staff member was not found.
 
 -- StaffRepository.find()
 SELECT

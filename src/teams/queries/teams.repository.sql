@@ -52,7 +52,6 @@ from
   "teams"
 where
   "id" = $1;
--- error: Team was not found.
 
 -- TeamsRepository.findByIds()
 SELECT
@@ -133,28 +132,6 @@ RETURNING
   "version",
   "created_at",
   "updated_at";
-INSERT INTO
-  "teams" (
-    "id",
-    "partnership_id",
-    "name",
-    "location",
-    "wijken",
-    "active",
-    "version",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  (DEFAULT, $1, $2, $3, $4, $5, $6, DEFAULT, DEFAULT)
-RETURNING
-  "id",
-  "wijken",
-  "active",
-  "version",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "teams"
 
 -- TeamsRepository.updateVersioned()
 UPDATE "teams"
@@ -179,4 +156,3 @@ from
   "teams"
 where
   "id" = $1;
--- error: Team was not found.

@@ -135,7 +135,6 @@ from
   trajectories
 where
   id = $1;
--- error: Cannot read properties of undefined (reading 'v')
 
 -- TrajectoriesRepository.claimLifeDomainsVersion()
 with
@@ -218,59 +217,6 @@ RETURNING
   "id",
   "created_at",
   "updated_at";
-INSERT INTO
-  "trajectories" (
-    "id",
-    "partnership_id",
-    "participant_id",
-    "previous_trajectory_id",
-    "status",
-    "referral_channel",
-    "referrer",
-    "owner_organisation_id",
-    "case_manager_id",
-    "team_id",
-    "started_at",
-    "intake_at",
-    "guidance_started_at",
-    "aftercare_at",
-    "closed_at",
-    "outcome",
-    "outcome_kind",
-    "persona_id",
-    "version",
-    "created_at",
-    "updated_at"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    $11,
-    $12,
-    DEFAULT,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "created_at",
-  "updated_at";
--- error: new row violates row-level security policy for table "trajectories"
 
 -- TrajectoriesRepository.updateVersioned()
 UPDATE "trajectories"
@@ -308,7 +254,6 @@ from
   "trajectories"
 where
   "id" = $1;
--- error: Trajectory was not found.
 
 -- TrajectoriesRepository.setOwner()
 UPDATE "trajectories"
@@ -359,21 +304,3 @@ VALUES
   (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, $9)
 RETURNING
   "id";
-INSERT INTO
-  "trajectory_transitions" (
-    "id",
-    "partnership_id",
-    "trajectory_id",
-    "participant_id",
-    "from_status",
-    "to_status",
-    "at",
-    "outcome",
-    "note",
-    "actor_id"
-  )
-VALUES
-  (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, $9)
-RETURNING
-  "id";
--- error: new row violates row-level security policy for table "trajectory_transitions"

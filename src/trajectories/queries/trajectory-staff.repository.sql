@@ -116,37 +116,6 @@ VALUES
   )
 RETURNING
   "id";
-INSERT INTO
-  "case_manager_assignments" (
-    "id",
-    "partnership_id",
-    "trajectory_id",
-    "participant_id",
-    "staff_id",
-    "organisation_id",
-    "from_at",
-    "to_at",
-    "recorded_at",
-    "note",
-    "assigned_by"
-  )
-VALUES
-  (
-    DEFAULT,
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    DEFAULT,
-    $7,
-    $8,
-    $9
-  )
-RETURNING
-  "id";
--- error: new row violates row-level security policy for table "case_manager_assignments"
 
 -- TrajectoryStaffRepository.activeCoCoaches()
 SELECT
@@ -232,23 +201,6 @@ VALUES
   (DEFAULT, $1, $2, $3, $4, $5, $6, DEFAULT, $7)
 RETURNING
   "id";
-INSERT INTO
-  "co_coaches" (
-    "id",
-    "partnership_id",
-    "trajectory_id",
-    "participant_id",
-    "staff_id",
-    "organisation_id",
-    "added_at",
-    "removed_at",
-    "added_by"
-  )
-VALUES
-  (DEFAULT, $1, $2, $3, $4, $5, $6, DEFAULT, $7)
-RETURNING
-  "id";
--- error: new row violates row-level security policy for table "co_coaches"
 
 -- TrajectoryStaffRepository.removeCoCoach()
 UPDATE "co_coaches"
