@@ -127,7 +127,7 @@ select
   trajectory_id,
   life_domain,
   title,
-  target_date,
+  target_date::text as target_date,
   status,
   status_changed_at,
   steps
