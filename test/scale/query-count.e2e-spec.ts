@@ -9,6 +9,7 @@ import { as } from '../support/api';
  * TypeORM drives). A list endpoint must cost the same number of round trips for 1 row as for 50.
  */
 let counting = 0;
+const HOT_PATH_STATEMENTS = 6;
 const original = Client.prototype.query;
 beforeAll(() => {
   Client.prototype.query = function (this: Client & { user?: string }, ...args: unknown[]) {
@@ -50,6 +51,16 @@ describe('no N+1 on list endpoints', () => {
     expect(fiftySearch).toBe(oneSearch);
     // BEGIN, begin_request, rows, count, scopes, audit, consents, COMMIT: a fixed handful.
     expect(fifty).toBeLessThanOrEqual(10);
+  });
+
+  it('GET /participants/{id}, the hot path, costs a pinned number of statements', async () => {
+    const pt = await createParticipant(t, p, 'coach');
+    const before = counting;
+    await as(t, p.auth('coach')).get(`/participants/${pt.id}`).expect(200);
+    // BEGIN with the RLS context and the caller's staff row in one round trip, the caller's grants, the row, the
+    // audit event, the special-categories consent check, COMMIT.
+    // A refactor that adds a round trip here shows up as a failure (issue 15: behaviour and cost unchanged).
+    expect(counting - before).toBe(HOT_PATH_STATEMENTS);
   });
 
   it('GET /participants/{id}/trajectories does not grow with the number of trajectories', async () => {
