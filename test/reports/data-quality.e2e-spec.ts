@@ -8,7 +8,7 @@ import {
   insertTrajectory,
   reasonCodes,
 } from './report-fixtures';
-import { buildQuarterlyWorld } from './quarterly-world';
+import { useQuarterlyWorld } from './quarterly-world';
 
 import { as } from '../support/api';
 
@@ -16,11 +16,7 @@ describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
   let b: TestPartnership;
   let d: TestPartnership;
-
-  beforeAll(async () => {
-    ({ t, b, d } = await buildQuarterlyWorld());
-  });
-  afterAll(() => t.close());
+  useQuarterlyWorld((world) => ({ t, b, d } = world));
 
   describe('GET /reports/data-quality', () => {
     const dq: Record<string, string> = {};

@@ -1,17 +1,12 @@
 import type { TestPartnership } from '../factories/partnership.factory';
 import type { TestApp } from '../harness/test-app';
-import { buildQuarterlyWorld, QuarterlyWorld } from './quarterly-world';
+import { useQuarterlyWorld } from './quarterly-world';
 
 describe('quarterly follow-up and data quality', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  let quarterly: QuarterlyWorld['quarterly'];
-
-  beforeAll(async () => {
-    ({ t, a, b, quarterly } = await buildQuarterlyWorld());
-  });
-  afterAll(() => t.close());
+  const { quarterly } = useQuarterlyWorld((world) => ({ t, a, b } = world));
 
   describe('GET /reports/quarterly', () => {
     it('reports inflow, reach, active trajectories, exits and durations as worked out by hand', async () => {

@@ -1,7 +1,7 @@
 import type { TestPartnership } from '../factories/partnership.factory';
 import type { TestApp } from '../harness/test-app';
 import { day, insertParticipant, insertReferral } from './report-fixtures';
-import { buildQuarterlyWorld, QuarterlyWorld } from './quarterly-world';
+import { useQuarterlyWorld } from './quarterly-world';
 import {
   contactPlacesFromSheets,
   empowermentFromSheets,
@@ -17,12 +17,7 @@ describe('quarterly follow-up and data quality', () => {
   let a: TestPartnership;
   let b: TestPartnership;
   let id: Record<string, string>;
-  let quarterly: QuarterlyWorld['quarterly'];
-
-  beforeAll(async () => {
-    ({ t, a, b, id, quarterly } = await buildQuarterlyWorld());
-  });
-  afterAll(() => t.close());
+  const { quarterly } = useQuarterlyWorld((world) => ({ t, a, b, id } = world));
 
   describe('referral turnaround in GET /reports/quarterly', () => {
     beforeAll(async () => {

@@ -25,6 +25,21 @@ export interface QuarterlyWorld {
   ): Test;
 }
 
+/**
+ * Builds the file's own world before its tests (handing it to `into`, which keeps what the file reads) and
+ * closes the app after the last; returns `quarterly`, which requests from that world.
+ */
+export function useQuarterlyWorld(into: (world: QuarterlyWorld) => void) {
+  let world: QuarterlyWorld;
+  beforeAll(async () => {
+    world = await buildQuarterlyWorld();
+    into(world);
+  });
+  afterAll(() => world.t.close());
+  const quarterly: QuarterlyWorld['quarterly'] = (...args) => world.quarterly(...args);
+  return { quarterly };
+}
+
 export async function buildQuarterlyWorld(): Promise<QuarterlyWorld> {
   const t = await createTestApp();
   const [a, b, d] = [
