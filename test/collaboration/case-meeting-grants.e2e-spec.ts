@@ -3,7 +3,7 @@ import { createPartnership, StaffKey, TestPartnership } from '../factories/partn
 import type { TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
-import { buildGrantsWorld, DAY, grantHelpers } from './grants-world';
+import { DAY, useGrantsWorld } from './grants-world';
 
 /**
  * Issue 12 items 2, 3, 5, 9 and 13 (grants), issue 13 items 5 (access) and 6, issue 15's first
@@ -15,13 +15,7 @@ describe('grant rules', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  const { now, iso, onTrajectory, plan, grantsOf, asApp } = grantHelpers(() => ({ t, a }));
-
-  beforeAll(async () => {
-    ({ t, a, b } = await buildGrantsWorld());
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
+  const { now, iso, onTrajectory, plan, grantsOf, asApp } = useGrantsWorld((world) => ({ t, a, b } = world));
 
   describe('case meetings (issue 12 items 2 and 5)', () => {
     it('refuses a meeting more than 90 days ahead or more than 30 days ago with 400, writing nothing', async () => {

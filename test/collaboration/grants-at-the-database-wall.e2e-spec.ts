@@ -2,7 +2,7 @@ import type { StaffKey, TestPartnership } from '../factories/partnership.factory
 import type { TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
-import { buildGrantsWorld, DAY, grantHelpers } from './grants-world';
+import { DAY, useGrantsWorld } from './grants-world';
 
 /**
  * Issue 12 items 2, 3, 5, 9 and 13 (grants), issue 13 items 5 (access) and 6, issue 15's first
@@ -14,13 +14,9 @@ describe('grant rules', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  const { now, iso, onTrajectory, plan, grantsOf, asApp, pgCode } = grantHelpers(() => ({ t, a }));
-
-  beforeAll(async () => {
-    ({ t, a, b } = await buildGrantsWorld());
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
+  const { now, iso, onTrajectory, plan, grantsOf, asApp, pgCode } = useGrantsWorld(
+    (world) => ({ t, a, b } = world),
+  );
 
   describe('the database wall for grants (issue 12 item 13)', () => {
     it('refuses INSERT, UPDATE and DELETE on access_grants to jobteam_app with a request context set', async () => {

@@ -23,6 +23,21 @@ export async function buildGrantsWorld(): Promise<GrantsWorld> {
   return { t, a, b };
 }
 
+/**
+ * Builds the file's own world before its tests (handing it to `into`, which keeps it in the file's `t`, `a`
+ * and `b`), resets the clock after each test and closes the app after the last; returns the grant helpers.
+ */
+export function useGrantsWorld(into: (world: GrantsWorld) => void) {
+  let world: GrantsWorld;
+  beforeAll(async () => {
+    world = await buildGrantsWorld();
+    into(world);
+  });
+  afterEach(() => world.t.clock.reset());
+  afterAll(() => world.t.close());
+  return grantHelpers(() => world);
+}
+
 /** Raw SQL rows, as `asApp` gives them. */
 export type Row = Record<string, unknown>;
 

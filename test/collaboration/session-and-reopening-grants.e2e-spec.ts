@@ -2,7 +2,7 @@ import { createParticipant, startTrajectory } from '../factories/participant.fac
 import type { TestPartnership } from '../factories/partnership.factory';
 import type { TestApp } from '../harness/test-app';
 import { as } from '../support/api';
-import { buildGrantsWorld, DAY, grantHelpers } from './grants-world';
+import { DAY, useGrantsWorld } from './grants-world';
 
 /**
  * Issue 12 items 2, 3, 5, 9 and 13 (grants), issue 13 items 5 (access) and 6, issue 15's first
@@ -13,13 +13,7 @@ import { buildGrantsWorld, DAY, grantHelpers } from './grants-world';
 describe('grant rules', () => {
   let t: TestApp;
   let a: TestPartnership;
-  const { now, iso, onTrajectory, grantsOf } = grantHelpers(() => ({ t, a }));
-
-  beforeAll(async () => {
-    ({ t, a } = await buildGrantsWorld());
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
+  const { now, iso, onTrajectory, grantsOf } = useGrantsWorld((world) => ({ t, a } = world));
 
   describe('group sessions (issue 12 item 3)', () => {
     it('refuses a session more than 90 days ahead and starts the facilitator grant at most 7 days before it', async () => {
