@@ -21,6 +21,21 @@ export async function buildLearningWorld(): Promise<LearningWorld> {
 }
 
 /**
+ * Builds the file's own world before its tests (handing it to `into`, which keeps it in the file's `t`, `a`
+ * and `b`), resets the clock after each test and closes the app after the last; returns the request helpers.
+ */
+export function useLearningWorld(into: (world: LearningWorld) => void) {
+  let world: LearningWorld;
+  beforeAll(async () => {
+    world = await buildLearningWorld();
+    into(world);
+  });
+  afterEach(() => world.t.clock.reset());
+  afterAll(() => world.t.close());
+  return learningClients(() => world);
+}
+
+/**
  * Requests on the world `world()` returns when called (the file's `beforeAll` builds it, so these are made
  * before it exists): `A.post(url, 'coach', body)` is a request of A's coach.
  */

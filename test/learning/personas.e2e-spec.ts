@@ -1,7 +1,7 @@
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import type { TestPartnership } from '../factories/partnership.factory';
 import type { TestApp } from '../harness/test-app';
-import { buildLearningWorld, learningClients, thisQuarter } from './learning-world';
+import { thisQuarter, useLearningWorld } from './learning-world';
 
 /** Issue 16, items 10-12: personas, signals of structural barriers, and value questions. */
 
@@ -9,13 +9,7 @@ describe('learning as a partnership', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  const { call, A, B } = learningClients(() => ({ t, a, b }));
-
-  beforeAll(async () => {
-    ({ t, a, b } = await buildLearningWorld());
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
+  const { call, A, B } = useLearningWorld((world) => ({ t, a, b } = world));
   let serial = 0;
   const persona = async (p = a, name = `Persona ${++serial}`) =>
     (
