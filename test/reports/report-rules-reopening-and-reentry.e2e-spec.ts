@@ -2,10 +2,10 @@ import { backfillClosedTrajectoryOwners } from '../../migrations/1795300740000-R
 import { scores } from '../assessments/helpers';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import type { TestApp } from '../harness/test-app';
 import { day, insertAssessment, insertParticipant, insertTrajectory } from './report-fixtures';
 import { as } from '../support/api';
-import { reportRulesHelpers } from './report-rules-world';
+import { useReportRulesApp } from './report-rules-world';
 
 /**
  * Issue 13, "Wrong or missing rules" 1, 2, 3, 4, 5, 7 and 8: each rule with a small cohort whose
@@ -15,11 +15,7 @@ import { reportRulesHelpers } from './report-rules-world';
 
 describe('reporting rules (issue 13)', () => {
   let t: TestApp;
-  const { getAs, esf, quarterly, value, person } = reportRulesHelpers(() => t);
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const { getAs, esf, quarterly, value, person } = useReportRulesApp((app) => (t = app));
 
   describe('rule 5: a reopening by another organisation leaves the earlier trajectory alone', () => {
     let a: TestPartnership;

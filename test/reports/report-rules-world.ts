@@ -1,10 +1,24 @@
 import { codeOf } from '../../src/reports/esf-indicators';
 import type { TestPartnership } from '../factories/partnership.factory';
-import type { TestApp } from '../harness/test-app';
+import { createTestApp, TestApp } from '../harness/test-app';
 import { as } from '../support/api';
 import { insertParticipant, insertTrajectory, TrajectoryRow } from './report-fixtures';
 
 type ByGender = { female: number; male: number; nonbinary: number; total: number };
+
+/**
+ * Creates the file's own app before its tests (handing it to `into`, which keeps it in the file's `t`) and
+ * closes it after the last; returns the report requests and the cohort builder.
+ */
+export function useReportRulesApp(into: (app: TestApp) => void) {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+    into(app);
+  });
+  afterAll(() => app.close());
+  return reportRulesHelpers(() => app);
+}
 
 /**
  * The report-rule tests' requests and cohort builder (issue 13), on the app `app()` returns when called

@@ -1,9 +1,9 @@
 import { scores } from '../assessments/helpers';
 
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import type { TestApp } from '../harness/test-app';
 import { day, insertAssessment, insertParticipant, insertTrajectory, TrajectoryRow } from './report-fixtures';
-import { reportRulesHelpers } from './report-rules-world';
+import { useReportRulesApp } from './report-rules-world';
 
 /**
  * Issue 13, "Wrong or missing rules" 1, 2, 3, 4, 5, 7 and 8: each rule with a small cohort whose
@@ -20,11 +20,7 @@ const DAY = 86400_000;
 
 describe('reporting rules (issue 13)', () => {
   let t: TestApp;
-  const { getAs, esf, quarterly, value, person } = reportRulesHelpers(() => t);
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const { getAs, esf, quarterly, value, person } = useReportRulesApp((app) => (t = app));
 
   describe('rule 1: the work target over everyone reached (GET /reports/quarterly)', () => {
     let w: TestPartnership;
