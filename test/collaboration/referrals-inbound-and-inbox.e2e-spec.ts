@@ -4,7 +4,7 @@ import { createPartnership, TestPartnership } from '../factories/partnership.fac
 import type { TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
-import { buildReferralsWorld, referralRequests } from './referrals-world';
+import { useReferralsWorld } from './referrals-world';
 
 const DAY = 86400_000;
 
@@ -12,13 +12,7 @@ describe('referrals', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  const { outbound, move } = referralRequests(() => ({ t, a }));
-
-  beforeAll(async () => {
-    ({ t, a, b } = await buildReferralsWorld());
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
+  const { outbound, move } = useReferralsWorld((world) => ({ t, a, b } = world));
 
   describe('inbound referrals', () => {
     const person = (overrides: Record<string, unknown> = {}) => ({

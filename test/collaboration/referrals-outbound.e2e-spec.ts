@@ -5,7 +5,7 @@ import type { TestPartnership } from '../factories/partnership.factory';
 import type { TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
-import { buildReferralsWorld, referralRequests } from './referrals-world';
+import { useReferralsWorld } from './referrals-world';
 
 const DAY = 86400_000;
 
@@ -13,13 +13,7 @@ describe('referrals', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  const { outbound, move } = referralRequests(() => ({ t, a }));
-
-  beforeAll(async () => {
-    ({ t, a, b } = await buildReferralsWorld());
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
+  const { outbound, move } = useReferralsWorld((world) => ({ t, a, b } = world));
 
   describe('POST /referrals (outbound)', () => {
     it('refuses an outbound referral without the vdab_exchange consent with 409 CONSENT_REQUIRED, and writes nothing', async () => {

@@ -21,6 +21,21 @@ export async function buildReferralsWorld(): Promise<ReferralsWorld> {
 }
 
 /**
+ * Builds the file's own world before its tests (handing it to `into`, which keeps it in the file's `t`, `a`
+ * and `b`), resets the clock after each test and closes the app after the last; returns A's referral requests.
+ */
+export function useReferralsWorld(into: (world: ReferralsWorld) => void) {
+  let world: ReferralsWorld;
+  beforeAll(async () => {
+    world = await buildReferralsWorld();
+    into(world);
+  });
+  afterEach(() => world.t.clock.reset());
+  afterAll(() => world.t.close());
+  return referralRequests(() => world);
+}
+
+/**
  * A's referral requests, on the world `world()` returns when called (the file's `beforeAll` builds it, so
  * these are made before it exists).
  */

@@ -3,7 +3,7 @@ import type { TestPartnership } from '../factories/partnership.factory';
 import type { TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
-import { buildReferralsWorld, referralRequests } from './referrals-world';
+import { useReferralsWorld } from './referrals-world';
 
 const DAY = 86400_000;
 
@@ -11,13 +11,7 @@ describe('referrals', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-  const { outbound } = referralRequests(() => ({ t, a }));
-
-  beforeAll(async () => {
-    ({ t, a, b } = await buildReferralsWorld());
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
+  const { outbound } = useReferralsWorld((world) => ({ t, a, b } = world));
 
   describe('POST /participants/{id}/vdab-trajectory-check', () => {
     it('lets a VDAB SPOC with referral access record the MLP check, which other viewers then see', async () => {
