@@ -27,6 +27,8 @@ import {
 } from './scale/columns';
 import {
   consentRow,
+  contactRow,
+  REFERRAL_CHANNEL_WEIGHTS,
   DAY,
   grantRow,
   openAt,
@@ -396,15 +398,7 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
         : i === 1
           ? [DEMO_HANDOVER_PARTICIPANT.firstName, DEMO_HANDOVER_PARTICIPANT.lastName]
           : [person.first, `Demo ${person.last}`];
-    const channel = weighted(rng, {
-      vdab: 25,
-      ocmw: 25,
-      outreach: 20,
-      self: 10,
-      participant: 5,
-      partner: 12,
-      other: 3,
-    });
+    const channel = weighted(rng, REFERRAL_CHANNEL_WEIGHTS);
 
     const labour = weighted(rng, { unemployed: 62, inactive: 30, employed: 6, self_employed: 2 });
     const employedAtEntry = labour === 'employed' || labour === 'self_employed';
@@ -555,22 +549,19 @@ export async function seedDemoCases(input: DemoCasesInput): Promise<DemoCasesRes
         // CAW writes confidential notes by default; the CAW participant has at least three.
         const confidential = byOrg.secrecy && (i === 0 ? c % 2 === 0 : rng() < 0.5);
         const kind = weighted(rng, kinds as Record<string, number>);
-        out.contacts.push([
-          tenant,
+        const row = contactRow({
+          partnershipId: tenant,
           trajectoryId,
-          id,
-          at > until ? until : at,
+          participantId: id,
+          at: at > until ? until : at,
           kind,
-          kind === 'phone' ? between(rng, 5, 20) : between(rng, 20, 120),
-          by.id,
-          by.id,
-          byOrg.id,
-          confidential ? pick(rng, CONFIDENTIAL_SUBJECTS) : pick(rng, CONTACT_SUBJECTS),
+          minutes: kind === 'phone' ? between(rng, 5, 20) : between(rng, 20, 120),
+          staffId: by.id,
+          organisationId: byOrg.id,
+          summary: confidential ? pick(rng, CONFIDENTIAL_SUBJECTS) : pick(rng, CONTACT_SUBJECTS),
           confidential,
-          null,
-          null,
-          ...fieldOf(kind, i, c),
-        ]);
+        });
+        out.contacts.push([...row, ...fieldOf(kind, i, c)]);
       }
 
       // Life domains at intake, goals with interim steps once guidance starts.

@@ -1,10 +1,9 @@
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import type { TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
-
-const DAY = 86400_000;
+import { DAY, useGrantsWorld } from './grants-world';
 
 /**
  * Issue 12 items 2, 3, 5, 9 and 13 (grants), issue 13 items 5 (access) and 6, issue 15's first
@@ -16,44 +15,7 @@ describe('grant rules', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'A');
-    b = await createPartnership(t, 'B');
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
-
-  const now = () => t.clock.now().getTime();
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const onTrajectory = async () => {
-    const p = await createParticipant(t, a);
-    const tr = await startTrajectory(t, a, p.id);
-    return { p, tr };
-  };
-  const plan = (at: number, attendees: StaffKey[] = ['spocVdab'], who: StaffKey = 'coach') =>
-    as(t, a.auth(who)).post('/case-meetings', {
-      teamId: a.teams[0].id,
-      scheduledAt: iso(at),
-      location: 'Rabot, zaal 2',
-      attendeeIds: attendees.map((k) => a.staff[k].id),
-    });
-  const grantsOf = (participantId: string, reason: string) =>
-    t.sql<{ staff_id: string; valid_from: Date; valid_until: Date | null; ended_at: Date | null }>(
-      `select staff_id, valid_from, valid_until, ended_at from access_grants
-        where participant_id = $1 and reason = $2 order by created_at`,
-      [participantId, reason],
-    );
-  /** Raw SQL as jobteam_app with a staff member's request context set: the database wall alone. */
-  type Row = Record<string, unknown>;
-  const asApp = <T>(
-    staff: StaffKey,
-    fn: (q: (sql: string, params?: unknown[]) => Promise<Row[]>) => Promise<T>,
-  ) =>
-    t.db.runAsStaff({ tenantId: a.id, staffId: a.staff[staff].id, requestId: 'grant-rules' }, () =>
-      fn((sql, params) => t.db.manager.query(sql, params) as Promise<Row[]>),
-    );
+  const { now, iso, onTrajectory, plan, grantsOf, asApp } = useGrantsWorld((world) => ({ t, a, b } = world));
 
   describe('case meetings (issue 12 items 2 and 5)', () => {
     it('refuses a meeting more than 90 days ahead or more than 30 days ago with 400, writing nothing', async () => {

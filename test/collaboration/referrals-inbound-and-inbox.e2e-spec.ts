@@ -1,9 +1,10 @@
 import { syntheticInsz } from '../factories/insz';
 import { createParticipant } from '../factories/participant.factory';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import type { TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
+import { useReferralsWorld } from './referrals-world';
 
 const DAY = 86400_000;
 
@@ -11,25 +12,7 @@ describe('referrals', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'A');
-    b = await createPartnership(t, 'B');
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
-
-  const outbound = (participantId: string, extra: Record<string, unknown> = {}) =>
-    as(t, a.auth('coach')).post('/referrals', {
-      direction: 'outbound',
-      target: 'vdab',
-      kind: 'training',
-      participantId,
-      ...extra,
-    });
-  const move = (id: string, who: Parameters<TestPartnership['auth']>[0], body: Record<string, unknown>) =>
-    as(t, a.auth(who)).post(`/referrals/${id}/transitions`, body);
+  const { outbound, move } = useReferralsWorld((world) => ({ t, a, b } = world));
 
   describe('inbound referrals', () => {
     const person = (overrides: Record<string, unknown> = {}) => ({

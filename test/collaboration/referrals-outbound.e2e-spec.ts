@@ -1,10 +1,11 @@
 import { addWorkingDays } from '../../src/referrals/working-days';
 
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
-import { createPartnership, TestPartnership } from '../factories/partnership.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import type { TestPartnership } from '../factories/partnership.factory';
+import type { TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
+import { useReferralsWorld } from './referrals-world';
 
 const DAY = 86400_000;
 
@@ -12,25 +13,7 @@ describe('referrals', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'A');
-    b = await createPartnership(t, 'B');
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
-
-  const outbound = (participantId: string, extra: Record<string, unknown> = {}) =>
-    as(t, a.auth('coach')).post('/referrals', {
-      direction: 'outbound',
-      target: 'vdab',
-      kind: 'training',
-      participantId,
-      ...extra,
-    });
-  const move = (id: string, who: Parameters<TestPartnership['auth']>[0], body: Record<string, unknown>) =>
-    as(t, a.auth(who)).post(`/referrals/${id}/transitions`, body);
+  const { outbound, move } = useReferralsWorld((world) => ({ t, a, b } = world));
 
   describe('POST /referrals (outbound)', () => {
     it('refuses an outbound referral without the vdab_exchange consent with 409 CONSENT_REQUIRED, and writes nothing', async () => {

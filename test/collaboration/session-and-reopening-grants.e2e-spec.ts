@@ -1,10 +1,8 @@
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
-import { createPartnership, TestPartnership } from '../factories/partnership.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
-
+import type { TestPartnership } from '../factories/partnership.factory';
+import type { TestApp } from '../harness/test-app';
 import { as } from '../support/api';
-
-const DAY = 86400_000;
+import { DAY, useGrantsWorld } from './grants-world';
 
 /**
  * Issue 12 items 2, 3, 5, 9 and 13 (grants), issue 13 items 5 (access) and 6, issue 15's first
@@ -15,30 +13,7 @@ const DAY = 86400_000;
 describe('grant rules', () => {
   let t: TestApp;
   let a: TestPartnership;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'A');
-    // A second partnership in the same database, so A's answers are checked beside another tenant's rows.
-    await createPartnership(t, 'B');
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
-
-  const now = () => t.clock.now().getTime();
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const onTrajectory = async () => {
-    const p = await createParticipant(t, a);
-    const tr = await startTrajectory(t, a, p.id);
-    return { p, tr };
-  };
-  const grantsOf = (participantId: string, reason: string) =>
-    t.sql<{ staff_id: string; valid_from: Date; valid_until: Date | null; ended_at: Date | null }>(
-      `select staff_id, valid_from, valid_until, ended_at from access_grants
-        where participant_id = $1 and reason = $2 order by created_at`,
-      [participantId, reason],
-    );
-  /** Raw SQL as jobteam_app with a staff member's request context set: the database wall alone. */
+  const { now, iso, onTrajectory, grantsOf } = useGrantsWorld((world) => ({ t, a } = world));
 
   describe('group sessions (issue 12 item 3)', () => {
     it('refuses a session more than 90 days ahead and starts the facilitator grant at most 7 days before it', async () => {

@@ -1,8 +1,9 @@
 import { createParticipant } from '../factories/participant.factory';
-import { createPartnership, TestPartnership } from '../factories/partnership.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import type { TestPartnership } from '../factories/partnership.factory';
+import type { TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
+import { useReferralsWorld } from './referrals-world';
 
 const DAY = 86400_000;
 
@@ -10,23 +11,7 @@ describe('referrals', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'A');
-    b = await createPartnership(t, 'B');
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
-
-  const outbound = (participantId: string, extra: Record<string, unknown> = {}) =>
-    as(t, a.auth('coach')).post('/referrals', {
-      direction: 'outbound',
-      target: 'vdab',
-      kind: 'training',
-      participantId,
-      ...extra,
-    });
+  const { outbound } = useReferralsWorld((world) => ({ t, a, b } = world));
 
   describe('POST /participants/{id}/vdab-trajectory-check', () => {
     it('lets a VDAB SPOC with referral access record the MLP check, which other viewers then see', async () => {

@@ -1,44 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { giveConsent } from '../collaboration/helpers';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
-import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
-import { as } from '../support/api';
+import type { TestPartnership } from '../factories/partnership.factory';
+import type { TestApp } from '../harness/test-app';
+import { thisQuarter, useLearningWorld } from './learning-world';
 
 /** Issue 16, items 10-12: personas, signals of structural barriers, and value questions. */
 
 describe('learning as a partnership', () => {
   let t: TestApp;
   let a: TestPartnership;
-  let b: TestPartnership;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'Learning A');
-    b = await createPartnership(t, 'Learning B');
-  });
-  afterEach(() => t.clock.reset());
-  afterAll(() => t.close());
-
-  const call = (of: TestPartnership | (() => TestPartnership)) => {
-    const p = { auth: (who: StaffKey) => (typeof of === 'function' ? of() : of).auth(who) };
-    return {
-      get: (url: string, who: StaffKey) => as(t, p.auth(who)).get(url),
-      post: (url: string, who: StaffKey, body: object = {}) => as(t, p.auth(who)).post(url, body),
-      put: (url: string, who: StaffKey, body: object = {}, version?: number) => {
-        const req = as(t, p.auth(who)).put(url);
-        return (version === undefined ? req : req.set('if-match', `"${version}"`)).send(body);
-      },
-      patch: (url: string, who: StaffKey, body: object, version: number) =>
-        as(t, p.auth(who)).patch(url, body, { ifMatch: `"${version}"` }),
-    };
-  };
-  const A = call(() => a);
-  const B = call(() => b);
-  const thisQuarter = () => {
-    const now = new Date();
-    return `year=${now.getFullYear()}&quarter=${Math.floor(now.getMonth() / 3) + 1}`;
-  };
+  const { A, B } = useLearningWorld((world) => ({ t, a } = world));
   let serial = 0;
 
   describe('value questions', () => {

@@ -1,50 +1,21 @@
 import { backfillClosedTrajectoryOwners } from '../../migrations/1795300740000-ReportRules';
-import { codeOf } from '../../src/reports/esf-indicators';
 import { scores } from '../assessments/helpers';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
-import { day, insertAssessment, insertParticipant, insertTrajectory, TrajectoryRow } from './report-fixtures';
+import type { TestApp } from '../harness/test-app';
+import { day, insertAssessment, insertParticipant, insertTrajectory } from './report-fixtures';
 import { as } from '../support/api';
+import { useReportRulesApp } from './report-rules-world';
 
 /**
  * Issue 13, "Wrong or missing rules" 1, 2, 3, 4, 5, 7 and 8: each rule with a small cohort whose
  * answer is worked out by hand below. Every partnership holds one cohort, so the figures of one rule
  * never leak into another's.
  */
-type ByGender = { female: number; male: number; nonbinary: number; total: number };
 
 describe('reporting rules (issue 13)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
-
-  const getAs = (
-    p: TestPartnership,
-    path: string,
-    query: Record<string, string | number>,
-    who = 'coordinator',
-  ) =>
-    as(t, p.auth(who as Parameters<TestPartnership['auth']>[0]))
-      .get(path, { query })
-      // The rules' texts are asserted in English, the source language (Dutch is the default).
-      .set('accept-language', 'en');
-  const esf = (p: TestPartnership, from: string, to: string) => getAs(p, '/reports/esf', { from, to });
-  const quarterly = (p: TestPartnership, year: number, quarter: number) =>
-    getAs(p, '/reports/quarterly', { year, quarter });
-  const value = (
-    body: { outputs: { code: string; value: ByGender }[]; results: { code: string; value: ByGender }[] },
-    key: string,
-  ) => [...body.outputs, ...body.results].find((i) => i.code === codeOf(key))!.value.total;
-
-  /** A participant (complete entry data) with one trajectory. */
-  const person = async (p: TestPartnership, row: TrajectoryRow) => {
-    const id = await insertParticipant(t, p, { referral_channel: row.referral_channel ?? 'outreach' });
-    const trajectoryId = await insertTrajectory(t, p, id, row);
-    return { id, trajectoryId };
-  };
+  const { getAs, esf, quarterly, value, person } = useReportRulesApp((app) => (t = app));
 
   describe('rule 5: a reopening by another organisation leaves the earlier trajectory alone', () => {
     let a: TestPartnership;

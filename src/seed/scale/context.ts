@@ -87,3 +87,45 @@ export const grantRow = (
   validFrom,
   validUntil,
 ];
+
+/** How participants come in, as weights for `weighted` (DOMAIN.md's referral channels). */
+export const REFERRAL_CHANNEL_WEIGHTS = {
+  vdab: 25,
+  ocmw: 25,
+  outreach: 20,
+  self: 10,
+  participant: 5,
+  partner: 12,
+  other: 3,
+};
+
+/**
+ * A contact row in CONTACT_COLUMNS order, written by the staff member who had it and not drawn from another
+ * record. The fields are read in the order given, so a caller's draws from its rng keep their order.
+ */
+export const contactRow = (c: {
+  partnershipId: string;
+  trajectoryId: string;
+  participantId: string;
+  at: Date;
+  kind: string;
+  minutes: number;
+  staffId: string;
+  organisationId: string;
+  summary: string;
+  confidential: boolean;
+}): unknown[] => [
+  c.partnershipId,
+  c.trajectoryId,
+  c.participantId,
+  c.at,
+  c.kind,
+  c.minutes,
+  c.staffId,
+  c.staffId,
+  c.organisationId,
+  c.summary,
+  c.confidential,
+  null,
+  null,
+];

@@ -16,6 +16,8 @@ import {
 } from './columns';
 import {
   consentRow,
+  contactRow,
+  REFERRAL_CHANNEL_WEIGHTS,
   DAY,
   grantRow,
   PartnershipContext,
@@ -239,15 +241,7 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
           inszEnc = insz.encrypt(number);
         }
         const entry = new Date(until.getTime() - between(rng, 0, 6 * 365) * DAY);
-        const channel = weighted(rng, {
-          vdab: 25,
-          ocmw: 25,
-          outreach: 20,
-          self: 10,
-          participant: 5,
-          partner: 12,
-          other: 3,
-        });
+        const channel = weighted(rng, REFERRAL_CHANNEL_WEIGHTS);
         // 61% of those reached start guidance (DOMAIN.md); of the rest half never open a trajectory.
         const starts = rng() < 0.61;
         const hasTrajectory = starts || rng() < 0.5;
@@ -324,21 +318,20 @@ export async function seedScale(client: ClientBase, o: ScaleOptions): Promise<Sc
           for (let c = 0; c < n; c++) {
             const when = new Date(entry.getTime() + rng() * Math.max(end - entry.getTime(), DAY));
             const kind = weighted(rng, kinds);
-            contacts.push([
-              partnershipId,
-              trajectoryId,
-              id,
-              when > until ? until : when,
-              kind,
-              kind === 'phone' ? between(rng, 5, 20) : between(rng, 20, 120),
-              coach.id,
-              coach.id,
-              org.id,
-              `Gesprek over ${pick(rng, ['werk', 'huisvesting', 'schulden', 'opleiding', 'gezondheid', 'mobiliteit'])}`,
-              rng() < (org.secrecy ? 0.3 : 0.02),
-              null,
-              null,
-            ]);
+            contacts.push(
+              contactRow({
+                partnershipId,
+                trajectoryId,
+                participantId: id,
+                at: when > until ? until : when,
+                kind,
+                minutes: kind === 'phone' ? between(rng, 5, 20) : between(rng, 20, 120),
+                staffId: coach.id,
+                organisationId: org.id,
+                summary: `Gesprek over ${pick(rng, ['werk', 'huisvesting', 'schulden', 'opleiding', 'gezondheid', 'mobiliteit'])}`,
+                confidential: rng() < (org.secrecy ? 0.3 : 0.02),
+              }),
+            );
           }
         }
         const wijk = pick(rng, teams.find((t) => t.id === coach.teamId)!.wijken);
