@@ -1,8 +1,7 @@
 import type { TestPartnership } from '../factories/partnership.factory';
 import type { TestApp } from '../harness/test-app';
 import { useContactsWorld, visit } from './contacts-world';
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString();
+import { daysAgo } from '../support/time';
 
 describe('contact moments', () => {
   let t: TestApp;

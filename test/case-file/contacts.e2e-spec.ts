@@ -2,8 +2,7 @@ import type { TestPartnership } from '../factories/partnership.factory';
 import type { TestApp } from '../harness/test-app';
 import { as } from '../support/api';
 import { base, useContactsWorld, visit } from './contacts-world';
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString();
+import { daysAgo } from '../support/time';
 
 describe('contact moments', () => {
   let t: TestApp;

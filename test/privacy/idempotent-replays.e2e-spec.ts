@@ -5,8 +5,7 @@ import type { TestApp } from '../harness/test-app';
 
 import { as } from '../support/api';
 import { useAttacksWorld } from './attacks-world';
-
-const DAY = 86400_000;
+import { DAY } from '../support/time';
 
 /**
  * Issue 12, items 4, 6, 7, 12 and 15 (the non-audit parts): each attack is performed and must fail.
