@@ -2,6 +2,7 @@ import { createParticipant, startTrajectory } from '../factories/participant.fac
 import { StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { TestApp } from '../harness/test-app';
 import { as } from '../support/api';
+import { DAY, daysAgo } from '../support/time';
 
 export const EMPOWERMENT_KEYS = [
   'competentie',
@@ -16,9 +17,8 @@ export const EMPOWERMENT_KEYS = [
 export const scores = (...values: number[]) =>
   Object.fromEntries(EMPOWERMENT_KEYS.map((k, i) => [k, values.length === 1 ? values[0] : values[i]]));
 
-export const DAY = 86400_000;
+export { DAY, daysAgo };
 export const WEEK = 7 * DAY;
-export const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 
 export function assessmentsApi(t: TestApp, a: TestPartnership) {
   const base = (id: string) => `/trajectories/${id}/assessments`;

@@ -1,41 +1,13 @@
-import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
-import { createParticipant, startTrajectory } from '../factories/participant.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import type { TestPartnership } from '../factories/partnership.factory';
+import type { TestApp } from '../harness/test-app';
 import { as } from '../support/api';
+import { base, useContactsWorld } from './contacts-world';
 
 describe('contact moments', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'A');
-    b = await createPartnership(t, 'B');
-  });
-  afterAll(() => t.close());
-
-  const base = (id: string) => `/trajectories/${id}/contacts`;
-  const create = (id: string, body: Record<string, unknown>, who: StaffKey = 'coach', p = a) =>
-    as(t, p.auth(who)).post(base(id), body);
-  const list = (id: string, query = '', who: StaffKey = 'coach', p = a) =>
-    as(t, p.auth(who)).get(`${base(id)}${query}`);
-  const patch = (
-    id: string,
-    contactId: string,
-    version: string | null,
-    body: Record<string, unknown>,
-    who: StaffKey = 'coach',
-  ) => {
-    const req = as(t, a.auth(who)).patch(`${base(id)}/${contactId}`);
-    if (version !== null) req.set('if-match', version);
-    return req.send(body);
-  };
-  async function setUp(owner: StaffKey = 'coach') {
-    const p = await createParticipant(t, a, owner);
-    const tr = await startTrajectory(t, a, p.id, owner, { startedAt: '2024-12-01T09:00:00Z' });
-    return { p, tr };
-  }
+  const { create, list, patch, setUp } = useContactsWorld((world) => ({ t, a, b } = world));
 
   describe('professional secrecy', () => {
     let participantId: string;

@@ -1,48 +1,12 @@
-import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
-import { createParticipant, startTrajectory } from '../factories/participant.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
-import { as } from '../support/api';
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString();
+import type { TestPartnership } from '../factories/partnership.factory';
+import type { TestApp } from '../harness/test-app';
+import { useContactsWorld, visit } from './contacts-world';
+import { daysAgo } from '../support/time';
 
 describe('contact moments', () => {
   let t: TestApp;
   let a: TestPartnership;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'A');
-    // A second partnership in the same database, so A's answers are checked beside another tenant's rows.
-    await createPartnership(t, 'B');
-  });
-  afterAll(() => t.close());
-
-  const base = (id: string) => `/trajectories/${id}/contacts`;
-  const create = (id: string, body: Record<string, unknown>, who: StaffKey = 'coach', p = a) =>
-    as(t, p.auth(who)).post(base(id), body);
-  const patch = (
-    id: string,
-    contactId: string,
-    version: string | null,
-    body: Record<string, unknown>,
-    who: StaffKey = 'coach',
-  ) => {
-    const req = as(t, a.auth(who)).patch(`${base(id)}/${contactId}`);
-    if (version !== null) req.set('if-match', version);
-    return req.send(body);
-  };
-  async function setUp(owner: StaffKey = 'coach') {
-    const p = await createParticipant(t, a, owner);
-    const tr = await startTrajectory(t, a, p.id, owner, { startedAt: '2024-12-01T09:00:00Z' });
-    return { p, tr };
-  }
-
-  const visit = {
-    at: '2025-01-10T09:00:00Z',
-    kind: 'home_visit',
-    durationMinutes: 60,
-    summary: 'Huisbezoek, post doorgenomen',
-  };
+  const { create, patch, setUp } = useContactsWorld((world) => ({ t, a } = world));
 
   describe('PATCH', () => {
     it('lets only the author edit, and keeps every previous version as a revision', async () => {

@@ -1,46 +1,21 @@
-import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
-import { createParticipant, startTrajectory } from '../factories/participant.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import type { TestPartnership } from '../factories/partnership.factory';
+import type { TestApp } from '../harness/test-app';
 import { as } from '../support/api';
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString();
+import { base, useContactsWorld, visit } from './contacts-world';
+import { daysAgo } from '../support/time';
 
 describe('contact moments', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
+  const { create, list, setUp } = useContactsWorld((world) => ({ t, a, b } = world));
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'A');
-    b = await createPartnership(t, 'B');
-  });
-  afterAll(() => t.close());
-
-  const base = (id: string) => `/trajectories/${id}/contacts`;
-  const create = (id: string, body: Record<string, unknown>, who: StaffKey = 'coach', p = a) =>
-    as(t, p.auth(who)).post(base(id), body);
-  const list = (id: string, query = '', who: StaffKey = 'coach', p = a) =>
-    as(t, p.auth(who)).get(`${base(id)}${query}`);
   const contactCount = async (trajectoryId: string) =>
     (
       await t.sql<{ n: number }>(`select count(*)::int as n from contacts where trajectory_id = $1`, [
         trajectoryId,
       ])
     )[0].n;
-
-  async function setUp(owner: StaffKey = 'coach') {
-    const p = await createParticipant(t, a, owner);
-    const tr = await startTrajectory(t, a, p.id, owner, { startedAt: '2024-12-01T09:00:00Z' });
-    return { p, tr };
-  }
-
-  const visit = {
-    at: '2025-01-10T09:00:00Z',
-    kind: 'home_visit',
-    durationMinutes: 60,
-    summary: 'Huisbezoek, post doorgenomen',
-  };
 
   describe('POST and GET', () => {
     it('registers a contact for the caller, or for another staff member, with the organisation default for confidential', async () => {

@@ -2,8 +2,7 @@ import { createPartnership, StaffKey, TestPartnership } from '../factories/partn
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { as } from '../support/api';
-
-const DAY = 86_400_000;
+import { DAY } from '../support/time';
 
 /** Issue 16: where a contact took place, the interpreter, and hand-overs that took effect earlier. */
 describe('coaches in the field', () => {

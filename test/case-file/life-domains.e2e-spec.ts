@@ -2,8 +2,7 @@ import { createPartnership, StaffKey, TestPartnership } from '../factories/partn
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { as } from '../support/api';
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString();
+import { daysAgo } from '../support/time';
 
 describe('life domains', () => {
   let t: TestApp;

@@ -3,8 +3,7 @@ import { createPartnership, TestPartnership } from '../factories/partnership.fac
 import { createTestApp, TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
-
-const DAY = 86400_000;
+import { DAY } from '../support/time';
 
 describe('GET /me/agenda', () => {
   let t: TestApp;

@@ -9,8 +9,7 @@ import {
 import { createTestApp, TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
-
-const DAY = 86400_000;
+import { DAY } from '../support/time';
 
 /** Issue 16: referrals sent earlier, reassigned and completed at once; agenda items changed before the meeting. */
 describe('small frictions in referrals and case meetings', () => {

@@ -2,8 +2,7 @@ import { createParticipant, startTrajectory } from '../factories/participant.fac
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { as } from '../support/api';
-
-const DAY = 86400_000;
+import { DAY } from '../support/time';
 
 describe('group sessions', () => {
   let t: TestApp;

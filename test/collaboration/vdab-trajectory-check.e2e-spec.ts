@@ -4,8 +4,7 @@ import type { TestApp } from '../harness/test-app';
 import { giveConsent } from './helpers';
 import { as } from '../support/api';
 import { useReferralsWorld } from './referrals-world';
-
-const DAY = 86400_000;
+import { DAY } from '../support/time';
 
 describe('referrals', () => {
   let t: TestApp;

@@ -4,8 +4,8 @@ import { TrajectoriesService } from '../../src/trajectories/trajectories.service
 import { participantBody } from '../factories/participant.factory';
 import { createPartnership, TestPartnership } from '../factories/partnership.factory';
 import { createMediumContext, MediumContext } from '../harness/medium-context';
+import { DAY } from '../support/time';
 
-const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 
 describe('who holds a case file over time (services on the database, no HTTP)', () => {

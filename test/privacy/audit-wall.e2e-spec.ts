@@ -8,9 +8,9 @@ import { createPartnership, StaffKey, TestPartnership } from '../factories/partn
 import { createTestApp, TEST_SECRETS, TestApp } from '../harness/test-app';
 
 import { as } from '../support/api';
+import { DAY } from '../support/time';
 
 const KEY = auditSigningKey(TEST_SECRETS.auditSigningKey);
-const DAY = 86400_000;
 
 /**
  * Issue 12, items 13-15: the audit log holds against the runtime role, against a superuser who cuts

@@ -1,11 +1,11 @@
 import { syntheticInsz } from '../factories/insz';
-import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
+import type { StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, participantBody, startTrajectory } from '../factories/participant.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import type { TestApp } from '../harness/test-app';
 
 import { as } from '../support/api';
-
-const DAY = 86400_000;
+import { useAttacksWorld } from './attacks-world';
+import { DAY } from '../support/time';
 
 /**
  * Issue 12, items 4, 6, 7, 12 and 15 (the non-audit parts): each attack is performed and must fail.
@@ -16,24 +16,7 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'A');
-    b = await createPartnership(t, 'B');
-  });
-  afterAll(async () => {
-    t.clock.reset();
-    await t.close();
-  });
-
-  const by = (key: StaffKey, p = a) => ({
-    get: (url: string) => as(t, p.auth(key)).get(url),
-    post: (url: string, body: Record<string, unknown> = {}, idem?: string) =>
-      as(t, p.auth(key)).post(url, body, { idempotencyKey: idem || undefined }),
-  });
-  const count = async (sql: string, params: unknown[] = []) =>
-    (await t.sql<{ n: number }>(`select count(*)::int as n from ${sql}`, params))[0].n;
+  const { by, count } = useAttacksWorld((world) => ({ t, a, b } = world));
   const handOver = async (trajectoryId: string, from: StaffKey, to: StaffKey) => {
     const current = await by(from).get(`/trajectories/${trajectoryId}`).expect(200);
     await as(t, a.auth(from))

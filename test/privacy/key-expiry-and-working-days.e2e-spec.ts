@@ -1,10 +1,10 @@
 import { purgeExpiredIdempotencyKeys } from '../../src/privacy/retention';
 
-import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
+import type { TestPartnership } from '../factories/partnership.factory';
 import { participantBody } from '../factories/participant.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import type { TestApp } from '../harness/test-app';
 
-import { as } from '../support/api';
+import { useAttacksWorld } from './attacks-world';
 
 /**
  * Issue 12, items 4, 6, 7, 12 and 15 (the non-audit parts): each attack is performed and must fail.
@@ -15,24 +15,7 @@ describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
   let t: TestApp;
   let a: TestPartnership;
   let b: TestPartnership;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'A');
-    b = await createPartnership(t, 'B');
-  });
-  afterAll(async () => {
-    t.clock.reset();
-    await t.close();
-  });
-
-  const by = (key: StaffKey, p = a) => ({
-    get: (url: string) => as(t, p.auth(key)).get(url),
-    post: (url: string, body: Record<string, unknown> = {}, idem?: string) =>
-      as(t, p.auth(key)).post(url, body, { idempotencyKey: idem || undefined }),
-  });
-  const count = async (sql: string, params: unknown[] = []) =>
-    (await t.sql<{ n: number }>(`select count(*)::int as n from ${sql}`, params))[0].n;
+  const { by, count } = useAttacksWorld((world) => ({ t, a, b } = world));
 
   describe('time (run last: these move the clock)', () => {
     it('counts referral working days in Brussels calendar days: Friday 23:30 in Brussels, across summer time', async () => {

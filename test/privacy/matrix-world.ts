@@ -2,6 +2,7 @@ import { StaffKey, TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { TestApp } from '../harness/test-app';
 import { as } from '../support/api';
+import { DAY } from '../support/time';
 
 export type Org = keyof TestPartnership['orgs'];
 export type ReferralTarget = 'vdab' | 'ocmw';
@@ -32,7 +33,6 @@ export interface World {
   feedback: string;
 }
 
-const DAY = 86_400_000;
 const letters = () =>
   Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 

@@ -1,13 +1,13 @@
 import { runReferralRetention } from '../../src/privacy/retention';
 
 import { syntheticInsz } from '../factories/insz';
-import { createPartnership, StaffKey, TestPartnership } from '../factories/partnership.factory';
+import type { TestPartnership } from '../factories/partnership.factory';
 import { createParticipant, participantBody, startTrajectory } from '../factories/participant.factory';
-import { createTestApp, TestApp } from '../harness/test-app';
+import type { TestApp } from '../harness/test-app';
 
 import { as } from '../support/api';
-
-const DAY = 86400_000;
+import { useAttacksWorld } from './attacks-world';
+import { DAY } from '../support/time';
 
 /**
  * Issue 12, items 4, 6, 7, 12 and 15 (the non-audit parts): each attack is performed and must fail.
@@ -17,25 +17,7 @@ const DAY = 86400_000;
 describe('replays, referrals, duplicates, NUL bytes and erasure', () => {
   let t: TestApp;
   let a: TestPartnership;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    a = await createPartnership(t, 'A');
-    // A second partnership in the same database, so A's answers are checked beside another tenant's rows.
-    await createPartnership(t, 'B');
-  });
-  afterAll(async () => {
-    t.clock.reset();
-    await t.close();
-  });
-
-  const by = (key: StaffKey, p = a) => ({
-    get: (url: string) => as(t, p.auth(key)).get(url),
-    post: (url: string, body: Record<string, unknown> = {}, idem?: string) =>
-      as(t, p.auth(key)).post(url, body, { idempotencyKey: idem || undefined }),
-  });
-  const count = async (sql: string, params: unknown[] = []) =>
-    (await t.sql<{ n: number }>(`select count(*)::int as n from ${sql}`, params))[0].n;
+  const { by, count } = useAttacksWorld((world) => ({ t, a } = world));
 
   describe('NUL bytes (item 12)', () => {
     const nulError = (

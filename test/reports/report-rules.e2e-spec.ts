@@ -4,6 +4,7 @@ import { createPartnership, TestPartnership } from '../factories/partnership.fac
 import type { TestApp } from '../harness/test-app';
 import { day, insertAssessment, insertParticipant, insertTrajectory, TrajectoryRow } from './report-fixtures';
 import { useReportRulesApp } from './report-rules-world';
+import { DAY } from '../support/time';
 
 /**
  * Issue 13, "Wrong or missing rules" 1, 2, 3, 4, 5, 7 and 8: each rule with a small cohort whose
@@ -16,7 +17,6 @@ interface Shares {
   shareOfReached: number | null;
   projectYear: { reached: number; toWork: number; shareOfReached: number | null };
 }
-const DAY = 86400_000;
 
 describe('reporting rules (issue 13)', () => {
   let t: TestApp;

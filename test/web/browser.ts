@@ -145,3 +145,30 @@ export async function staff(
     token: t.token({ id: row.id, partnershipId: row.partnership_id }),
   };
 }
+
+/** `describe` where the browser tests can run here, `describe.skip` (after the notice) where they cannot. */
+export const describeInBrowser = (): jest.Describe => (browserAvailable() ? describe : describe.skip);
+
+/** What `useWebRig` opens for a test file: its rig, and one phone-sized context and page. */
+export interface OpenedWebRig {
+  rig: WebRig;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Starts the file's own rig (a fresh database with the demo, and a browser) and opens a phone-sized page
+ * before its tests, handing them to `into` (which keeps them in the file's `rig`, `context` and `page`), and
+ * closes the rig after the last. A file's own `beforeAll`, registered after this, runs once they exist.
+ */
+export function useWebRig(into: (opened: OpenedWebRig) => void): void {
+  let rig: WebRig | undefined;
+  beforeAll(async () => {
+    rig = await startRig();
+    const { context, page } = await phone(rig);
+    into({ rig, context, page });
+  }, 120_000);
+  afterAll(async () => {
+    await rig?.close();
+  });
+}

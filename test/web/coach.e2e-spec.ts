@@ -1,19 +1,18 @@
 import { BrowserContext, Page } from 'playwright-core';
 import {
-  browserAvailable,
   demoEmail,
+  describeInBrowser,
   expectAccessible,
   logIn,
-  phone,
   PHONE,
   screenshot,
   staff,
-  startRig,
+  useWebRig,
   waitFor,
   WebRig,
 } from './browser';
 
-const run = browserAvailable() ? describe : describe.skip;
+const run = describeInBrowser();
 
 /** A coach's day in the app on a phone: caseload, a participant's file, contacts offline, a review, the star. */
 run('web app: a coach (coach1.compaan) on a phone', () => {
@@ -22,6 +21,7 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
   let page: Page;
   let coach: { id: string; token: string };
   let participant: { id: string; name: string; trajectoryId: string };
+  useWebRig((opened) => ({ rig, context, page } = opened));
   // Both forms say "Bewaard op dit toestel" while their write waits; each test reads its own form's status.
   const contactStatus = () =>
     page.getByRole('form', { name: 'Contact registreren' }).getByText('Bewaard op dit toestel');
@@ -37,7 +37,6 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
     );
 
   beforeAll(async () => {
-    rig = await startRig();
     coach = await staff(rig.t, demoEmail('coach1', 'compaan'));
     // A participant in guidance with an empowerment baseline, so the star has something to show.
     const [row] = await rig.t.sql<{
@@ -55,12 +54,7 @@ run('web app: a coach (coach1.compaan) on a phone', () => {
       [coach.id],
     );
     participant = { id: row.id, name: `${row.first_name} ${row.last_name}`, trajectoryId: row.trajectory_id };
-    ({ context, page } = await phone(rig));
   }, 120_000);
-
-  afterAll(async () => {
-    await rig?.close();
-  });
 
   it('logs in and shows the caseload with each phase and what is due, in Dutch and accessible', async () => {
     await page.goto(`${rig.url}/app`);

@@ -3,37 +3,28 @@ import { Page } from 'playwright-core';
 import { LoadedBook, loadExcelForTest } from '../reports/xlsx-sheets';
 import { DEMO_PASSWORD } from '../../src/seed/demo-seed';
 import {
-  browserAvailable,
   demoEmail,
+  describeInBrowser,
   expectAccessible,
-  phone,
   screenshot,
-  startRig,
+  useWebRig,
   waitFor,
   WebRig,
 } from './browser';
 
-const run = browserAvailable() ? describe : describe.skip;
+const run = describeInBrowser();
 
 /** The coordinator's page: the quarterly and ESF+ reports as tables, downloads and submissions. */
 run('web app: the coordinator (coordinator.stad) on a phone', () => {
   let rig: WebRig;
   let page: Page;
+  useWebRig((opened) => ({ rig, page } = opened));
   const submissions = async (kind: string) =>
     Number(
       (
         await rig.t.sql<{ n: string }>('select count(*) as n from report_submissions where kind = $1', [kind])
       )[0].n,
     );
-
-  beforeAll(async () => {
-    rig = await startRig();
-    ({ page } = await phone(rig));
-  }, 120_000);
-
-  afterAll(async () => {
-    await rig?.close();
-  });
 
   it('shows the quarterly report as tables with Dutch labels, accessible', async () => {
     // With the keyboard only: Tab to each field, Enter to log in.

@@ -1,30 +1,28 @@
-import { BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import {
-  browserAvailable,
   demoEmail,
+  describeInBrowser,
   expectAccessible,
   logIn,
-  phone,
   screenshot,
   staff,
-  startRig,
+  useWebRig,
   waitFor,
   WebRig,
 } from './browser';
 
-const run = browserAvailable() ? describe : describe.skip;
+const run = describeInBrowser();
 
 /** The VDAB SPOC's inbox: open referrals by due date, accept, refuse with a reason, the MLP check. */
 run('web app: a VDAB SPOC (spoc1.vdab) on a phone', () => {
   let rig: WebRig;
-  let context: BrowserContext;
   let page: Page;
+  useWebRig((opened) => ({ rig, page } = opened));
   const referrals: { id: string; participantId: string; name: string }[] = [];
   const state = async (id: string) =>
     (await rig.t.sql<{ state: string }>('select state from referrals where id = $1', [id]))[0].state;
 
   beforeAll(async () => {
-    rig = await startRig();
     const coach = await staff(rig.t, demoEmail('coach1', 'compaan'));
     const spoc = await staff(rig.t, demoEmail('spoc1', 'vdab'));
     const people = await rig.t.sql<{ id: string; first_name: string; last_name: string }>(
@@ -53,13 +51,7 @@ run('web app: a VDAB SPOC (spoc1.vdab) on a phone', () => {
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 201, code: undefined });
       referrals.push({ id: res.body.id, participantId: p.id, name: `${p.first_name} ${p.last_name}` });
     }
-    ({ context, page } = await phone(rig));
-    void context;
   }, 120_000);
-
-  afterAll(async () => {
-    await rig?.close();
-  });
 
   it('shows the open referrals by due date, accessible', async () => {
     await logIn(page, rig, demoEmail('spoc1', 'vdab'));

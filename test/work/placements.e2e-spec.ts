@@ -4,8 +4,8 @@ import { createPartnership, StaffKey, TestPartnership } from '../factories/partn
 import { createParticipant, startTrajectory } from '../factories/participant.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { as } from '../support/api';
+import { DAY } from '../support/time';
 
-const DAY = 86400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 const dayOffset = (n: number) => localDate(new Date(Date.now() + n * DAY));
 
