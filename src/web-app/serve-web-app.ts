@@ -76,7 +76,8 @@ export function registerWebApp(app: NestFastifyApplication, dir = webAppDirector
   const handler = async (path: string, reply: FastifyReply) => {
     const index = join(root, 'index.html');
     if (!existsSync(index)) return send(reply, 503, 'text/html; charset=utf-8', MISSING, 'no-store');
-    const relative = normalize(decodeURIComponent(path || 'index.html')).replace(/^([/\\])+/, '');
+    // The router has decoded the parameter already: decoding it again would read "%25E0" as a broken escape (500).
+    const relative = normalize(path || 'index.html').replace(/^([/\\])+/, '');
     const file = resolve(root, relative);
     if (file !== root && file.startsWith(root + sep)) {
       const body = await readFile(file).catch(() => null);

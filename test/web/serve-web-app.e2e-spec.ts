@@ -38,6 +38,13 @@ describe('GET /app (the built web app)', () => {
     expect((await t.http().get('/app/..%2f..%2fpackage.json')).text).not.toContain('jobteam-crm');
   });
 
+  it('answers a path that decodes to a stray percent sign with the app, not a 500', async () => {
+    // %25E0 arrives as the parameter "%E0": a second decode of it would throw.
+    const res = await t.http().get('/app/%25E0');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<div id="root">');
+  });
+
   it('is no part of the API contract and not rate limited', async () => {
     const doc = await t.http().get('/docs-json');
     expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/app'))).toEqual([]);
