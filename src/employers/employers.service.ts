@@ -9,6 +9,7 @@ import { EmployerResponse, toEmployerResponse } from './dto/employer.response';
 import { EmployerEntity } from './employer.entity';
 import { employerKboExists, employerNotFound } from './employers.errors';
 import { EmployerSearch, EmployersRepository } from './employers.repository';
+import { loadByIds } from '../common/persistence/load-by-ids';
 
 /**
  * The partnership's register of employers and work floors. Partnership data without participants
@@ -50,9 +51,7 @@ export class EmployersService {
 
   /** Names for a set of ids, for responses that refer to employers. */
   async names(ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return new Map();
-    const rows = await this.employers.namesOf(unique);
+    const rows = await loadByIds(ids, (unique) => this.employers.namesOf(unique));
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 

@@ -12,6 +12,7 @@ import {
 import { DEFAULT_SCHEDULE, DEFAULT_THRESHOLDS, Instrument, validateInstrumentDefinition } from './instrument';
 import { InstrumentsRepository } from './instruments.repository';
 import { instrumentInvalid } from './instruments.errors';
+import { loadByIds } from '../common/persistence/load-by-ids';
 
 const text = (t: LocalisedTextDto) => ({ nl: t.nl, en: t.en });
 
@@ -95,7 +96,7 @@ export class InstrumentsService {
 
   /** For AssessmentsService: the exact versions some assessments were scored with, those visible to the caller. */
   findByIds(ids: readonly string[]): Promise<Instrument[]> {
-    return ids.length ? this.instruments.findByIds(ids) : Promise.resolve([]);
+    return loadByIds(ids, (unique) => this.instruments.findByIds(unique));
   }
 
   /** For assessments: each key's newest schedule (the partnership's own wins a tie), for the overdue list. */

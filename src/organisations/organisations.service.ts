@@ -11,6 +11,7 @@ import { OrganisationKind } from './organisation.constants';
 import { OrganisationEntity } from './organisation.entity';
 import { organisationConflict } from './organisations.errors';
 import { OrganisationsRepository } from './organisations.repository';
+import { loadByIds } from '../common/persistence/load-by-ids';
 
 /** An organisation as other modules read it (through this service, never the table). */
 export type Organisation = OrganisationEntity;
@@ -64,8 +65,7 @@ export class OrganisationsService {
 
   /** For other modules: the organisations among `ids` in the caller's partnership, in no particular order. */
   async findByIds(ids: readonly string[]): Promise<Organisation[]> {
-    const unique = [...new Set(ids)];
-    return unique.length ? this.organisations.findByIds(unique) : [];
+    return loadByIds(ids, (unique) => this.organisations.findByIds(unique));
   }
 
   /** For other modules: the active organisations of a kind (e.g. the partnership's VDAB), by name. */

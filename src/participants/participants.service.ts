@@ -37,6 +37,7 @@ import {
   specialCategoryBasisRequired,
   unknownWijk,
 } from './participants.errors';
+import { loadByIds } from '../common/persistence/load-by-ids';
 
 const PROFILE_FIELDS: (keyof EntryProfileDto)[] = [
   'entryDate',
@@ -269,15 +270,12 @@ export class ParticipantsService {
 
   /** For other modules: the participants among `ids` that RLS shows, in no particular order. */
   async findByIds(ids: readonly string[]): Promise<Participant[]> {
-    const unique = [...new Set(ids)];
-    return unique.length ? this.participants.findByIds(unique) : [];
+    return loadByIds(ids, (unique) => this.participants.findByIds(unique));
   }
 
   /** For other modules: names (summary-level) of the participants among `ids` that RLS shows. */
   async namesOf(ids: readonly string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const rows = await this.participants.namesOf(unique);
+    const rows = await loadByIds(ids, (unique) => this.participants.namesOf(unique));
     return new Map(rows.map((p) => [p.id, { firstName: p.firstName, lastName: p.lastName }]));
   }
 
@@ -397,8 +395,7 @@ export class ParticipantsService {
 
   /** For group sessions and case meetings: names and phone of the participants among `ids` that RLS shows. */
   namesByIds(ids: string[]): Promise<Pick<Participant, 'id' | 'firstName' | 'lastName' | 'phone'>[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.participants.namesAndPhonesOf(ids);
+    return loadByIds(ids, (unique) => this.participants.namesAndPhonesOf(unique));
   }
 
   /** For group sessions: the participant's current trajectory and its status, if the caller may see them. */

@@ -51,6 +51,7 @@ import {
 } from './referrals.errors';
 import { ReferralsRepository } from './referrals.repository';
 import { addWorkingDays } from './working-days';
+import { loadByIds } from '../common/persistence/load-by-ids';
 
 /** How long the other side keeps referral-level access after a referral closes, for the follow-up. */
 const GRANT_AFTER_CLOSE_MS = 30 * 86400_000;
@@ -491,8 +492,7 @@ export class ReferralsService {
 
   /** For case meetings: the referrals among `ids` the caller may see (RLS), in no particular order. */
   async findByIds(ids: readonly string[]): Promise<ReferralEntity[]> {
-    const unique = [...new Set(ids)];
-    return unique.length ? this.referrals.findByIds(unique) : [];
+    return loadByIds(ids, (unique) => this.referrals.findByIds(unique));
   }
 }
 

@@ -30,6 +30,7 @@ import {
   unknownOrganisation,
   unknownTeam,
 } from './staff.errors';
+import { loadByIds } from '../common/persistence/load-by-ids';
 
 /** The partnership-wide role: granted only at bootstrap and in seeds, never through the API. */
 const PARTNERSHIP_ADMIN: Role = 'admin';
@@ -195,8 +196,7 @@ export class StaffService {
 
   // For contacts, group sessions and case meetings: staff members by id (only the active ones if asked), one query.
   findByIds(ids: string[], filter: { active?: true } = {}): Promise<StaffEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.staff.findByIds(ids, filter.active === true);
+    return loadByIds(ids, (unique) => this.staff.findByIds(unique, filter.active === true));
   }
 
   // For trajectories and referrals: a staff member of the caller's partnership (active or not), or null.

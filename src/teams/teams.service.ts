@@ -5,6 +5,7 @@ import { CreateTeamDto, TeamResponse, toTeamResponse, UpdateTeamDto } from './dt
 import { TeamEntity } from './team.entity';
 import { teamConflict } from './teams.errors';
 import { TeamsRepository } from './teams.repository';
+import { loadByIds } from '../common/persistence/load-by-ids';
 
 /** A team as other modules read it (through this service, never the table). */
 export type Team = TeamEntity;
@@ -54,8 +55,7 @@ export class TeamsService {
 
   /** For other modules: the teams among `ids` in the caller's partnership, in no particular order. */
   async findByIds(ids: readonly string[]): Promise<Team[]> {
-    const unique = [...new Set(ids)];
-    return unique.length ? this.teams.findByIds(unique) : [];
+    return loadByIds(ids, (unique) => this.teams.findByIds(unique));
   }
 
   /** For other modules: whether any team of the partnership covers the wijk (neighbourhood). */

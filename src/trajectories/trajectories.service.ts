@@ -29,6 +29,7 @@ import {
   trajectoryNotFound,
   transitionBeforePrevious,
 } from './trajectories.errors';
+import { loadByIds } from '../common/persistence/load-by-ids';
 
 /** A trajectory as other modules read it (through this service, never the table). */
 export type Trajectory = TrajectoryEntity;
@@ -381,8 +382,7 @@ export class TrajectoriesService {
 
   /** For other modules: the trajectories among `ids` that RLS shows, in no particular order. */
   async findByIds(ids: readonly string[]): Promise<Trajectory[]> {
-    const unique = [...new Set(ids)];
-    return unique.length ? this.trajectories.findByIds(unique) : [];
+    return loadByIds(ids, (unique) => this.trajectories.findByIds(unique));
   }
 
   /**
