@@ -1,18 +1,11 @@
 import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { Actor } from '../../src/access/actor';
 import { AppModule } from '../../src/app.module';
-import { loadEnvironment } from '../../src/config/environment';
 import { Clock } from '../../src/database/clock';
 import { DatabaseContext } from '../../src/database/database-context.service';
-import { deriveAppUrl } from '../../src/database/database-roles';
-import { TEST_SECRETS } from './test-app';
-import { createDatabaseFromTemplate, dropDatabase, testInfo } from './test-database';
+import { createTestDatabase } from './test-app';
 
 /**
  * The medium tier (immich's name): the real services on a real database, without HTTP. A test calls a service as a
@@ -40,19 +33,7 @@ export interface MediumContext {
 
 /** One application context (no HTTP listener) on one fresh database per test file. */
 export async function createMediumContext(envOverrides: Record<string, string> = {}): Promise<MediumContext> {
-  const info = testInfo();
-  const databaseName = `jobteam_test_${info.runId}_${randomBytes(4).toString('hex')}`;
-  const adminUrl = await createDatabaseFromTemplate(info, databaseName);
-  const appUrl = deriveAppUrl(adminUrl, info.appPassword);
-  const env = loadEnvironment({
-    NODE_ENV: 'test',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'jobteam-data-')),
-    MIGRATIONS_RUN: 'false',
-    DEMO_SEED: 'false',
-    LOG_LEVEL: 'fatal',
-    ...envOverrides,
-  });
-  const secrets = { ...TEST_SECRETS, appDbPassword: info.appPassword };
+  const { databaseName, appUrl, env, secrets, sql, drop } = await createTestDatabase(envOverrides);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ env, secrets, appUrl }), {
     logger: false,
   });
@@ -72,21 +53,13 @@ export async function createMediumContext(envOverrides: Record<string, string> =
           return fn(actor);
         },
       ),
-    sql: async <T>(text: string, params: unknown[] = []) => {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        return (await client.query(text, params)).rows as T[];
-      } finally {
-        await client.end();
-      }
-    },
+    sql,
     token: () => {
       throw new Error('the medium tier has no HTTP: call services through as()');
     },
     close: async () => {
       await app.close();
-      await dropDatabase(info, databaseName);
+      await drop();
     },
   };
 }

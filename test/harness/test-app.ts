@@ -9,7 +9,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { generateAuditSigningKey } from '../../src/common/crypto/audit-signing';
-import { loadEnvironment } from '../../src/config/environment';
+import { Environment, loadEnvironment } from '../../src/config/environment';
 import { Secrets } from '../../src/config/secrets';
 import { Clock } from '../../src/database/clock';
 import { APP_DATA_SOURCE, DatabaseContext } from '../../src/database/database-context.service';
@@ -39,25 +39,58 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** One app on one fresh database per test file. */
-export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+/** A fresh database cloned from the migrated template, with the environment and secrets an app on it needs. */
+export interface TestDatabase {
+  databaseName: string;
+  adminUrl: string;
+  appUrl: string;
+  env: Environment;
+  secrets: Secrets;
+  /** Runs SQL as the superuser, past RLS: for assertions about what was stored, never for the system under test. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  drop(): Promise<void>;
+}
+
+/** The database half of a test harness (the HTTP app here, the medium tier's application context). */
+export async function createTestDatabase(env: Record<string, string>): Promise<TestDatabase> {
   const info = testInfo();
   const databaseName = `jobteam_test_${info.runId}_${randomBytes(4).toString('hex')}`;
   const adminUrl = await createDatabaseFromTemplate(info, databaseName);
-  const appUrl = deriveAppUrl(adminUrl, info.appPassword);
-  const env = loadEnvironment({
-    NODE_ENV: 'test',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'jobteam-data-')),
-    MIGRATIONS_RUN: 'false',
-    DEMO_SEED: 'false',
-    LOG_LEVEL: 'fatal',
+  return {
+    databaseName,
+    adminUrl,
+    appUrl: deriveAppUrl(adminUrl, info.appPassword),
+    env: loadEnvironment({
+      NODE_ENV: 'test',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'jobteam-data-')),
+      MIGRATIONS_RUN: 'false',
+      DEMO_SEED: 'false',
+      LOG_LEVEL: 'fatal',
+      ...env,
+    }),
+    secrets: { ...TEST_SECRETS, appDbPassword: info.appPassword },
+    sql: async <T>(text: string, params: unknown[] = []) => {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        return (await client.query(text, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
+    drop: () => dropDatabase(info, databaseName),
+  };
+}
+
+/** One app on one fresh database per test file. */
+export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+  const { databaseName, adminUrl, appUrl, env, secrets, sql, drop } = await createTestDatabase({
     LOGIN_RATE_LIMIT: '1000',
     // The suite must never trip the general limit; rate-limit.e2e-spec.ts sets low ones on purpose.
     RATE_LIMIT_PER_USER: '1000000',
     RATE_LIMIT_PER_ADDRESS: '1000000',
     ...envOverrides,
   });
-  const secrets = { ...TEST_SECRETS, appDbPassword: info.appPassword };
   const app = await createApp({ env, secrets, appUrl }, false);
   const jwt = new JwtService({ secret: secrets.jwtSecret });
   return {
@@ -74,18 +107,10 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
         { sub: staff.id, tid: staff.partnershipId },
         { expiresIn: options?.expiresIn ?? 3600, algorithm: 'HS256' },
       ),
-    sql: async <T>(text: string, params: unknown[] = []) => {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        return (await client.query(text, params)).rows as T[];
-      } finally {
-        await client.end();
-      }
-    },
+    sql,
     close: async () => {
       await app.close();
-      await dropDatabase(info, databaseName);
+      await drop();
     },
   };
 }
