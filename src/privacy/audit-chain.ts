@@ -1,6 +1,7 @@
 import { KeyObject } from 'node:crypto';
 import { Client } from 'pg';
 import { Checkpoint, checkpointSignatureHolds, keyIdOf } from '../common/crypto/audit-signing';
+import { withAdminClient } from './admin-client';
 import {
   chainState,
   CheckpointRow,
@@ -51,9 +52,7 @@ export async function verifyAuditChains(
   adminUrl: string,
   options: VerifyOptions = {},
 ): Promise<ChainReport[]> {
-  const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-audit-verify' });
-  await client.connect();
-  try {
+  return withAdminClient(adminUrl, 'jobteam-audit-verify', async (client) => {
     const partnerships = await partnershipsOf(client);
     const reports: ChainReport[] = [];
     for (const p of partnerships) reports.push(await verifyOne(client, p, options));
@@ -64,9 +63,7 @@ export async function verifyAuditChains(
         );
     }
     return reports;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function verifyOne(

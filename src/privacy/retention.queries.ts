@@ -5,17 +5,6 @@ import { Client } from 'pg';
  * the rules (who is due, dry runs, what is reported) stay in retention.ts, the SQL is here.
  */
 
-/** One admin connection for a retention run, closed whatever happens. */
-export async function withAdminClient<T>(adminUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl, application_name: 'jobteam-retention' });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** One transaction bound to a tenant: the owner policies the retention SQL relies on read app.tenant_id and app.now. */
 export async function inTenant<T>(
   client: Client,

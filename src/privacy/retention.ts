@@ -9,8 +9,8 @@ import {
   purgeIdempotencyKeys,
   referralsPastRetention,
   tenantIds,
-  withAdminClient,
 } from './retention.queries';
+import { withAdminClient } from './admin-client';
 
 export interface RetentionAction {
   partnershipId: string;
@@ -31,7 +31,7 @@ export async function runRetention(
   options: { dryRun?: boolean; now?: Date } = {},
 ): Promise<RetentionAction[]> {
   const now = (options.now ?? new Date()).toISOString();
-  return withAdminClient(adminUrl, async (client) => {
+  return withAdminClient(adminUrl, 'jobteam-retention', async (client) => {
     const due = await participantsPastRetention(client, now, months);
     const actions: RetentionAction[] = [];
     for (const d of due) {
@@ -87,7 +87,7 @@ export async function runReferralRetention(
 ): Promise<ReferralRetentionAction[]> {
   const now = (options.now ?? new Date()).toISOString();
   const actions: ReferralRetentionAction[] = [];
-  return withAdminClient(adminUrl, async (client) => {
+  return withAdminClient(adminUrl, 'jobteam-retention', async (client) => {
     for (const tenant of await tenantIds(client)) {
       const due = await inTenant(client, tenant, now, async () => {
         const due = await referralsPastRetention(client, months);
@@ -120,7 +120,7 @@ export async function purgeExpiredIdempotencyKeys(
   options: { now?: Date } = {},
 ): Promise<number> {
   const now = (options.now ?? new Date()).toISOString();
-  return withAdminClient(adminUrl, async (client) => {
+  return withAdminClient(adminUrl, 'jobteam-retention', async (client) => {
     let purged = 0;
     for (const tenant of await tenantIds(client))
       purged += await inTenant(client, tenant, now, () => purgeIdempotencyKeys(client));
