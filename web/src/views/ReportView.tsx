@@ -9,7 +9,7 @@ type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 const isObject = (v: Json): v is { [k: string]: Json } => !!v && typeof v === 'object' && !Array.isArray(v);
 const TEXT_KEYS = new Set(['definition', 'mapping', 'source']);
 /** Numbers that name something (a year, a quarter) rather than count it: no thousands separator. */
-const NAMING_KEYS = /^(year|quarter|jaar|kwartaal)$/i;
+const NAMING_KEYS = /^(year|quarter)$/;
 /** A small set of counts (female, male, nonbinary, total) reads best on one line; larger ones get a table. */
 const compact = (v: { [k: string]: Json }) =>
   Object.keys(v).length <= 4 && Object.values(v).every((x) => typeof x === 'number' || x === null);
